@@ -1,0 +1,235 @@
+"""Charts shared by every notebook: one colour per outlet, counts shown, figures saved.
+
+Each function returns the matplotlib Figure and saves it as PNG and SVG under
+``reports/figures/`` when given a ``name``. The tidy table behind a chart is
+written with :func:`export_table` to ``data/processed/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers import config
+
+# Okabe-Ito colour-blind-safe palette, then tab20 for larger corpora.
+_BASE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+OTHER = "other"
+OTHER_COLOR = "#999999"
+
+SIDE_COLORS = {
+    "Azerbaijan": "#00A3E0", "Armenia": "#D90012", "Nagorno-Karabakh": "#F2A800", "Russia": "#4B0082",
+    "International": "#2E8B57", "Media": "#808080", "Unknown": "#C8C8C8",
+}
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """One fixed colour per outlet, the same in every chart.
+
+    Args:
+        outlets: outlet names (any order; duplicates ignored). Colours follow the
+            sorted order, so every notebook gets the same mapping.
+
+    Returns:
+        A mapping outlet -> hex colour; the bucket ``other`` is grey.
+    """
+    names = sorted({o for o in outlets if o != OTHER})
+    extra = [matplotlib.colors.to_hex(c) for c in plt.get_cmap("tab20").colors]
+    palette = _BASE + [c for c in extra if c not in _BASE]
+    colors = {name: palette[i % len(palette)] for i, name in enumerate(names)}
+    colors[OTHER] = OTHER_COLOR
+    return colors
+
+
+def top_outlets(values: pd.Series, *, n: int = 12) -> pd.Series:
+    """Keep the ``n`` largest outlets and sum the rest into ``other``.
+
+    Args:
+        values: a Series indexed by outlet.
+        n: outlets kept.
+
+    Returns:
+        A Series of at most ``n + 1`` rows.
+    """
+    if len(values) <= n:
+        return values
+    ordered = values.sort_values(ascending=False)
+    kept = ordered.iloc[:n]
+    return pd.concat([kept, pd.Series({OTHER: ordered.iloc[n:].sum()})])
+
+
+def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path]:
+    """Save a figure as PNG and SVG.
+
+    Args:
+        fig: the figure.
+        name: file stem, e.g. ``"00-article-length"``.
+        folder: where to write; default ``reports/figures``.
+
+    Returns:
+        The written paths.
+    """
+    folder = folder or config.FIGURES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    for path in paths:
+        fig.savefig(path, bbox_inches="tight", dpi=120)
+    return paths
+
+
+def export_table(frame: pd.DataFrame, name: str, *, folder: Path | None = None) -> Path:
+    """Write the tidy table behind a chart as CSV under ``data/processed``.
+
+    Args:
+        frame: the table; it is not modified.
+        name: file stem.
+        folder: where to write; default ``data/processed``.
+
+    Returns:
+        The CSV path.
+    """
+    folder = folder or config.PROCESSED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def _note(fig: plt.Figure, note: str) -> None:
+    if note:
+        fig.text(0.01, -0.02, note, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
+
+
+def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[str, str],
+                counts: pd.Series | None = None, note: str = "", name: str | None = None,
+                fmt: str = "{:.0f}") -> plt.Figure:
+    """Horizontal bars, one per outlet in its own colour, each labelled with its value.
+
+    Args:
+        values: a Series indexed by outlet.
+        title: says what is compared.
+        xlabel: with units, e.g. "occurrences per 1,000 words".
+        colors: from :func:`outlet_colors`.
+        counts: raw counts shown beside each bar as "n = ..." (small corpora).
+        note: a footnote, e.g. the corpus size.
+        name: save under ``reports/figures/<name>.png|svg``.
+        fmt: format of the value labels.
+
+    Returns:
+        The figure.
+    """
+    values = values.sort_index(ascending=False)
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(values) + 1.4))
+    bars = ax.barh(values.index.astype(str), values.to_numpy(),
+                   color=[colors.get(o, OTHER_COLOR) for o in values.index])
+    for bar, outlet, value in zip(bars, values.index, values.to_numpy()):
+        label = fmt.format(value)
+        if counts is not None and outlet in counts.index:
+            label += f"  (n = {int(counts[outlet])})"
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + label, va="center", fontsize=9)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, max(float(values.max()) * 1.35, 1e-9))
+    ax.spines[["top", "right"]].set_visible(False)
+    _note(fig, note)
+    if name:
+        save(fig, name)
+    return fig
+
+
+def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_colors: Mapping[str, str] | None = None,
+                 outlet_colors_: Mapping[str, str] | None = None, note: str = "", name: str | None = None,
+                 show_counts: bool = True) -> plt.Figure:
+    """Stacked horizontal bars: one bar per outlet (rows), one segment per category (columns).
+
+    Segment labels show the raw value when ``show_counts``; outlet names on the
+    axis are drawn in the outlet's colour.
+
+    Args:
+        frame: index = outlets, columns = categories, values = counts or shares.
+        title: says what is compared.
+        xlabel: with units.
+        category_colors: colour per category; default a qualitative map.
+        outlet_colors_: colour per outlet for the tick labels.
+        note: a footnote.
+        name: save under ``reports/figures``.
+        show_counts: write each non-zero value inside its segment.
+
+    Returns:
+        The figure.
+    """
+    frame = frame.sort_index(ascending=False)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(frame) + 1.6))
+    left = pd.Series(0.0, index=frame.index)
+    cmap = plt.get_cmap("Set2")
+    for i, column in enumerate(frame.columns):
+        color = (category_colors or {}).get(column, cmap(i % 8))
+        vals = frame[column].astype(float)
+        ax.barh(frame.index.astype(str), vals, left=left, color=color, label=str(column), edgecolor="white")
+        if show_counts:
+            for y, (v, l0) in enumerate(zip(vals, left)):
+                if v > 0:
+                    text = f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}"
+                    ax.text(l0 + v / 2, y, text, ha="center", va="center", fontsize=8)
+        left += vals
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    if outlet_colors_:
+        for tick in ax.get_yticklabels():
+            tick.set_color(outlet_colors_.get(tick.get_text(), "black"))
+    _note(fig, note)
+    if name:
+        save(fig, name)
+    return fig
+
+
+def heatmap(frame: pd.DataFrame, *, title: str, cbar_label: str, name: str | None = None,
+            fmt: str = "{:.2f}", note: str = "") -> plt.Figure:
+    """A labelled heatmap, each cell annotated with its value.
+
+    Args:
+        frame: a square or rectangular numeric table.
+        title: says what is compared.
+        cbar_label: the colour bar's unit.
+        name: save under ``reports/figures``.
+        fmt: cell label format.
+        note: a footnote.
+
+    Returns:
+        The figure.
+    """
+    fig, ax = plt.subplots(figsize=(1.1 * len(frame.columns) + 3, 0.7 * len(frame) + 1.8))
+    image = ax.imshow(frame.to_numpy(dtype=float), cmap="Blues", vmin=0)
+    ax.set_xticks(range(len(frame.columns)), [str(c) for c in frame.columns], rotation=35, ha="right")
+    ax.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
+    top = float(frame.to_numpy(dtype=float).max()) or 1.0
+    for i in range(len(frame.index)):
+        for j in range(len(frame.columns)):
+            v = float(frame.iat[i, j])
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
+                    color="white" if v > 0.6 * top else "black")
+    fig.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
+    ax.set_title(title)
+    _note(fig, note)
+    if name:
+        save(fig, name)
+    return fig
+
+
+def corpus_note(articles: pd.DataFrame) -> str:
+    """A footnote stating the corpus size, for every chart.
+
+    Args:
+        articles: the articles table.
+
+    Returns:
+        E.g. "Corpus: 5 articles, 5 outlets, 2,053 words. Small counts: read the evidence tables."
+    """
+    return (f"Corpus: {len(articles)} articles, {articles['outlet'].nunique()} outlets, "
+            f"{int(articles['n_words'].sum()):,} words. Small counts: read the evidence tables.")

@@ -1,0 +1,31 @@
+"""Project paths, in one place. Every other module takes its paths from here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA = PROJECT_ROOT / "data"
+RAW_DIR = DATA / "raw"
+MANIFEST = DATA / "articles.csv"
+LEXICON_DIR = DATA / "lexicons"
+SPEAKERS = DATA / "speakers.csv"
+PROCESSED_DIR = DATA / "processed"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+FIGURES_DIR = REPORTS_DIR / "figures"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+
+def data_dir(value: str | os.PathLike | None = None) -> Path:
+    """Resolve the folder of articles to analyse.
+
+    Args:
+        value: an explicit folder; when empty, the ``DATA_DIR`` environment
+            variable is used, and when that is unset too, ``data/raw``.
+
+    Returns:
+        The folder as an absolute path.
+    """
+    chosen = value or os.environ.get("DATA_DIR") or RAW_DIR
+    return Path(chosen).expanduser().resolve()

@@ -1,0 +1,69 @@
+"""Safe HTML rendering of tables and highlighted text for notebooks and reports.
+
+Article text is untrusted: everything taken from it is escaped before it is
+placed in HTML.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from helpers.text import escape
+
+
+_STYLE = ("<style>table.evidence td, table.evidence th {text-align: left; vertical-align: top; max-width: 40em}"
+          " mark {background: #ffe08a}</style>")
+
+
+def table(frame: pd.DataFrame, *, caption: str = "", max_rows: int = 200, index: bool = False) -> HTML:
+    """Render a DataFrame as an escaped HTML table.
+
+    Args:
+        frame: the table to show; it is not modified.
+        caption: a caption naming what the rows are evidence for.
+        max_rows: rows shown at most; the caption says when rows were cut.
+        index: show the index.
+
+    Returns:
+        An IPython ``HTML`` object.
+    """
+    shown = frame.head(max_rows)
+    note = f" (first {max_rows} of {len(frame)} rows; full table in data/processed)" if len(frame) > max_rows else ""
+    body = _STYLE + shown.to_html(escape=True, index=index, na_rep="", border=0, classes="evidence")
+    cap = f"<p><b>{escape(caption)}</b>{escape(note)} &middot; {len(frame)} rows</p>" if caption or note else ""
+    return HTML(cap + body)
+
+
+def highlight(text: str, spans: list[tuple[int, int]], *, tag: str = "mark") -> str:
+    """Escape ``text`` and wrap the given character spans in ``<mark>``.
+
+    Args:
+        text: untrusted text.
+        spans: ``(start, end)`` offsets into ``text``; overlapping spans are merged.
+        tag: the HTML element used for highlighting.
+
+    Returns:
+        An HTML string.
+    """
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out += [escape(text[pos:start]), f"<{tag}>", escape(text[start:end]), f"</{tag}>"]
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def md(text: str) -> Markdown:
+    """Markdown for computed narrative (the caller escapes untrusted parts with :func:`helpers.text.escape`).
+
+    Args:
+        text: markdown text.
+
+    Returns:
+        An IPython ``Markdown`` object.
+    """
+    return Markdown(text)

@@ -1,0 +1,242 @@
+"""helpers.corpus on the real seeds and on bad input."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers import config, corpus
+from helpers.text import normalise
+
+IDS = ["000_22ad30d77ef84d46", "001_1cb68c8d987a8725", "002_72572ea6659044dd",
+       "003_600b6cc6296a0fc2", "004_95f8cc32a9bf2268"]
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return corpus.load_articles(config.RAW_DIR)
+
+
+def test_raw_files_are_the_seeds_unchanged():
+    assert sorted(p.stem for p in config.RAW_DIR.glob("*.txt")) == IDS
+    shared = config.PROJECT_ROOT.parent / "shared" / "seeds"
+    if shared.is_dir():  # only a check, never an input
+        for p in shared.glob("*.txt"):
+            assert (config.RAW_DIR / p.name).read_bytes() == p.read_bytes()
+
+
+def test_all_seeds_load_with_manifest(articles):
+    report = corpus.load_report(config.RAW_DIR)
+    assert report["status"].tolist() == ["loaded"] * 5
+    assert articles["article_id"].tolist() == IDS
+    assert articles.set_index("article_id").loc["003_600b6cc6296a0fc2", "outlet"] == "Tasnim"
+    # page dates from 2024 are not the publication date
+    assert (articles["published"] == pd.Timestamp("2023-09-19")).all()
+    assert articles.set_index("article_id").loc["000_22ad30d77ef84d46", "page_dates"] == ["Mon. Jun 10th, 2024"]
+
+
+REMOVED = {
+    "000_22ad30d77ef84d46": [(1, "date_stamp"), (26, "source_link"), (28, "byline"), (30, "comment_form"),
+                             (32, "comment_form")],
+    "001_1cb68c8d987a8725": [(1, "breadcrumb"), (19, "source_credit"), (51, "hashtags"), (52, "date_stamp"),
+                             (54, "comment_form"), (56, "comment_form")],
+    "002_72572ea6659044dd": [(19, "source_credit"), (25, "related_links"), (27, "related_links"),
+                             (29, "related_links")],
+    "003_600b6cc6296a0fc2": [],
+    "004_95f8cc32a9bf2268": [(1, "date_stamp"), (2, "breadcrumb"), (22, "desk_byline"), (23, "desk_byline"),
+                             (24, "self_description"), (26, "related_links"), (29, "related_links")],
+}
+
+
+@pytest.mark.parametrize("article_id", IDS)
+def test_removed_lines_exact(articles, article_id):
+    removed = corpus.removed_lines(articles)
+    got = removed[removed["article_id"] == article_id]
+    assert list(zip(got["line_no"], got["rule"])) == REMOVED[article_id]
+
+
+@pytest.mark.parametrize("article_id", IDS)
+def test_every_other_line_is_kept(articles, article_id):
+    row = articles.set_index("article_id").loc[article_id]
+    removed_nos = {n for n, _ in REMOVED[article_id]}
+    kept = [ln.strip() for i, ln in enumerate(row.raw_text.split("\n"), 1)
+            if ln.strip() and i not in removed_nos]
+    assert row.text.split("\n\n") == kept
+
+
+HEADLINES = {
+    "001_1cb68c8d987a8725": "Azerbaijan Launches “Anti-Terrorist Campaign” in Nagorno-Karabakh: Targeting Military Buildings",
+    "003_600b6cc6296a0fc2": "Azerbaijan Launches New Military Operation in Nagorno-Karabakh",
+    "004_95f8cc32a9bf2268": "Azerbaijan launches military operation in Nagorno-Karabakh",
+}
+
+
+@pytest.mark.parametrize("article_id,headline", HEADLINES.items())
+def test_headline_kept_once(articles, article_id, headline):
+    row = articles.set_index("article_id").loc[article_id]
+    assert row.headline == headline
+    assert row.text.startswith(headline + "\n\n")
+    assert row.text.count(headline) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Source link", "By Joy", "Leave a Reply", "News Desk", "Hot News", "read more", "related posts",
+    "Home » today » World »", "2023-09-19 15:19:33", "#Azerbaijan #launches", "(Al Jazeera)",
+    "Defence Today covers global defence and security news.",
+])
+def test_no_boilerplate_left(articles, line):
+    assert not any(line in t for t in articles["text"])
+
+
+def test_sentence_counts(articles):
+    counts = corpus.sentences(articles).groupby("article_id").size().to_dict()
+    assert counts == {IDS[0]: 14, IDS[1]: 28, IDS[2]: 16, IDS[3]: 15, IDS[4]: 20}
+
+
+def test_sentence_offsets_point_into_cleaned_text(articles):
+    sents = corpus.sentences(articles)
+    texts = articles.set_index("article_id")["text"]
+    for s in sents.itertuples():
+        assert texts[s.article_id][s.start:s.end] == s.text
+        assert s.norm == normalise(s.text)
+
+
+@pytest.mark.parametrize("article_id,sentence,expected", [
+    # headline is its own sentence, never merged with the first body sentence
+    ("003_600b6cc6296a0fc2", 0, "Azerbaijan Launches New Military Operation in Nagorno-Karabakh"),
+    # a quotation left open at the paragraph end is still one sentence
+    ("003_600b6cc6296a0fc2", 2, 'In a statement released on Tuesday, the ministry said, "Local anti-terrorist activities '
+                                'carried out by the Armed Forces of Azerbaijan in the Karabakh region of Azerbaijan are ongoing.'),
+    # closing curly quote stays with its sentence
+    ("001_1cb68c8d987a8725", 13, "“It is very important that all activities cease and that both sides resume ongoing "
+                                 "dialogue to avoid any further conflict,” Dujarric told Al Jazeera."),
+    # the translation artefact "operations. warning." is split as written
+    ("001_1cb68c8d987a8725", 11, "warning."),
+])
+def test_sentence_boundaries(articles, article_id, sentence, expected):
+    sents = corpus.sentences(articles).set_index(["article_id", "sentence"])
+    assert sents.loc[(article_id, sentence), "text"] == expected
+
+
+def test_roles(articles):
+    paras = corpus.paragraphs(articles)
+    first = paras[paras["article_id"] == IDS[3]].head(3)
+    assert first["role"].tolist() == ["headline", "lead", "body"]
+    assert first.iloc[1]["text"].startswith("TEHRAN (Tasnim)")
+
+
+def test_abbreviations_do_not_split():
+    frame = pd.DataFrame({"article_id": ["x"], "outlet": ["o"], "headline": [""],
+                          "text": ["The U.S. and the E.U. urged restraint, said Mr. Blinken on Sept. 19. Baku did not reply."]})
+    got = corpus.sentences(frame)["text"].tolist()
+    assert got == ["The U.S. and the E.U. urged restraint, said Mr. Blinken on Sept. 19.", "Baku did not reply."]
+
+
+def test_functions_do_not_mutate(articles):
+    before = articles.copy(deep=True)
+    corpus.sentences(articles)
+    corpus.removed_lines(articles)
+    pd.testing.assert_frame_equal(articles, before)
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    shutil.copy(config.RAW_DIR / f"{IDS[3]}.txt", tmp_path / f"{IDS[3]}.txt")
+    return tmp_path
+
+
+def _status(report, name):
+    row = report.set_index("file").loc[name]
+    return row.status, row.problem, row.message
+
+
+def test_empty_file(folder):
+    (folder / "empty.txt").write_text("  \n")
+    with pytest.warns(corpus.CorpusWarning, match="empty.txt: the file is empty"):
+        articles = corpus.load_articles(folder)
+    assert len(articles) == 1
+    assert _status(corpus.load_report(folder), "empty.txt")[:2] == ("skipped", "empty")
+
+
+def test_binary_file(folder):
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.warns(corpus.CorpusWarning, match="image.txt: binary data"):
+        corpus.load_articles(folder)
+
+
+def test_non_utf8_file_decoded_with_warning(folder):
+    (folder / "bbc_cp1252.txt").write_bytes("Baku’s “anti-terrorist” operation began on Tuesday.\n\nMore text follows here."
+                                            .encode("cp1252"))
+    with pytest.warns(corpus.CorpusWarning, match="bbc_cp1252.txt: not valid UTF-8; decoded as cp1252"):
+        articles = corpus.load_articles(folder)
+    row = articles.set_index("article_id").loc["bbc_cp1252"]
+    assert row.encoding == "cp1252"
+    assert "Baku’s “anti-terrorist”" in row.text
+    assert row.outlet == "bbc"  # no manifest row: outlet from the file name
+
+
+def test_html_file_refused_clearly(folder):
+    (folder / "page.txt").write_text("<!DOCTYPE html><html><body><p>Azerbaijan launched</p></body></html>")
+    with pytest.warns(corpus.CorpusWarning, match="page.txt: the file holds HTML markup"):
+        corpus.load_articles(folder)
+    assert _status(corpus.load_report(folder), "page.txt")[:2] == ("skipped", "html")
+
+
+def test_missing_manifest_row_warns_and_loads(folder):
+    shutil.copy(config.RAW_DIR / f"{IDS[4]}.txt", folder / "defencetoday_2023.txt")
+    pd.read_csv(config.MANIFEST).to_csv(folder / "articles.csv", index=False)
+    with pytest.warns(corpus.CorpusWarning, match="defencetoday_2023.txt: no manifest row"):
+        articles = corpus.load_articles(folder)
+    assert articles.set_index("article_id").loc["defencetoday_2023", "outlet"] == "defencetoday"
+    assert articles.set_index("article_id").loc[IDS[3], "outlet"] == "Tasnim"
+
+
+def test_manifest_row_without_file_is_listed(folder):
+    pd.read_csv(config.MANIFEST).to_csv(folder / "articles.csv", index=False)
+    report = corpus.load_report(folder)
+    missing = report[report["status"] == "missing"]
+    assert sorted(missing["article_id"]) == sorted(set(IDS) - {IDS[3]})
+    assert missing["message"].str.contains("has no file").all()
+    assert _status(report, "articles.csv")[0] == "manifest"
+
+
+def test_duplicate_text_skipped(folder):
+    shutil.copy(folder / f"{IDS[3]}.txt", folder / "zz_copy.txt")
+    with pytest.warns(corpus.CorpusWarning, match=f"zz_copy.txt: same text as {IDS[3]}.txt"):
+        articles = corpus.load_articles(folder)
+    assert articles["article_id"].tolist() == [IDS[3]]
+
+
+def test_other_file_types_listed(folder):
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    assert _status(corpus.load_report(folder), "notes.docx")[:2] == ("skipped", "unsupported_type")
+
+
+def test_bad_manifest_names_file(folder):
+    (folder / "articles.csv").write_text("id,source\nx,y\n")
+    with pytest.raises(corpus.CorpusError, match=r"articles.csv: manifest lacks required column\(s\) \['article_id', 'outlet'\]"):
+        corpus.load_articles(folder)
+
+
+def test_duplicate_manifest_rows(folder):
+    (folder / "articles.csv").write_text("article_id,outlet\na,X\na,Y\n")
+    with pytest.raises(corpus.CorpusError, match="manifest repeats article_id"):
+        corpus.load_articles(folder)
+
+
+def test_missing_folder_and_nothing_loadable(tmp_path):
+    with pytest.raises(corpus.CorpusError, match="does not exist"):
+        corpus.load_articles(tmp_path / "nope")
+    (tmp_path / "a.txt").write_text("")
+    with pytest.raises(corpus.CorpusError, match=r"no article could be loaded:\n  a.txt: skipped \(empty\)"):
+        corpus.load_articles(tmp_path, warn=False)
+
+
+def test_data_dir_env(monkeypatch, folder):
+    monkeypatch.setenv("DATA_DIR", str(folder))
+    assert corpus.load_articles(warn=False)["article_id"].tolist() == [IDS[3]]
