@@ -233,3 +233,23 @@ def corpus_note(articles: pd.DataFrame) -> str:
     """
     return (f"Corpus: {len(articles)} articles, {articles['outlet'].nunique()} outlets, "
             f"{int(articles['n_words'].sum()):,} words. Small counts: read the evidence tables.")
+
+
+def wide(tidy: pd.DataFrame, *, index: str, columns: str, values: str, order: list | None = None) -> pd.DataFrame:
+    """Pivot a tidy table for :func:`stacked_bars`, filling gaps with 0.
+
+    Args:
+        tidy: long table.
+        index: column for the bars (e.g. ``outlet``).
+        columns: column for the segments (e.g. ``side``).
+        values: the numbers.
+        order: segment order; categories absent from the data are dropped.
+
+    Returns:
+        A wide table.
+    """
+    table = tidy.pivot_table(index=index, columns=columns, values=values, aggfunc="sum", fill_value=0)
+    if order:
+        table = table[[c for c in order if c in table.columns] + [c for c in table.columns if c not in order]]
+    table.columns.name = None
+    return table

@@ -12,7 +12,7 @@ from IPython.display import HTML, Markdown
 from helpers.text import escape
 
 
-_STYLE = ("<style>table.evidence td, table.evidence th {text-align: left; vertical-align: top; max-width: 40em}"
+_STYLE = ("<style>table.evidence td, table.evidence th {text-align: left !important; vertical-align: top; max-width: 40em}"
           " mark {background: #ffe08a}</style>")
 
 

@@ -166,6 +166,12 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
         written.append(html_path)
         entries.append((html_path.name, *summary(nb)))
         print(f"  wrote {html_path.relative_to(out.parent) if out.parent in html_path.parents else html_path}")
+    built = {e[0] for e in entries}
+    for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
+        html_path = out / f"{path.stem}.html"
+        if html_path.name not in built and html_path.exists():
+            entries.append((html_path.name, *summary(nbformat.read(path, as_version=4))))
+    entries.sort()
     written.append(write_index(entries, out))
     return written
 
