@@ -253,3 +253,58 @@ def wide(tidy: pd.DataFrame, *, index: str, columns: str, values: str, order: li
         table = table[[c for c in order if c in table.columns] + [c for c in table.columns if c not in order]]
     table.columns.name = None
     return table
+
+
+def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
+                    xlabel: str, panels: list | None = None, count: str | None = None, ncols: int = 3,
+                    note: str = "", name: str | None = None, fmt: str = "{:.1f}") -> plt.Figure:
+    """One small bar chart per panel (e.g. per family), outlets as bars in their fixed colours, shared x axis.
+
+    Args:
+        tidy: long table with ``outlet``, the panel column and the value column.
+        panel: column that defines the panels.
+        value: column plotted.
+        colors: outlet colours from :func:`outlet_colors`.
+        title: says what is compared.
+        xlabel: with units.
+        panels: panel order (default: order of appearance).
+        count: column of raw counts shown as "(n)" beside each bar.
+        ncols: panels per row.
+        note: a footnote.
+        name: save under ``reports/figures``.
+        fmt: value label format.
+
+    Returns:
+        The figure.
+    """
+    panels = panels or list(dict.fromkeys(tidy[panel]))
+    outlets = sorted(tidy["outlet"].unique(), reverse=True)
+    nrows = max(1, -(-len(panels) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.32 * len(outlets) + 1.1) * nrows),
+                             sharex=True, squeeze=False)
+    top = float(tidy[value].max()) if len(tidy) else 1.0
+    for ax, key in zip(axes.flat, panels):
+        sub = tidy[tidy[panel] == key].set_index("outlet").reindex(outlets)
+        vals = sub[value].fillna(0)
+        ax.barh(outlets, vals, color=[colors.get(o, OTHER_COLOR) for o in outlets])
+        for y, outlet in enumerate(outlets):
+            label = fmt.format(vals[outlet])
+            if count:
+                label += f" ({int(sub[count].fillna(0)[outlet])})"
+            ax.text(vals[outlet], y, " " + label, va="center", fontsize=7)
+        ax.set_title(str(key), fontsize=10)
+        ax.set_xlim(0, max(top * 1.45, 1e-9))
+        ax.tick_params(labelsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        for tick in ax.get_yticklabels():
+            tick.set_color(colors.get(tick.get_text(), "black"))
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel(xlabel)
+    fig.suptitle(title)
+    fig.tight_layout()
+    _note(fig, note)
+    if name:
+        save(fig, name)
+    return fig

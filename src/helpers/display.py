@@ -67,3 +67,27 @@ def md(text: str) -> Markdown:
         An IPython ``Markdown`` object.
     """
     return Markdown(text)
+
+
+def kwic(frame: pd.DataFrame, *, caption: str = "", extra: list[str] | None = None, max_rows: int = 200) -> HTML:
+    """Render keyword-in-context rows (``left, match, right``) with the match highlighted; all text escaped.
+
+    Args:
+        frame: rows with ``left, match, right`` and optional extra columns.
+        caption: what the rows are evidence for.
+        extra: columns shown before the context (default ``outlet`` if present).
+        max_rows: rows shown at most.
+
+    Returns:
+        An IPython ``HTML`` object.
+    """
+    extra = extra if extra is not None else [c for c in ("outlet", "voice", "speaker") if c in frame.columns]
+    head = "".join(f"<th>{escape(c)}</th>" for c in extra) + "<th style='text-align:right'>left</th><th>match</th><th>right</th>"
+    body = []
+    for _, row in frame.head(max_rows).iterrows():
+        cells = "".join(f"<td>{escape(row[c])}</td>" for c in extra)
+        body.append(f"<tr>{cells}<td style='text-align:right !important'>{escape(row['left'])}</td>"
+                    f"<td><mark>{escape(row['match'])}</mark></td><td>{escape(row['right'])}</td></tr>")
+    cut = f" (first {max_rows} of {len(frame)})" if len(frame) > max_rows else ""
+    cap = f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(frame)} rows</p>"
+    return HTML(_STYLE + cap + f"<table class='evidence'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

@@ -137,3 +137,44 @@ def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFra
         "kind_accuracy": float((both.gold_kind == both.pred_kind).mean()) if n else 0.0,
         "n_gold": len(gold), "n_pred": len(pred), "n_matched": n, "table": table,
     }
+
+
+def score_terms(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFrame | None = None) -> dict:
+    """Recall and precision of term occurrences, and voice / distanced accuracy on the matched ones.
+
+    Args:
+        pred: :func:`helpers.terms.find_terms` output.
+        articles: the articles table.
+        gold: default ``tests/gold/terms_gold.csv``.
+
+    Returns:
+        ``recall, precision, voice_accuracy, distanced_accuracy, family_accuracy, n_gold, n_pred, n_matched``
+        and ``table`` (gold and predicted side by side).
+    """
+    gold = locate(read_gold("terms_gold") if gold is None else gold, articles)
+    key = lambda row: normalise(str(row["match"])).lower()  # noqa: E731
+    pairs = match(gold, pred, pos_col="start", key_gold=key, key_pred=key)
+    rows = []
+    for pr in pairs.itertuples():
+        g = gold.loc[pr.gold_index] if pd.notna(pr.gold_index) else None
+        p = pred.loc[pr.pred_index] if pd.notna(pr.pred_index) else None
+        rows.append({
+            "article_id": (g if g is not None else p)["article_id"],
+            "context": g["context"] if g is not None else p["sentence"],
+            "gold_match": g["match"] if g is not None else None, "pred_match": p["match"] if p is not None else None,
+            "gold_family": g["family"] if g is not None else None, "pred_family": p["family"] if p is not None else None,
+            "gold_voice": g["voice"] if g is not None else None, "pred_voice": p["voice"] if p is not None else None,
+            "gold_distanced": (g["distanced"].lower() == "true") if g is not None else None,
+            "pred_distanced": bool(p["distanced"]) if p is not None else None,
+        })
+    table = pd.DataFrame(rows)
+    both = table.dropna(subset=["gold_match", "pred_match"])
+    n = len(both)
+    return {
+        "recall": n / len(gold) if len(gold) else 0.0,
+        "precision": n / len(pred) if len(pred) else 0.0,
+        "voice_accuracy": float((both.gold_voice == both.pred_voice).mean()) if n else 0.0,
+        "distanced_accuracy": float((both.gold_distanced == both.pred_distanced).mean()) if n else 0.0,
+        "family_accuracy": float((both.gold_family == both.pred_family).mean()) if n else 0.0,
+        "n_gold": len(gold), "n_pred": len(pred), "n_matched": n, "table": table,
+    }

@@ -1,0 +1,346 @@
+"""Loaded terms: which charged words each outlet uses, and in whose voice.
+
+The lexicon lives in ``data/lexicons/loaded_terms.yaml``. Voice reuses the
+quotation spans and attributions of :mod:`helpers.quotes`; there is no second
+quote parser here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from nltk.probability import FreqDist
+
+from helpers import config, corpus, quotes
+from helpers.text import normalise, read_list, words
+
+TERM_COLUMNS = ["article_id", "outlet", "family", "term", "side", "match", "voice", "quoted", "distanced", "speaker",
+                "speaker_side", "paragraph", "role", "sentence_no", "sentence", "start", "end"]
+VOICES = ["author", "reported", "scare_quote", "direct_quote"]
+SCARE_QUOTE_MAX_WORDS = 5
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A parsed lexicon: families with compiled patterns, distancing markers, naming pairs."""
+
+    families: pd.DataFrame  # family, label, side, note
+    terms: pd.DataFrame  # family, term, side, pattern
+    patterns: dict  # family -> compiled regex with one named group per term
+    distancing: tuple  # compiled marker regexes
+    naming_pairs: dict  # family -> list of term names
+    path: str
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read and compile the loaded-term lexicon.
+
+    Args:
+        path: a YAML file; default ``data/lexicons/loaded_terms.yaml``.
+
+    Returns:
+        The compiled :class:`Lexicon`.
+
+    Raises:
+        LexiconError: naming the file and the entry, when a field is missing or a regex is invalid.
+    """
+    path = Path(path) if path else config.LEXICON_DIR / "loaded_terms.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    fams, terms, patterns = [], [], {}
+    for fam in spec.get("families", []):
+        if "family" not in fam or not fam.get("terms"):
+            raise LexiconError(f"{path}: a family needs 'family' and 'terms': {fam!r}")
+        groups = []
+        for i, t in enumerate(fam["terms"]):
+            if "term" not in t or "pattern" not in t:
+                raise LexiconError(f"{path}: family {fam['family']}: a term needs 'term' and 'pattern': {t!r}")
+            try:
+                re.compile(t["pattern"])
+            except re.error as exc:
+                raise LexiconError(f"{path}: family {fam['family']}, term {t['term']}: bad regex: {exc}") from None
+            groups.append(f"(?P<t{i}>{t['pattern']})")
+            terms.append({"family": fam["family"], "term": t["term"], "side": t.get("side", fam.get("side", "neutral")),
+                          "pattern": t["pattern"], "group": f"t{i}"})
+        patterns[fam["family"]] = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.I)
+        fams.append({"family": fam["family"], "label": fam.get("label", fam["family"]),
+                     "side": fam.get("side", "neutral"), "note": fam.get("note", "")})
+    distancing = tuple(re.compile(r"(?<![\w-])(?:" + d["pattern"] + r")(?![\w-])", re.I)
+                       for d in spec.get("distancing", []))
+    return Lexicon(pd.DataFrame(fams), pd.DataFrame(terms), patterns, distancing,
+                   dict(spec.get("naming_pairs", {})), str(path))
+
+
+def _distanced(norm: str, start: int, sent_start: int, markers: tuple) -> bool:
+    """A distancing marker ends at most five words before the term, with no clause punctuation or closed quotation between."""
+    window = norm[max(sent_start, start - 60):start]
+    for marker in markers:
+        for m in marker.finditer(window):
+            gap = window[m.end():]
+            if not re.search(r"[,.;:()]", gap) and len(gap.split()) <= 5 and gap.count('"') < 2:
+                return True  # a quoted fragment after the marker bounds what it distances from
+    return False
+
+
+def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = None, *,
+               quotes_: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per occurrence of a lexicon term, with its voice.
+
+    Voice: ``direct_quote`` inside an attributed quotation of six words or more;
+    ``scare_quote`` inside a quoted fragment of at most five words (or an
+    unattributed quotation); ``reported`` inside the content of an indirect
+    attribution; ``author`` otherwise (headlines included).
+
+    Args:
+        articles: the articles table.
+        lexicon: a lexicon path or :class:`Lexicon`; default the project lexicon.
+        quotes_: precomputed :func:`helpers.quotes.extract_quotes` output.
+        sentences: precomputed :func:`helpers.corpus.sentences` output.
+
+    Returns:
+        Columns ``article_id, outlet, family, term, side, match, voice, quoted,
+        distanced, speaker, speaker_side, paragraph, role, sentence_no, sentence,
+        start, end`` (offsets into the cleaned text).
+    """
+    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(str(lexicon) if lexicon else None)
+    sents = corpus.sentences(articles) if sentences is None else sentences
+    atts = quotes.extract_quotes(articles, sentences=sents) if quotes_ is None else quotes_
+    spans = quotes.quote_spans(articles)
+    term_rows = lex.terms.set_index(["family", "group"])
+    records = []
+    for a in articles.itertuples():
+        norm = normalise(a.text)
+        a_sents = sents[sents["article_id"] == a.article_id]
+        a_spans = spans[spans["article_id"] == a.article_id]
+        a_atts = atts[atts["article_id"] == a.article_id]
+        starts = a_sents["start"].to_numpy()
+        for family, pattern in lex.patterns.items():
+            for m in pattern.finditer(norm):
+                group = next(g for g, v in m.groupdict().items() if v is not None)
+                info = term_rows.loc[(family, group)]
+                pos = m.start()
+                sent = a_sents.iloc[max(int((starts <= pos).sum()) - 1, 0)]
+                voice, att = _voice(pos, m.end(), a_spans, a_atts)
+                records.append({
+                    "article_id": a.article_id, "outlet": a.outlet, "family": family, "term": info["term"],
+                    "side": info["side"], "match": a.text[m.start():m.end()], "voice": voice,
+                    "quoted": voice in {"direct_quote", "scare_quote"},
+                    "distanced": _distanced(norm, pos, int(sent["start"]), lex.distancing),
+                    "speaker": att["speaker"] if att is not None else "",
+                    "speaker_side": att["side"] if att is not None else "",
+                    "paragraph": int(sent["paragraph"]), "role": sent["role"], "sentence_no": int(sent["sentence"]),
+                    "sentence": sent["text"], "start": m.start(), "end": m.end(),
+                })
+    frame = pd.DataFrame(records, columns=TERM_COLUMNS)
+    return frame.sort_values(["article_id", "start", "family"]).reset_index(drop=True)
+
+
+def _voice(start: int, end: int, spans: pd.DataFrame, atts: pd.DataFrame) -> tuple[str, pd.Series | None]:
+    """Voice of an occurrence and the attribution it sits in (if any)."""
+    inside = spans[(spans["start"] <= start) & (spans["end"] >= end)]
+    covering = atts[(atts["quote_start"] <= start) & (atts["quote_end"] >= end)]
+    # the innermost attribution whose content holds the term, excluding the speaker mention itself
+    att = covering.sort_values("quote_start", ascending=False).iloc[0] if len(covering) else None
+    if len(inside):
+        span = inside.iloc[0]
+        if span["n_words"] <= SCARE_QUOTE_MAX_WORDS:
+            return "scare_quote", att
+        attributed = atts[(atts["quote_start"] <= span["start"]) & (atts["quote_end"] >= span["end"] - 1)]
+        if len(attributed):
+            return "direct_quote", attributed.sort_values("quote_start", ascending=False).iloc[0]
+        return "scare_quote", att
+    if att is not None:
+        return "reported", att
+    return "author", None
+
+
+# ---------------------------------------------------------------- summaries
+
+
+def rates(found: pd.DataFrame, articles: pd.DataFrame, *, by: str = "family") -> pd.DataFrame:
+    """Occurrences per 1,000 words, per outlet and family (or term).
+
+    Args:
+        found: :func:`find_terms` output.
+        articles: the articles table (for word counts; outlets without hits get 0).
+        by: ``family`` or ``term``.
+
+    Returns:
+        Tidy columns ``outlet, <by>, count, words, per_1000``.
+    """
+    words_per_outlet = articles.groupby("outlet")["n_words"].sum().rename("words")
+    counts = found.groupby(["outlet", by]).size().rename("count")
+    keys = found[by].unique() if len(found) else []
+    grid = pd.MultiIndex.from_product([words_per_outlet.index, keys], names=["outlet", by])
+    table = counts.reindex(grid, fill_value=0).reset_index().merge(words_per_outlet.reset_index(), on="outlet")
+    table["per_1000"] = 1000 * table["count"] / table["words"]
+    return table
+
+
+def voice_table(found: pd.DataFrame) -> pd.DataFrame:
+    """Occurrences per outlet, family and voice, plus the distanced count.
+
+    Args:
+        found: :func:`find_terms` output.
+
+    Returns:
+        Tidy columns ``outlet, family, voice, count, distanced``.
+    """
+    return (found.groupby(["outlet", "family", "voice"])
+            .agg(count=("match", "size"), distanced=("distanced", "sum")).reset_index())
+
+
+def naming_table(found: pd.DataFrame, articles: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Which name of each naming pair each outlet uses, and whether it gives two names in one sentence.
+
+    Args:
+        found: :func:`find_terms` output.
+        articles: the articles table (outlets with no hits are listed with 0).
+        lexicon: default the project lexicon.
+
+    Returns:
+        Tidy columns ``outlet, pair, name, count, both_in_one_sentence, evidence`` (a
+        sentence giving two names of the pair, e.g. "Stepanakert ... known as Khankendi").
+    """
+    lex = lexicon or load_lexicon()
+    rows = []
+    for outlet in sorted(articles["outlet"].unique()):
+        for family, names in lex.naming_pairs.items():
+            hits = found[(found["outlet"] == outlet) & (found["family"] == family)]
+            together = hits.groupby(["article_id", "sentence_no"])["term"].nunique()
+            both = together[together > 1]
+            evidence = (hits.set_index(["article_id", "sentence_no"]).loc[[both.index[0]], "sentence"].iloc[0]
+                        if len(both) else "")
+            for name in names:
+                rows.append({"outlet": outlet, "pair": family, "name": name, "count": int((hits["term"] == name).sum()),
+                             "both_in_one_sentence": bool(len(both)), "evidence": evidence})
+    return pd.DataFrame(rows, columns=["outlet", "pair", "name", "count", "both_in_one_sentence", "evidence"])
+
+
+def kwic(articles: pd.DataFrame, pattern: str, *, width: int = 50, flags: int = re.I) -> pd.DataFrame:
+    """Keyword in context: one row per match, left and right context as columns.
+
+    Works like NLTK's ``ConcordanceIndex`` but on the cleaned text with a regex,
+    so multi-word patterns and offsets work, and it returns rows instead of printing.
+
+    Args:
+        articles: the articles table.
+        pattern: a regex (matched on normalised text, case-insensitive by default).
+        width: characters of context on each side.
+        flags: regex flags.
+
+    Returns:
+        Columns ``article_id, outlet, left, match, right, start, end``.
+    """
+    regex = re.compile(pattern, flags)
+    rows = []
+    for a in articles.itertuples():
+        for m in regex.finditer(normalise(a.text)):
+            rows.append({"article_id": a.article_id, "outlet": a.outlet,
+                         **_context(a.text, m.start(), m.end(), width), "start": m.start(), "end": m.end()})
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "left", "match", "right", "start", "end"])
+
+
+def _context(text: str, start: int, end: int, width: int) -> dict:
+    return {"left": text[max(0, start - width):start].replace("\n", " "), "match": text[start:end],
+            "right": text[end:end + width].replace("\n", " ")}
+
+
+def kwic_terms(found: pd.DataFrame, articles: pd.DataFrame, *, width: int = 50) -> pd.DataFrame:
+    """Keyword-in-context rows for lexicon occurrences (the evidence behind the term charts).
+
+    Args:
+        found: :func:`find_terms` output (filter it first, e.g. to one family).
+        articles: the articles table.
+        width: characters of context on each side.
+
+    Returns:
+        ``found``'s ``article_id, outlet, family, voice, distanced, speaker`` with ``left, match, right``.
+    """
+    texts = articles.set_index("article_id")["text"]
+    ctx = [_context(texts[r.article_id], r.start, r.end, width) for r in found.itertuples()]
+    base = found[["article_id", "outlet", "family", "voice", "distanced", "speaker"]].reset_index(drop=True)
+    return pd.concat([base, pd.DataFrame(ctx, columns=["left", "match", "right"])], axis=1)
+
+
+@lru_cache(maxsize=2)
+def stopwords(path: str | None = None) -> frozenset[str]:
+    """The shipped English stopword list (``data/lexicons/stopwords.txt``).
+
+    Args:
+        path: another one-word-per-line file.
+
+    Returns:
+        Lower-case words.
+    """
+    return frozenset(w.lower() for w in read_list(path or config.LEXICON_DIR / "stopwords.txt"))
+
+
+def _g2(a: int, b: int, c: int, d: int) -> float:
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+
+
+def keyness(articles: pd.DataFrame, *, by: str = "outlet", min_freq: int = 3, min_g2: float = 3.84, top: int = 15,
+            lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Words each outlet over-uses relative to the rest of the corpus.
+
+    Dunning's log-likelihood (G2) with an effect size (log2 ratio of relative
+    frequencies, 0.5 added to zero counts), keeping words used at least
+    ``min_freq`` times by the outlet, not stopwords, over-used (log ratio > 0)
+    and with G2 of at least ``min_g2`` (3.84 is p < 0.05 with one degree of freedom).
+
+    Args:
+        articles: the articles table.
+        by: grouping column.
+        min_freq: minimum count in the target group.
+        min_g2: minimum log-likelihood.
+        top: rows kept per group, by G2.
+        lexicon: to flag words already covered by the lexicon.
+
+    Returns:
+        Columns ``outlet, word, count, count_rest, per_1000, per_1000_rest, g2, p_value, log_ratio, in_lexicon``.
+    """
+    lex = lexicon or load_lexicon()
+    stops = stopwords()
+    tokens = {g: FreqDist(w.lower() for text in grp["text"] for w in words(text)
+                          if w.lower() not in stops and not w.isdigit() and len(w) > 1)
+              for g, grp in articles.groupby(by)}
+    total = FreqDist()
+    for fd in tokens.values():
+        total.update(fd)
+    rows = []
+    for group, fd in tokens.items():
+        c, d = fd.N(), total.N() - fd.N()
+        if d == 0:
+            continue
+        for word, a in fd.items():
+            if a < min_freq:
+                continue
+            b = total[word] - a
+            ratio = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+            if ratio <= 0:
+                continue
+            g2 = _g2(a, b, c, d)
+            if g2 < min_g2:
+                continue
+            rows.append({by: group, "word": word, "count": a, "count_rest": b, "per_1000": 1000 * a / c,
+                         "per_1000_rest": 1000 * b / d, "g2": g2, "p_value": math.erfc(math.sqrt(g2 / 2)),
+                         "log_ratio": ratio,
+                         "in_lexicon": any(p.search(word) for p in lex.patterns.values())})
+    cols = [by, "word", "count", "count_rest", "per_1000", "per_1000_rest", "g2", "p_value", "log_ratio", "in_lexicon"]
+    table = pd.DataFrame(rows, columns=cols)
+    if table.empty:
+        return table
+    return (table.sort_values([by, "g2", "word"], ascending=[True, False, True]).groupby(by).head(top)
+            .reset_index(drop=True))

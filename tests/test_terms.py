@@ -1,0 +1,142 @@
+"""helpers.terms: voice per occurrence on real sentences, lexicon, KWIC, keyness, naming, gold accuracy."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import config, corpus, evaluation, terms
+from helpers.display import kwic as kwic_html
+
+
+def one(text: str, *, headline: str = "") -> pd.DataFrame:
+    body = (headline + "\n\n" + text) if headline else text
+    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["test"], "headline": [headline], "text": [body]})
+    return terms.find_terms(articles)
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return corpus.load_articles(config.RAW_DIR)
+
+
+@pytest.fixture(scope="module")
+def found(articles) -> pd.DataFrame:
+    return terms.find_terms(articles)
+
+
+# (sentence from the corpus, match, expected voice, quoted, distanced, speaker)
+VOICE_CASES = {
+    "author voice": ("Karabakh is recognized internationally as part of Azerbaijan but has an overwhelmingly ethnic "
+                     "Armenian population.", "Karabakh", "author", False, False, ""),
+    "reported, cue after": ("Azerbaijan has launched an operation in the breakaway region of Nagorno Karabakh, its "
+                            "defence minister said.", "breakaway", "reported", False, False,
+                            "Azerbaijan Ministry of Defence"),
+    "reported, cue before": ("Armenia has accused Azerbaijan of causing a months-long humanitarian crisis in "
+                             "Nagorno-Karabakh.", "humanitarian crisis", "reported", False, False, "Government of Armenia"),
+    "direct quote, curly": ("“The Azerbaijani Armed Forces are carrying out local counter-terrorism activities in the "
+                            "Karabakh region of Azerbaijan,” the Azerbaijani Defense Ministry said in a statement on Tuesday.",
+                            "counter-terrorism", "direct_quote", True, False, "Azerbaijan Ministry of Defence"),
+    "direct quote, straight": ('In a statement released on Tuesday, the ministry said, "Local anti-terrorist activities '
+                               'carried out by the Armed Forces of Azerbaijan are ongoing."', "anti-terrorist",
+                               "direct_quote", True, False, "the ministry"),  # no antecedent: unresolved, kept as written
+    "scare quote, distanced": ("Azerbaijan’s Defense Ministry said it had launched a so-called “anti-terrorist campaign” "
+                               "in the breakaway region.", "anti-terrorist", "scare_quote", True, True,
+                               "Azerbaijan Ministry of Defence"),
+    "scare quote in reported speech, what it has labeled": (
+        "Armenia's foreign ministry has called on Russian peacekeeping troops to halt what it has labeled Azerbaijan's "
+        "\"full-scale aggression\" against the local population.", "full-scale aggression", "scare_quote", True, True,
+        "Armenia Ministry of Foreign Affairs"),
+    "distancing marker, unquoted": ("In an effort to restore constitutional order and remove what they claim to be "
+                                    "Armenian military formations, Azerbaijan has launched an offensive.",
+                                    "Armenian military formations", "reported", False, True, "Government of Azerbaijan"),
+    "author after a quoted fragment is not distanced": (
+        "Azerbaijan has launched what it called “anti-terrorist activities” in the breakaway region.",
+        "breakaway", "author", False, False, ""),
+}
+
+
+@pytest.mark.parametrize("text,match,voice,quoted,distanced,speaker", VOICE_CASES.values(), ids=VOICE_CASES.keys())
+def test_voice(text, match, voice, quoted, distanced, speaker):
+    got = one(text)
+    row = got[got["match"] == match].iloc[0]
+    assert (row.voice, bool(row.quoted), bool(row.distanced), row.speaker) == (voice, quoted, distanced, speaker)
+
+
+def test_headline_scare_quote():
+    got = one("Azerbaijan’s Defense Ministry said it had launched an operation.",
+              headline="Azerbaijan Launches “Anti-Terrorist Campaign” in Nagorno-Karabakh: Targeting Military Buildings")
+    head = got[got["paragraph"] == 0].set_index("match")
+    assert head.loc["Anti-Terrorist", "voice"] == "scare_quote" and head.loc["Anti-Terrorist", "role"] == "headline"
+    assert head.loc["Campaign", "family"] == "military_action"
+    assert head.loc["Nagorno-Karabakh", "voice"] == "author"
+
+
+def test_family_boundaries():
+    got = one("Counter-terrorism and anti-terrorist activities in Nagorno-Karabakh, not Karabakh or Stephanakert.")
+    assert list(zip(got["family"], got["term"])) == [
+        ("anti_terrorist", "counter-terrorism"), ("anti_terrorist", "anti-terrorist"), ("military_action", "activities"),
+        ("region_name", "Nagorno-Karabakh"), ("region_name", "Karabakh"), ("capital_name", "Stepanakert")]
+
+
+def test_lexicon_covers_required_families():
+    lex = terms.load_lexicon()
+    required = {"anti_terrorist", "aggression", "separatists", "breakaway", "enclave", "military_action",
+                "armed_formations", "constitutional_order", "humanitarian_crisis", "ethnic_cleansing", "genocide",
+                "capital_name", "region_name"}
+    assert required <= set(lex.families["family"])
+    assert lex.families["note"].astype(bool).sum() >= 11
+
+
+def test_bad_lexicon_names_file(tmp_path):
+    bad = tmp_path / "lex.yaml"
+    bad.write_text("families:\n  - family: x\n    terms:\n      - {term: y, pattern: '(unclosed'}\n")
+    with pytest.raises(terms.LexiconError, match="lex.yaml: family x, term y: bad regex"):
+        terms.load_lexicon(str(bad))
+
+
+def test_counts_on_corpus(found):
+    counts = found.groupby("family").size().to_dict()
+    assert counts["anti_terrorist"] == 12 and counts["aggression"] == 2 and counts["enclave"] == 3
+    assert counts.get("ethnic_cleansing", 0) == 0 and counts.get("genocide", 0) == 0
+
+
+def test_rates_per_1000(found, articles):
+    r = terms.rates(found, articles).set_index(["outlet", "family"])
+    row = r.loc[("Re-post site (El Diario)", "enclave")]
+    assert row["count"] == 3 and row["words"] == 395
+    assert row["per_1000"] == pytest.approx(1000 * 3 / 395)
+    assert r.loc[("Tasnim", "enclave"), "count"] == 0
+
+
+def test_naming_table(found, articles):
+    n = terms.naming_table(found, articles).set_index(["outlet", "pair", "name"])
+    assert n.loc[("Tasnim", "capital_name", "Khankendi"), "both_in_one_sentence"]
+    assert "known as Stepanakert to Armenians and Khankendi" in n.loc[("Tasnim", "capital_name", "Khankendi"), "evidence"]
+    el = n.loc[("Re-post site (El Diario)", "capital_name")]
+    assert el.loc["Stepanakert", "count"] == 1 and el.loc["Khankendi", "count"] == 0
+
+
+def test_kwic_rows_and_escaping(articles):
+    rows = terms.kwic(articles, r"so-called", width=20)
+    assert len(rows) == 1 and rows.iloc[0]["right"].startswith(" “anti-terrorist")
+    evil = pd.DataFrame({"outlet": ["<b>x</b>"], "left": ["<script>"], "match": ["a&b"], "right": ["</td>"]})
+    html = kwic_html(evil).data
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<mark>a&amp;b</mark>" in html
+
+
+def test_keyness(articles):
+    key = terms.keyness(articles, min_freq=3)
+    el = key[key["outlet"] == "Re-post site (El Diario)"].set_index("word")
+    assert el.loc["enclave", "count"] == 3 and el.loc["enclave", "count_rest"] == 0
+    assert el.loc["enclave", "g2"] > 3.84 and el.loc["enclave", "in_lexicon"]
+    assert (key["log_ratio"] > 0).all() and (key["count"] >= 3).all()
+
+
+def test_accuracy_against_gold(articles, found):
+    """Hand-annotated gold (tests/gold/terms_gold.csv, 115 occurrences): recall >= 0.95, voice accuracy >= 0.9."""
+    score = evaluation.score_terms(found, articles)
+    assert score["n_gold"] == 115
+    assert score["recall"] >= 0.95
+    assert score["voice_accuracy"] >= 0.9
+    assert score["distanced_accuracy"] >= 0.9
