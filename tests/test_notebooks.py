@@ -38,13 +38,6 @@ def test_layout(path):
     assert "nltk.download" not in source and "sys.path" not in source
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """Execute every notebook once, as `make reports` does, into a temporary reports folder."""
-    out = tmp_path_factory.mktemp("reports")
-    return out, reports.build(out=out)
-
-
 def test_every_notebook_executes_and_exports(built):
     out, paths = built
     assert [p.name for p in paths] == [f"{p.stem}.html" for p in NOTEBOOKS] + ["index.html"]

@@ -257,7 +257,7 @@ def wide(tidy: pd.DataFrame, *, index: str, columns: str, values: str, order: li
 
 def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
                     xlabel: str, panels: list | None = None, count: str | None = None, ncols: int = 3,
-                    note: str = "", name: str | None = None, fmt: str = "{:.1f}") -> plt.Figure:
+                    note: str = "", name: str | None = None, fmt: str = "{:.1f}", sharex: bool = True) -> plt.Figure:
     """One small bar chart per panel (e.g. per family), outlets as bars in their fixed colours, shared x axis.
 
     Args:
@@ -273,6 +273,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         note: a footnote.
         name: save under ``reports/figures``.
         fmt: value label format.
+        sharex: one x scale for all panels (same unit); False when panels have different units.
 
     Returns:
         The figure.
@@ -281,7 +282,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
     outlets = sorted(tidy["outlet"].unique(), reverse=True)
     nrows = max(1, -(-len(panels) // ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.32 * len(outlets) + 1.1) * nrows),
-                             sharex=True, squeeze=False)
+                             sharex=sharex, squeeze=False)
     top = float(tidy[value].max()) if len(tidy) else 1.0
     for ax, key in zip(axes.flat, panels):
         sub = tidy[tidy[panel] == key].set_index("outlet").reindex(outlets)
@@ -293,15 +294,16 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
                 label += f" ({int(sub[count].fillna(0)[outlet])})"
             ax.text(vals[outlet], y, " " + label, va="center", fontsize=7)
         ax.set_title(str(key), fontsize=10)
-        ax.set_xlim(0, max(top * 1.45, 1e-9))
+        ax.set_xlim(0, max((top if sharex else float(vals.max())) * 1.45, 1e-9))
         ax.tick_params(labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
         for tick in ax.get_yticklabels():
             tick.set_color(colors.get(tick.get_text(), "black"))
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
-    for ax in axes[-1]:
-        ax.set_xlabel(xlabel)
+    for ax in (axes.flat if not sharex else axes[-1]):
+        if ax.get_visible():
+            ax.set_xlabel(xlabel, fontsize=8)
     fig.suptitle(title)
     fig.tight_layout()
     _note(fig, note)

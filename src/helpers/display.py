@@ -91,3 +91,50 @@ def kwic(frame: pd.DataFrame, *, caption: str = "", extra: list[str] | None = No
     cut = f" (first {max_rows} of {len(frame)})" if len(frame) > max_rows else ""
     cap = f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(frame)} rows</p>"
     return HTML(_STYLE + cap + f"<table class='evidence'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def diff(text_a: str, text_b: str) -> str:
+    """Word-level difference of two sentences as HTML: removed words struck through, added words underlined.
+
+    Args:
+        text_a: the first version (untrusted; escaped).
+        text_b: the second version (untrusted; escaped).
+
+    Returns:
+        An HTML fragment.
+    """
+    import re
+    from difflib import SequenceMatcher
+
+    ta, tb = re.findall(r"\S+", text_a), re.findall(r"\S+", text_b)
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape(" ".join(ta[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del style='color:#b2182b'>{escape(' '.join(ta[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins style='color:#2166ac'>{escape(' '.join(tb[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
+def diff_table(pairs: pd.DataFrame, *, caption: str = "", max_rows: int = 100) -> HTML:
+    """Aligned sentence pairs with their word-level differences highlighted.
+
+    Args:
+        pairs: rows with ``outlet_a, outlet_b, score, text_a, text_b``.
+        caption: what the rows show.
+        max_rows: rows shown at most.
+
+    Returns:
+        An IPython ``HTML`` object.
+    """
+    body = "".join(
+        f"<tr><td>{escape(r.outlet_a)} &rarr; {escape(r.outlet_b)}</td><td>{r.score:.2f}</td>"
+        f"<td>{diff(r.text_a, r.text_b)}</td></tr>" for r in pairs.head(max_rows).itertuples())
+    cut = f" (first {max_rows} of {len(pairs)})" if len(pairs) > max_rows else ""
+    return HTML(_STYLE + f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(pairs)} rows. "
+                "<del>struck</del> = only in the first outlet, <ins>underlined</ins> = only in the second.</p>"
+                f"<table class='evidence'><thead><tr><th>pair</th><th>similarity</th><th>difference</th></tr></thead>"
+                f"<tbody>{body}</tbody></table>")
