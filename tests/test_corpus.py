@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import warnings
 
 import pandas as pd
 import pytest
@@ -147,7 +149,19 @@ def test_functions_do_not_mutate(articles):
 @pytest.fixture()
 def folder(tmp_path):
     shutil.copy(config.RAW_DIR / f"{IDS[3]}.txt", tmp_path / f"{IDS[3]}.txt")
+    manifest = pd.read_csv(config.MANIFEST)
+    manifest[manifest["article_id"] == IDS[3]].to_csv(tmp_path / "articles.csv", index=False)
     return tmp_path
+
+
+def load_warned(folder, expected: str) -> pd.DataFrame:
+    """Load with warnings on, and check that one of them says ``expected`` (a regex)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles = corpus.load_articles(folder)
+    messages = [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]
+    assert any(re.search(expected, m) for m in messages), messages
+    return articles
 
 
 def _status(report, name):
@@ -157,23 +171,20 @@ def _status(report, name):
 
 def test_empty_file(folder):
     (folder / "empty.txt").write_text("  \n")
-    with pytest.warns(corpus.CorpusWarning, match="empty.txt: the file is empty"):
-        articles = corpus.load_articles(folder)
+    articles = load_warned(folder, "empty.txt: the file is empty")
     assert len(articles) == 1
     assert _status(corpus.load_report(folder), "empty.txt")[:2] == ("skipped", "empty")
 
 
 def test_binary_file(folder):
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.warns(corpus.CorpusWarning, match="image.txt: binary data"):
-        corpus.load_articles(folder)
+    load_warned(folder, "image.txt: binary data")
 
 
 def test_non_utf8_file_decoded_with_warning(folder):
     (folder / "bbc_cp1252.txt").write_bytes("Baku’s “anti-terrorist” operation began on Tuesday.\n\nMore text follows here."
                                             .encode("cp1252"))
-    with pytest.warns(corpus.CorpusWarning, match="bbc_cp1252.txt: not valid UTF-8; decoded as cp1252"):
-        articles = corpus.load_articles(folder)
+    articles = load_warned(folder, "bbc_cp1252.txt: not valid UTF-8; decoded as cp1252")
     row = articles.set_index("article_id").loc["bbc_cp1252"]
     assert row.encoding == "cp1252"
     assert "Baku’s “anti-terrorist”" in row.text
@@ -182,16 +193,14 @@ def test_non_utf8_file_decoded_with_warning(folder):
 
 def test_html_file_refused_clearly(folder):
     (folder / "page.txt").write_text("<!DOCTYPE html><html><body><p>Azerbaijan launched</p></body></html>")
-    with pytest.warns(corpus.CorpusWarning, match="page.txt: the file holds HTML markup"):
-        corpus.load_articles(folder)
+    load_warned(folder, "page.txt: the file holds HTML markup")
     assert _status(corpus.load_report(folder), "page.txt")[:2] == ("skipped", "html")
 
 
 def test_missing_manifest_row_warns_and_loads(folder):
     shutil.copy(config.RAW_DIR / f"{IDS[4]}.txt", folder / "defencetoday_2023.txt")
     pd.read_csv(config.MANIFEST).to_csv(folder / "articles.csv", index=False)
-    with pytest.warns(corpus.CorpusWarning, match="defencetoday_2023.txt: no manifest row"):
-        articles = corpus.load_articles(folder)
+    articles = load_warned(folder, "defencetoday_2023.txt: no manifest row")
     assert articles.set_index("article_id").loc["defencetoday_2023", "outlet"] == "defencetoday"
     assert articles.set_index("article_id").loc[IDS[3], "outlet"] == "Tasnim"
 
@@ -207,8 +216,7 @@ def test_manifest_row_without_file_is_listed(folder):
 
 def test_duplicate_text_skipped(folder):
     shutil.copy(folder / f"{IDS[3]}.txt", folder / "zz_copy.txt")
-    with pytest.warns(corpus.CorpusWarning, match=f"zz_copy.txt: same text as {IDS[3]}.txt"):
-        articles = corpus.load_articles(folder)
+    articles = load_warned(folder, f"zz_copy.txt: same text as {IDS[3]}.txt")
     assert articles["article_id"].tolist() == [IDS[3]]
 
 
@@ -238,5 +246,6 @@ def test_missing_folder_and_nothing_loadable(tmp_path):
 
 
 def test_data_dir_env(monkeypatch, folder):
+    (folder / "articles.csv").unlink()
     monkeypatch.setenv("DATA_DIR", str(folder))
     assert corpus.load_articles(warn=False)["article_id"].tolist() == [IDS[3]]
