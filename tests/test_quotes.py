@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import one_article
 
 from helpers import config, corpus, evaluation, quotes
 
 
 def one(text: str, *, headline: str = "") -> pd.DataFrame:
-    """Run the extractor on a one-article corpus made of ``text`` (paragraphs split on blank lines)."""
-    body = (headline + "\n\n" + text) if headline else text
-    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["test"], "headline": [headline], "text": [body]})
-    return quotes.extract_quotes(articles)
-
-
-@pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    return corpus.load_articles(config.RAW_DIR)
+    return quotes.extract_quotes(one_article(text, headline=headline))
 
 
 @pytest.fixture(scope="module")

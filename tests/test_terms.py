@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import one_article
 
 from helpers import config, corpus, evaluation, terms
 from helpers.display import kwic as kwic_html
 
 
 def one(text: str, *, headline: str = "") -> pd.DataFrame:
-    body = (headline + "\n\n" + text) if headline else text
-    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["test"], "headline": [headline], "text": [body]})
-    return terms.find_terms(articles)
-
-
-@pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    return corpus.load_articles(config.RAW_DIR)
+    return terms.find_terms(one_article(text, headline=headline))
 
 
 @pytest.fixture(scope="module")

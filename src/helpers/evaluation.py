@@ -97,6 +97,34 @@ def match(gold: pd.DataFrame, pred: pd.DataFrame, *, pos_col: str, key_gold, key
     return pd.DataFrame(pairs, columns=["gold_index", "pred_index"])
 
 
+def side_by_side(gold: pd.DataFrame, pred: pd.DataFrame, pairs: pd.DataFrame, *, fields: dict[str, str],
+                 context_pred: str) -> pd.DataFrame:
+    """Gold and predicted rows side by side, misses and false alarms included.
+
+    Args:
+        gold: located gold rows.
+        pred: predictions.
+        pairs: :func:`match` output.
+        fields: output name -> column name, present in both tables (e.g. ``{"cue": "cue"}``);
+            each becomes ``gold_<name>`` and ``pred_<name>``.
+        context_pred: the prediction column shown as context for false alarms.
+
+    Returns:
+        Columns ``article_id, context`` and a gold/pred pair per field.
+    """
+    rows = []
+    for pr in pairs.itertuples():
+        g = gold.loc[pr.gold_index] if pd.notna(pr.gold_index) else None
+        p = pred.loc[pr.pred_index] if pd.notna(pr.pred_index) else None
+        row = {"article_id": (g if g is not None else p)["article_id"],
+               "context": g["context"] if g is not None else p[context_pred]}
+        for name, column in fields.items():
+            row[f"gold_{name}"] = g[column] if g is not None else None
+            row[f"pred_{name}"] = p[column] if p is not None else None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFrame | None = None) -> dict:
     """Precision and recall of attributions, and speaker accuracy on the matched ones.
 
@@ -113,20 +141,8 @@ def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFra
     pred = pred.assign(_pos=[p.cue_start if p.cue else p.quote_start for p in pred.itertuples()])
     pairs = match(gold, pred, pos_col="_pos", key_gold=lambda g: _head(g["cue"]), key_pred=lambda p: _head(p["cue"]))
     matched = pairs.dropna()
-    rows = []
-    for pr in pairs.itertuples():
-        g = gold.loc[pr.gold_index] if pd.notna(pr.gold_index) else None
-        p = pred.loc[pr.pred_index] if pd.notna(pr.pred_index) else None
-        rows.append({
-            "article_id": (g if g is not None else p)["article_id"],
-            "context": g["context"] if g is not None else p["sentence"],
-            "gold_cue": g["cue"] if g is not None else None, "pred_cue": p["cue"] if p is not None else None,
-            "gold_speaker": g["speaker"] if g is not None else None,
-            "pred_speaker": p["speaker"] if p is not None else None,
-            "gold_kind": g["kind"] if g is not None else None, "pred_kind": p["kind"] if p is not None else None,
-            "gold_side": g["side"] if g is not None else None, "pred_side": p["side"] if p is not None else None,
-        })
-    table = pd.DataFrame(rows)
+    table = side_by_side(gold, pred, pairs, context_pred="sentence",
+                         fields={"cue": "cue", "speaker": "speaker", "kind": "kind", "side": "side"})
     both = table.dropna(subset=["gold_cue", "pred_cue"])
     n = len(matched)
     return {
@@ -154,20 +170,10 @@ def score_terms(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFram
     gold = locate(read_gold("terms_gold") if gold is None else gold, articles)
     key = lambda row: normalise(str(row["match"])).lower()  # noqa: E731
     pairs = match(gold, pred, pos_col="start", key_gold=key, key_pred=key)
-    rows = []
-    for pr in pairs.itertuples():
-        g = gold.loc[pr.gold_index] if pd.notna(pr.gold_index) else None
-        p = pred.loc[pr.pred_index] if pd.notna(pr.pred_index) else None
-        rows.append({
-            "article_id": (g if g is not None else p)["article_id"],
-            "context": g["context"] if g is not None else p["sentence"],
-            "gold_match": g["match"] if g is not None else None, "pred_match": p["match"] if p is not None else None,
-            "gold_family": g["family"] if g is not None else None, "pred_family": p["family"] if p is not None else None,
-            "gold_voice": g["voice"] if g is not None else None, "pred_voice": p["voice"] if p is not None else None,
-            "gold_distanced": (g["distanced"].lower() == "true") if g is not None else None,
-            "pred_distanced": bool(p["distanced"]) if p is not None else None,
-        })
-    table = pd.DataFrame(rows)
+    gold = gold.assign(distanced=gold["distanced"].str.lower() == "true")
+    pred = pred.assign(distanced=pred["distanced"].astype(bool))
+    table = side_by_side(gold, pred, pairs, context_pred="sentence",
+                         fields={"match": "match", "family": "family", "voice": "voice", "distanced": "distanced"})
     both = table.dropna(subset=["gold_match", "pred_match"])
     n = len(both)
     return {
