@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
@@ -376,6 +377,32 @@ def removed_lines(articles: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- paragraphs and sentences
 
 
+class Paragraph(NamedTuple):
+    """One paragraph of an article's cleaned text."""
+
+    article_id: str
+    outlet: str
+    paragraph: int
+    role: str
+    text: str
+    start: int
+    end: int
+
+
+class Sentence(NamedTuple):
+    """One sentence of an article's cleaned text (``norm`` is the normalised text, same offsets)."""
+
+    article_id: str
+    outlet: str
+    paragraph: int
+    role: str
+    sentence: int
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
 def _roles(n: int, has_headline: bool) -> list[str]:
     roles = []
     body_seen = False
@@ -390,6 +417,49 @@ def _roles(n: int, has_headline: bool) -> list[str]:
     return roles
 
 
+def article_paragraphs(article_id: str, outlet: str, text: str, headline: str) -> list[Paragraph]:
+    """Paragraphs of one cleaned text (one per line), with their role.
+
+    Args:
+        article_id: the article's id.
+        outlet: its outlet.
+        text: the cleaned text.
+        headline: the headline ("" when none): the first paragraph is then the headline.
+
+    Returns:
+        :class:`Paragraph` records in order.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [Paragraph(article_id, outlet, i, role, text[a:b], a, b)
+            for i, ((a, b), role) in enumerate(zip(spans, _roles(len(spans), bool(headline))))]
+
+
+def article_sentences(article_id: str, outlet: str, text: str, headline: str) -> list[Sentence]:
+    """Sentences of one cleaned text, split with Punkt inside each paragraph.
+
+    Args:
+        article_id: the article's id.
+        outlet: its outlet.
+        text: the cleaned text.
+        headline: the headline ("" when none).
+
+    Returns:
+        :class:`Sentence` records in order, numbered from 0.
+    """
+    out = []
+    for p in article_paragraphs(article_id, outlet, text, headline):
+        for a, b in sentence_spans(p.text):
+            sent = p.text[a:b]
+            out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), sent, normalise(sent),
+                                p.start + a, p.start + b))
+    return out
+
+
+def _records(articles: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    headlines = articles["headline"].fillna("") if "headline" in articles.columns else [""] * len(articles)
+    return list(zip(articles["article_id"], articles["outlet"], articles["text"], headlines))
+
+
 def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph of the cleaned text.
 
@@ -401,13 +471,8 @@ def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
         ``role`` is headline, lead (first body paragraph) or body, and
         ``start``/``end`` are offsets into the article's cleaned ``text``.
     """
-    records = []
-    for a in articles.itertuples():
-        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)]
-        for i, ((start, end), role) in enumerate(zip(spans, _roles(len(spans), bool(a.headline)))):
-            records.append({"article_id": a.article_id, "outlet": a.outlet, "paragraph": i, "role": role,
-                            "text": a.text[start:end], "start": start, "end": end})
-    return pd.DataFrame(records, columns=["article_id", "outlet", "paragraph", "role", "text", "start", "end"])
+    rows = [p for rec in _records(articles) for p in article_paragraphs(*rec)]
+    return pd.DataFrame(rows, columns=list(Paragraph._fields))
 
 
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:
@@ -425,12 +490,20 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
         within the article), ``text, norm`` (normalised text for matching),
         ``start, end`` (offsets into the cleaned text).
     """
-    records = []
-    for p in paragraphs(articles).itertuples():
-        for start, end in sentence_spans(p.text):
-            records.append({"article_id": p.article_id, "outlet": p.outlet, "paragraph": p.paragraph,
-                            "role": p.role, "text": p.text[start:end], "start": p.start + start, "end": p.start + end})
-    frame = pd.DataFrame(records, columns=["article_id", "outlet", "paragraph", "role", "text", "start", "end"])
-    frame.insert(4, "sentence", frame.groupby("article_id").cumcount() if len(frame) else pd.Series(dtype=int))
-    frame.insert(6, "norm", frame["text"].map(normalise))
-    return frame
+    rows = [s for rec in _records(articles) for s in article_sentences(*rec)]
+    return pd.DataFrame(rows, columns=list(Sentence._fields))
+
+
+def sentences_by_article(sentences_: pd.DataFrame) -> dict[str, list[Sentence]]:
+    """Group a sentences table back into :class:`Sentence` records per article.
+
+    Args:
+        sentences_: :func:`sentences` output.
+
+    Returns:
+        ``{article_id: [Sentence, ...]}``.
+    """
+    out: dict[str, list[Sentence]] = {}
+    for row in sentences_[list(Sentence._fields)].itertuples(index=False, name=None):
+        out.setdefault(row[0], []).append(Sentence(*row))
+    return out

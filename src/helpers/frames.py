@@ -81,15 +81,29 @@ def tag_frames(articles: pd.DataFrame, codebook: str | Path | Codebook | None = 
     """
     book = codebook if isinstance(codebook, Codebook) else load_codebook(str(codebook) if codebook else None)
     sents = corpus.sentences(articles) if sentences is None else sentences
+    records = list(sents[list(corpus.Sentence._fields)].itertuples(index=False, name=None))
+    return pd.DataFrame(article_frames([corpus.Sentence(*r) for r in records], book), columns=FRAME_COLUMNS)
+
+
+def article_frames(sents: list[corpus.Sentence], book: Codebook) -> list[dict]:
+    """Frame rows for a list of sentences (see :func:`tag_frames` for the fields).
+
+    Args:
+        sents: :class:`helpers.corpus.Sentence` records.
+        book: the codebook.
+
+    Returns:
+        One record per sentence and frame.
+    """
     rows = []
-    for s in sents.itertuples():
+    for s in sents:
         for frame, pattern in book.patterns.items():
             hits = [s.text[m.start():m.end()] for m in pattern.finditer(s.norm)]
             if hits:
                 rows.append({"article_id": s.article_id, "outlet": s.outlet, "paragraph": s.paragraph, "role": s.role,
                              "sentence_no": s.sentence, "sentence": s.text, "frame": frame,
                              "cues": "; ".join(hits), "n_cues": len(hits)})
-    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    return rows
 
 
 def frame_shares(tagged: pd.DataFrame, sentences: pd.DataFrame, *, lead_only: bool = False,

@@ -157,8 +157,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
-    """Spans inside quotation marks (straight or curly), per article.
+def article_quote_spans(article_id: str, text: str) -> list[dict]:
+    """Spans inside quotation marks (straight or curly) in one cleaned text.
 
     Curly marks say which way they face; straight marks alternate. A quotation
     still open at the end of a paragraph continues when the next paragraph opens
@@ -166,43 +166,58 @@ def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
     paragraph end and marked unbalanced.
 
     Args:
-        articles: the articles table.
+        article_id: the article's id.
+        text: the cleaned text.
 
     Returns:
-        Columns ``article_id, start, end`` (the text between the marks),
+        Records with ``article_id, start, end`` (the text between the marks),
         ``text, n_words, paragraph, continued, balanced``.
     """
     records = []
-    for a in articles.itertuples():
-        paras = _paragraph_spans(a.text)
-        for i, (p_start, p_end) in enumerate(paras):
-            open_at = None
-            for j in range(p_start, p_end):
-                ch = a.text[j]
-                if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb":
-                    continue
-                opening = ch in "\u201c\u201e\u00ab" or (ch == '"' and open_at is None)
-                if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and open_at is not None):
-                    opening = False
-                if opening and open_at is None:
-                    open_at = j + 1
-                elif not opening and open_at is not None:
-                    records.append(_span(a, open_at, j, i, False, True))
-                    open_at = None
-                elif opening and open_at is not None:  # a second opening mark: close the first as unbalanced
-                    records.append(_span(a, open_at, j, i, False, False))
-                    open_at = j + 1
-            if open_at is not None:
-                nxt = paras[i + 1] if i + 1 < len(paras) else None
-                continued = bool(nxt) and normalise(a.text[nxt[0]]) == '"'
-                records.append(_span(a, open_at, p_end, i, continued, continued))
-    return pd.DataFrame(records, columns=SPAN_COLUMNS)
+
+    def span(start: int, end: int, paragraph: int, continued: bool, balanced: bool) -> None:
+        inner = text[start:end]
+        records.append({"article_id": article_id, "start": start, "end": end, "text": inner,
+                        "n_words": len(inner.split()), "paragraph": paragraph, "continued": continued,
+                        "balanced": balanced})
+
+    paras = _paragraph_spans(text)
+    for i, (p_start, p_end) in enumerate(paras):
+        open_at = None
+        for m in _MARK_RE.finditer(text, p_start, p_end):
+            j, ch = m.start(), m.group(0)
+            opening = ch in "\u201c\u201e\u00ab" or (ch == '"' and open_at is None)
+            if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and open_at is not None):
+                opening = False
+            if opening and open_at is None:
+                open_at = j + 1
+            elif not opening and open_at is not None:
+                span(open_at, j, i, False, True)
+                open_at = None
+            elif opening and open_at is not None:  # a second opening mark: close the first as unbalanced
+                span(open_at, j, i, False, False)
+                open_at = j + 1
+        if open_at is not None:
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            continued = bool(nxt) and normalise(text[nxt[0]]) == '"'
+            span(open_at, p_end, i, continued, continued)
+    return records
 
 
-def _span(a, start: int, end: int, paragraph: int, continued: bool, balanced: bool) -> dict:
-    text = a.text[start:end]
-    return {"article_id": a.article_id, "start": start, "end": end, "text": text,
-            "n_words": len(text.split()), "paragraph": paragraph, "continued": continued, "balanced": balanced}
+_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
+def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
+    """Quotation spans of every article (see :func:`article_quote_spans`).
+
+    Args:
+        articles: the articles table.
+
+    Returns:
+        Columns ``article_id, start, end, text, n_words, paragraph, continued, balanced``.
+    """
+    rows = [r for aid, text in zip(articles["article_id"], articles["text"]) for r in article_quote_spans(aid, text)]
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
 
 
 # ---------------------------------------------------------------- attribution
@@ -238,13 +253,20 @@ def _inside(pos: int, spans: list[tuple[int, int, bool]]) -> tuple[int, int, boo
     return next((s for s in spans if s[0] <= pos < s[1]), None)
 
 
+@dataclass(frozen=True)
+class _Text:
+    article_id: str
+    outlet: str
+    text: str
+
+
 class _Article:
     """Per-article state: normalised text, quote spans, attributions so far."""
 
-    def __init__(self, article, spans: pd.DataFrame):
+    def __init__(self, article: _Text, spans: list[dict]):
         self.a = article
         self.norm = normalise(article.text)
-        self.spans = [(r.start, r.end, bool(r.balanced)) for r in spans.itertuples()]
+        self.spans = [(r["start"], r["end"], bool(r["balanced"])) for r in spans]
         self.atts: list[_Att] = []
         self.current: list[_Att] = []  # attributions of the sentence being read
 
@@ -604,7 +626,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
         _finish(art, att, sent)
 
 
-def _follow_on(art: _Article, para, sents_in_para: pd.DataFrame) -> None:
+def _follow_on(art: _Article, para: corpus.Paragraph, sents_in_para: list[corpus.Sentence]) -> None:
     """A paragraph that is one quotation, with no cue outside it, continues the previous speaker."""
     p_text = art.norm[para.start:para.end]
     if not p_text.startswith('"'):
@@ -622,11 +644,55 @@ def _follow_on(art: _Article, para, sents_in_para: pd.DataFrame) -> None:
     if not previous:
         return
     prev = previous[-1]
-    sent = sents_in_para.iloc[0]
+    sent = sents_in_para[0]
     att = _Att(prev.speaker, "", "", span[0], span[0], span[0], span[1], span[0], span[1], "direct",
                "high" if span[2] else "low", quoted_words=len(art.norm[span[0]:span[1]].split()))
     att.sentence = sent.start
     art.atts.append(att)
+
+
+def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
+                   spans: list[dict] | None = None) -> list[dict]:
+    """Attributions in one article (see :func:`extract_quotes` for the fields).
+
+    Args:
+        article_id: the article's id.
+        outlet: its outlet.
+        text: the cleaned text.
+        sents: its :class:`helpers.corpus.Sentence` records.
+        spans: its quotation spans (computed when omitted).
+
+    Returns:
+        One record per attribution, in text order.
+    """
+    art = _Article(_Text(article_id, outlet, text), article_quote_spans(article_id, text) if spans is None else spans)
+    by_para: dict[int, list[corpus.Sentence]] = {}
+    for sent in sents:
+        by_para.setdefault(sent.paragraph, []).append(sent)
+    role = {s.paragraph: s.role for s in sents}
+    for para_no, start, end in ((i, a, b) for i, (a, b) in enumerate(_paragraph_spans(text))):
+        in_para = by_para.get(para_no, [])
+        for sent in in_para:
+            _attributions_in_sentence(art, sent)
+        if in_para:
+            _follow_on(art, corpus.Paragraph(article_id, outlet, para_no, role.get(para_no, ""), text[start:end],
+                                             start, end), in_para)
+    by_start = {s.start: s for s in sents}
+    records = []
+    for att in sorted(art.atts, key=lambda t: t.cue_start):
+        sent = by_start[att.sentence]
+        sp = att.speaker
+        records.append({
+            "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph,
+            "sentence_no": sent.sentence, "sentence": sent.text,
+            "speaker": sp.canonical if sp else (att.mention or "unknown"),
+            "speaker_mention": att.mention, "side": sp.side if sp else "Unknown", "role": sp.role if sp else "",
+            "kind": att.kind, "cue": att.cue, "quote": text[att.q_start:att.q_end].strip(),
+            "start": att.start, "end": att.end, "cue_start": att.cue_start, "cue_end": att.cue_end,
+            "quote_start": att.q_start, "quote_end": att.q_end, "quoted_words": att.quoted_words,
+            "confidence": att.confidence,
+        })
+    return records
 
 
 def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -642,37 +708,12 @@ def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
         ``speaker_mention, side, role, kind`` (direct / indirect / mixed),
         ``cue, quote`` (the reported content), ``start, end`` (offsets of the whole
         attribution in the cleaned text), ``cue_start, cue_end, quote_start,
-        quote_end`` and ``confidence`` (low when quotation marks are unbalanced).
+        quote_end, quoted_words`` and ``confidence`` (low when quotation marks are unbalanced).
     """
-    sents = corpus.sentences(articles) if sentences is None else sentences
-    spans = quote_spans(articles)
-    paras = corpus.paragraphs(articles)
-    records = []
-    for a in articles.itertuples():
-        art = _Article(a, spans[spans["article_id"] == a.article_id])
-        a_sents = sents[sents["article_id"] == a.article_id]
-        for para in paras[paras["article_id"] == a.article_id].itertuples():
-            in_para = a_sents[a_sents["paragraph"] == para.paragraph]
-            for sent in in_para.itertuples():
-                _attributions_in_sentence(art, sent)
-            if len(in_para):
-                _follow_on(art, para, in_para)
-        by_start = {s.start: s for s in a_sents.itertuples()}
-        for att in art.atts:
-            sent = by_start[att.sentence]
-            sp = att.speaker
-            records.append({
-                "article_id": a.article_id, "outlet": a.outlet, "paragraph": sent.paragraph,
-                "sentence_no": sent.sentence, "sentence": sent.text,
-                "speaker": sp.canonical if sp else (att.mention or "unknown"),
-                "speaker_mention": att.mention, "side": sp.side if sp else "Unknown", "role": sp.role if sp else "",
-                "kind": att.kind, "cue": att.cue, "quote": a.text[att.q_start:att.q_end].strip(),
-                "start": att.start, "end": att.end, "cue_start": att.cue_start, "cue_end": att.cue_end,
-                "quote_start": att.q_start, "quote_end": att.q_end, "quoted_words": att.quoted_words,
-                "confidence": att.confidence,
-            })
-    frame = pd.DataFrame(records, columns=QUOTE_COLUMNS)
-    return frame.sort_values(["article_id", "cue_start"], kind="stable").reset_index(drop=True)
+    sents = corpus.sentences_by_article(corpus.sentences(articles) if sentences is None else sentences)
+    records = [r for aid, outlet, text in zip(articles["article_id"], articles["outlet"], articles["text"])
+               for r in article_quotes(aid, outlet, text, sents.get(aid, []))]
+    return pd.DataFrame(records, columns=QUOTE_COLUMNS)
 
 
 # ---------------------------------------------------------------- summaries for the notebooks

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,7 @@ class Lexicon:
     distancing: tuple  # compiled marker regexes
     naming_pairs: dict  # family -> list of term names
     path: str
+    groups: dict  # (family, regex group) -> term row (term, side)
 
 
 @lru_cache(maxsize=4)
@@ -77,8 +79,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                      "side": fam.get("side", "neutral"), "note": fam.get("note", "")})
     distancing = tuple(re.compile(r"(?<![\w-])(?:" + d["pattern"] + r")(?![\w-])", re.I)
                        for d in spec.get("distancing", []))
-    return Lexicon(pd.DataFrame(fams), pd.DataFrame(terms), patterns, distancing,
-                   dict(spec.get("naming_pairs", {})), str(path))
+    term_table = pd.DataFrame(terms)
+    groups = {(r.family, r.group): r for r in term_table.itertuples()}
+    return Lexicon(pd.DataFrame(fams), term_table, patterns, distancing, dict(spec.get("naming_pairs", {})), str(path),
+                   groups)
 
 
 def _distanced(norm: str, start: int, sent_start: int, markers: tuple) -> bool:
@@ -90,6 +94,46 @@ def _distanced(norm: str, start: int, sent_start: int, markers: tuple) -> bool:
             if not re.search(r"[,.;:()]", gap) and len(gap.split()) <= 5 and gap.count('"') < 2:
                 return True  # a quoted fragment after the marker bounds what it distances from
     return False
+
+
+def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence], spans: list[dict],
+                  atts: list[dict], lex: Lexicon) -> list[dict]:
+    """Lexicon occurrences in one article with voice (see :func:`find_terms` for the fields).
+
+    Args:
+        article_id: the article's id.
+        outlet: its outlet.
+        text: the cleaned text.
+        sents: its :class:`helpers.corpus.Sentence` records.
+        spans: its quotation spans (:func:`helpers.quotes.article_quote_spans`).
+        atts: its attributions (:func:`helpers.quotes.article_quotes`).
+        lex: the lexicon.
+
+    Returns:
+        One record per occurrence, ordered by position then family.
+    """
+    norm = normalise(text)
+    starts = [s.start for s in sents]
+    records = []
+    for family, pattern in lex.patterns.items():
+        for m in pattern.finditer(norm):
+            group = next(g for g, v in m.groupdict().items() if v is not None)
+            info = lex.groups[(family, group)]
+            pos = m.start()
+            sent = sents[max(bisect_right(starts, pos) - 1, 0)]
+            voice, att = _voice(pos, m.end(), spans, atts)
+            records.append({
+                "article_id": article_id, "outlet": outlet, "family": family, "term": info.term,
+                "side": info.side, "match": text[m.start():m.end()], "voice": voice,
+                "quoted": voice in {"direct_quote", "scare_quote"},
+                "distanced": _distanced(norm, pos, sent.start, lex.distancing),
+                "speaker": att["speaker"] if att is not None else "",
+                "speaker_side": att["side"] if att is not None else "",
+                "paragraph": sent.paragraph, "role": sent.role, "sentence_no": sent.sentence,
+                "sentence": sent.text, "start": m.start(), "end": m.end(),
+            })
+    records.sort(key=lambda r: (r["start"], r["family"]))
+    return records
 
 
 def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = None, *,
@@ -113,51 +157,32 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
         start, end`` (offsets into the cleaned text).
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(str(lexicon) if lexicon else None)
-    sents = corpus.sentences(articles) if sentences is None else sentences
-    atts = quotes.extract_quotes(articles, sentences=sents) if quotes_ is None else quotes_
-    spans = quotes.quote_spans(articles)
-    term_rows = lex.terms.set_index(["family", "group"])
+    sents_df = corpus.sentences(articles) if sentences is None else sentences
+    atts_df = quotes.extract_quotes(articles, sentences=sents_df) if quotes_ is None else quotes_
+    sents = corpus.sentences_by_article(sents_df)
+    atts: dict[str, list[dict]] = {}
+    for rec in atts_df.to_dict("records"):
+        atts.setdefault(rec["article_id"], []).append(rec)
     records = []
-    for a in articles.itertuples():
-        norm = normalise(a.text)
-        a_sents = sents[sents["article_id"] == a.article_id]
-        a_spans = spans[spans["article_id"] == a.article_id]
-        a_atts = atts[atts["article_id"] == a.article_id]
-        starts = a_sents["start"].to_numpy()
-        for family, pattern in lex.patterns.items():
-            for m in pattern.finditer(norm):
-                group = next(g for g, v in m.groupdict().items() if v is not None)
-                info = term_rows.loc[(family, group)]
-                pos = m.start()
-                sent = a_sents.iloc[max(int((starts <= pos).sum()) - 1, 0)]
-                voice, att = _voice(pos, m.end(), a_spans, a_atts)
-                records.append({
-                    "article_id": a.article_id, "outlet": a.outlet, "family": family, "term": info["term"],
-                    "side": info["side"], "match": a.text[m.start():m.end()], "voice": voice,
-                    "quoted": voice in {"direct_quote", "scare_quote"},
-                    "distanced": _distanced(norm, pos, int(sent["start"]), lex.distancing),
-                    "speaker": att["speaker"] if att is not None else "",
-                    "speaker_side": att["side"] if att is not None else "",
-                    "paragraph": int(sent["paragraph"]), "role": sent["role"], "sentence_no": int(sent["sentence"]),
-                    "sentence": sent["text"], "start": m.start(), "end": m.end(),
-                })
-    frame = pd.DataFrame(records, columns=TERM_COLUMNS)
-    return frame.sort_values(["article_id", "start", "family"]).reset_index(drop=True)
+    for aid, outlet, text in zip(articles["article_id"], articles["outlet"], articles["text"]):
+        records += article_terms(aid, outlet, text, sents.get(aid, []), quotes.article_quote_spans(aid, text),
+                                 atts.get(aid, []), lex)
+    return pd.DataFrame(records, columns=TERM_COLUMNS)
 
 
-def _voice(start: int, end: int, spans: pd.DataFrame, atts: pd.DataFrame) -> tuple[str, pd.Series | None]:
+def _voice(start: int, end: int, spans: list[dict], atts: list[dict]) -> tuple[str, dict | None]:
     """Voice of an occurrence and the attribution it sits in (if any)."""
-    inside = spans[(spans["start"] <= start) & (spans["end"] >= end)]
-    covering = atts[(atts["quote_start"] <= start) & (atts["quote_end"] >= end)]
-    # the innermost attribution whose content holds the term, excluding the speaker mention itself
-    att = covering.sort_values("quote_start", ascending=False).iloc[0] if len(covering) else None
-    if len(inside):
-        span = inside.iloc[0]
+    inside = [s for s in spans if s["start"] <= start and s["end"] >= end]
+    covering = [a for a in atts if a["quote_start"] <= start and a["quote_end"] >= end]
+    # the innermost attribution whose content holds the term
+    att = max(covering, key=lambda a: a["quote_start"]) if covering else None
+    if inside:
+        span = inside[0]
         if span["n_words"] <= SCARE_QUOTE_MAX_WORDS:
             return "scare_quote", att
-        attributed = atts[(atts["quote_start"] <= span["start"]) & (atts["quote_end"] >= span["end"] - 1)]
-        if len(attributed):
-            return "direct_quote", attributed.sort_values("quote_start", ascending=False).iloc[0]
+        attributed = [a for a in atts if a["quote_start"] <= span["start"] and a["quote_end"] >= span["end"] - 1]
+        if attributed:
+            return "direct_quote", max(attributed, key=lambda a: a["quote_start"])
         return "scare_quote", att
     if att is not None:
         return "reported", att
