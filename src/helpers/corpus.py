@@ -507,3 +507,23 @@ def sentences_by_article(sentences_: pd.DataFrame) -> dict[str, list[Sentence]]:
     for row in sentences_[list(Sentence._fields)].itertuples(index=False, name=None):
         out.setdefault(row[0], []).append(Sentence(*row))
     return out
+
+
+def bucket_outlets(articles: pd.DataFrame, *, top: int = 12, other: str = "other") -> pd.DataFrame:
+    """Keep the ``top`` outlets with most articles and relabel the rest ``other`` (for readable charts).
+
+    Args:
+        articles: the articles table; it is not modified.
+        top: outlets kept by name.
+        other: the label of the bucket.
+
+    Returns:
+        A copy with ``outlet`` bucketed and the original name in ``outlet_original``.
+    """
+    out = articles.copy()
+    out["outlet_original"] = out["outlet"]
+    counts = out["outlet"].value_counts()
+    if len(counts) > top:
+        keep = set(counts.sort_index().sort_values(ascending=False, kind="stable").index[:top])
+        out["outlet"] = out["outlet"].where(out["outlet"].isin(keep), other)
+    return out

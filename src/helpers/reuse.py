@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+import numpy as np
 import pandas as pd
 
 from helpers import corpus
@@ -29,7 +30,8 @@ def similarity_matrix(articles: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     """Share of each article's word n-grams that also occur in another article.
 
     Containment, not Jaccard: row A, column B is the share of A's shingles found
-    in B, so a short copy of a long report scores high on its own row.
+    in B, so a short copy of a long report scores high on its own row. Computed
+    as a matrix product over the shingles that occur in two or more articles.
 
     Args:
         articles: the articles table.
@@ -38,11 +40,66 @@ def similarity_matrix(articles: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     Returns:
         A square table indexed and labelled by ``article_id`` (diagonal 1.0).
     """
-    sets = {a.article_id: shingles(a.text, n=n) for a in articles.itertuples()}
-    ids = list(sets)
-    return pd.DataFrame(
-        [[len(sets[a] & sets[b]) / len(sets[a]) if sets[a] else 0.0 for b in ids] for a in ids],
-        index=pd.Index(ids, name="article_id"), columns=ids)
+    ids = list(articles["article_id"])
+    sets = [shingles(t, n=n) for t in articles["text"]]
+    seen: dict[tuple, int] = {}
+    shared: dict[tuple, int] = {}
+    for s in sets:
+        for sh in s:
+            seen[sh] = seen.get(sh, 0) + 1
+    for sh, count in seen.items():
+        if count > 1:
+            shared[sh] = len(shared)
+    matrix = np.zeros((len(ids), max(len(shared), 1)), dtype=np.float32)
+    for i, s in enumerate(sets):
+        cols = [shared[sh] for sh in s if sh in shared]
+        matrix[i, cols] = 1.0
+    inter = matrix @ matrix.T
+    sizes = np.array([max(len(s), 1) for s in sets], dtype=np.float64)[:, None]
+    values = inter / sizes
+    np.fill_diagonal(values, [1.0 if s else 0.0 for s in sets])
+    return pd.DataFrame(values, index=pd.Index(ids, name="article_id"), columns=ids)
+
+
+def candidate_pairs(similarity: pd.DataFrame, *, min_overlap: float = 0.08,
+                    max_pairs: int | None = None) -> list[tuple[str, str]]:
+    """Article pairs worth aligning: containment at least ``min_overlap`` either way, most similar first.
+
+    Args:
+        similarity: :func:`similarity_matrix` output.
+        min_overlap: minimum containment (either direction).
+        max_pairs: keep at most this many pairs (all by default).
+
+    Returns:
+        ``(article_a, article_b)`` with ``article_a < article_b``.
+    """
+    values = similarity.to_numpy()
+    both = np.maximum(values, values.T)
+    ids = list(similarity.index)
+    ii, jj = np.triu_indices(len(ids), k=1)
+    keep = both[ii, jj] >= min_overlap
+    order = np.argsort(-both[ii, jj][keep], kind="stable")
+    pairs = [tuple(sorted((ids[a], ids[b]))) for a, b in zip(ii[keep][order], jj[keep][order])]
+    return pairs[:max_pairs] if max_pairs else pairs
+
+
+def top_articles(similarity: pd.DataFrame, *, n: int = 25) -> pd.DataFrame:
+    """The sub-matrix of the ``n`` articles with the largest overlap with any other (for readable heatmaps).
+
+    Args:
+        similarity: :func:`similarity_matrix` output.
+        n: articles kept.
+
+    Returns:
+        A square sub-matrix (the whole matrix when it is small enough).
+    """
+    if len(similarity) <= n:
+        return similarity
+    values = similarity.to_numpy().copy()
+    np.fill_diagonal(values, 0)
+    best = np.maximum(values.max(axis=0), values.max(axis=1))
+    keep = similarity.index[np.argsort(-best, kind="stable")[:n]]
+    return similarity.loc[keep, keep]
 
 
 def overlap_pairs(similarity: pd.DataFrame) -> pd.DataFrame:
@@ -110,7 +167,8 @@ def _score(a: list[str], b: list[str]) -> float:
 
 
 def align_sentences(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None, min_score: float = 0.5,
-                    min_article_overlap: float = 0.08) -> pd.DataFrame:
+                    min_article_overlap: float = 0.08, max_pairs: int | None = None,
+                    similarity: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pair each sentence with its closest counterpart in every other article that shares wording.
 
     Article pairs are compared only when their 5-gram containment reaches
@@ -122,41 +180,39 @@ def align_sentences(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = 
         sentences: precomputed :func:`helpers.corpus.sentences`.
         min_score: minimum similarity for an aligned pair (0-1).
         min_article_overlap: minimum containment for comparing two articles.
+        max_pairs: align at most this many article pairs, the most similar first.
+        similarity: a precomputed :func:`similarity_matrix`.
 
     Returns:
         Columns ``article_a, outlet_a, sentence_a, text_a, start_a, article_b, outlet_b, sentence_b, text_b,
         start_b, score`` with ``article_a < article_b``.
     """
     sents = corpus.sentences(articles) if sentences is None else sentences
-    sim = similarity_matrix(articles)
+    sim = similarity_matrix(articles) if similarity is None else similarity
     toks = {(s.article_id, s.sentence): [t[0] for t in _tokens(s.text)] for s in sents.itertuples()}
     by_article = {aid: grp for aid, grp in sents.groupby("article_id")}
     rows = []
-    ids = list(sim.index)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if max(sim.at[a, b], sim.at[b, a]) < min_article_overlap:
-                continue
-            candidates = []
-            for sa in by_article[a].itertuples():
-                ta = toks[(a, sa.sentence)]
-                set_a = set(ta)
-                for sb in by_article[b].itertuples():
-                    tb = toks[(b, sb.sentence)]
-                    if len(set_a & set(tb)) < 0.3 * min(len(set_a), len(set(tb))):
-                        continue
-                    score = _score(ta, tb)
-                    if score >= min_score:
-                        candidates.append((score, sa, sb))
-            used_a, used_b = set(), set()
-            for score, sa, sb in sorted(candidates, key=lambda c: (-c[0], c[1].sentence, c[2].sentence)):
-                if sa.sentence in used_a or sb.sentence in used_b:
+    for a, b in candidate_pairs(sim, min_overlap=min_article_overlap, max_pairs=max_pairs):
+        candidates = []
+        for sa in by_article[a].itertuples():
+            ta = toks[(a, sa.sentence)]
+            set_a = set(ta)
+            for sb in by_article[b].itertuples():
+                tb = toks[(b, sb.sentence)]
+                if len(set_a & set(tb)) < 0.3 * min(len(set_a), len(set(tb))):
                     continue
-                used_a.add(sa.sentence)
-                used_b.add(sb.sentence)
-                rows.append({"article_a": a, "outlet_a": sa.outlet, "sentence_a": sa.sentence, "text_a": sa.text,
-                             "start_a": sa.start, "article_b": b, "outlet_b": sb.outlet, "sentence_b": sb.sentence,
-                             "text_b": sb.text, "start_b": sb.start, "score": round(score, 4)})
+                score = _score(ta, tb)
+                if score >= min_score:
+                    candidates.append((score, sa, sb))
+        used_a, used_b = set(), set()
+        for score, sa, sb in sorted(candidates, key=lambda c: (-c[0], c[1].sentence, c[2].sentence)):
+            if sa.sentence in used_a or sb.sentence in used_b:
+                continue
+            used_a.add(sa.sentence)
+            used_b.add(sb.sentence)
+            rows.append({"article_a": a, "outlet_a": sa.outlet, "sentence_a": sa.sentence, "text_a": sa.text,
+                         "start_a": sa.start, "article_b": b, "outlet_b": sb.outlet, "sentence_b": sb.sentence,
+                         "text_b": sb.text, "start_b": sb.start, "score": round(score, 4)})
     cols = ["article_a", "outlet_a", "sentence_a", "text_a", "start_a", "article_b", "outlet_b", "sentence_b",
             "text_b", "start_b", "score"]
     return pd.DataFrame(rows, columns=cols).sort_values(["article_a", "article_b", "sentence_a"]).reset_index(drop=True)
@@ -228,7 +284,8 @@ def _gap(tokens: list[tuple[str, int, int]], index: int, text: str) -> tuple[int
 
 
 def pair_summary(aligned: pd.DataFrame, sentences: pd.DataFrame, quotes_: pd.DataFrame,
-                 similarity: pd.DataFrame, *, min_article_overlap: float = 0.08) -> pd.DataFrame:
+                 similarity: pd.DataFrame, *, min_article_overlap: float = 0.08,
+                 max_pairs: int | None = None) -> pd.DataFrame:
     """Per article pair: sentences kept verbatim, edited, dropped and added; attributions dropped and added.
 
     "Dropped" are sentences of A with no counterpart in B, "added" sentences of B
@@ -240,29 +297,26 @@ def pair_summary(aligned: pd.DataFrame, sentences: pd.DataFrame, quotes_: pd.Dat
         quotes_: :func:`helpers.quotes.extract_quotes` output.
         similarity: :func:`similarity_matrix` output.
         min_article_overlap: pairs below this containment both ways are left out.
+        max_pairs: at most this many pairs, the most similar first (as in :func:`align_sentences`).
 
     Returns:
         One row per compared pair.
     """
     rows = []
-    ids = list(similarity.index)
     n_sent = sentences.groupby("article_id").size()
     quoted_sents = quotes_.groupby("article_id")["sentence_no"].agg(set)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if max(similarity.at[a, b], similarity.at[b, a]) < min_article_overlap:
-                continue
-            pair = aligned[(aligned["article_a"] == a) & (aligned["article_b"] == b)]
-            only_a = set(range(n_sent[a])) - set(pair["sentence_a"])
-            only_b = set(range(n_sent[b])) - set(pair["sentence_b"])
-            rows.append({
-                "article_a": a, "article_b": b, "share_a_in_b": round(float(similarity.at[a, b]), 3),
-                "share_b_in_a": round(float(similarity.at[b, a]), 3), "aligned": len(pair),
-                "identical": int((pair["score"] >= 0.999).sum()), "edited": int((pair["score"] < 0.999).sum()),
-                "only_in_a": len(only_a), "only_in_b": len(only_b),
-                "attributions_only_in_a": len(only_a & quoted_sents.get(a, set())),
-                "attributions_only_in_b": len(only_b & quoted_sents.get(b, set())),
-            })
+    for a, b in candidate_pairs(similarity, min_overlap=min_article_overlap, max_pairs=max_pairs):
+        pair = aligned[(aligned["article_a"] == a) & (aligned["article_b"] == b)]
+        only_a = set(range(n_sent[a])) - set(pair["sentence_a"])
+        only_b = set(range(n_sent[b])) - set(pair["sentence_b"])
+        rows.append({
+            "article_a": a, "article_b": b, "share_a_in_b": round(float(similarity.at[a, b]), 3),
+            "share_b_in_a": round(float(similarity.at[b, a]), 3), "aligned": len(pair),
+            "identical": int((pair["score"] >= 0.999).sum()), "edited": int((pair["score"] < 0.999).sum()),
+            "only_in_a": len(only_a), "only_in_b": len(only_b),
+            "attributions_only_in_a": len(only_a & quoted_sents.get(a, set())),
+            "attributions_only_in_b": len(only_b & quoted_sents.get(b, set())),
+        })
     return pd.DataFrame(rows)
 
 
@@ -283,3 +337,18 @@ def unaligned(aligned: pd.DataFrame, sentences: pd.DataFrame, article_a: str, ar
     b = sentences[(sentences["article_id"] == article_b) & ~sentences["sentence"].isin(pair["sentence_b"])]
     out = pd.concat([a.assign(only_in=article_a), b.assign(only_in=article_b)])
     return out[["article_id", "outlet", "sentence", "text", "only_in"]].reset_index(drop=True)
+
+
+def article_labels(articles: pd.DataFrame) -> pd.Series:
+    """Readable labels for articles: the outlet when each outlet has one article, else "outlet · article_id".
+
+    Args:
+        articles: the articles table.
+
+    Returns:
+        A Series indexed by ``article_id``.
+    """
+    outlets = articles.set_index("article_id")["outlet"]
+    if outlets.is_unique:
+        return outlets
+    return outlets + " · " + outlets.index.to_series()
