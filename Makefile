@@ -6,13 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup reports test lab clean
+.PHONY: setup reports test lab bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,scale]'
 	touch $@
 
 reports: setup
@@ -20,6 +20,13 @@ reports: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Throughput and memory at 1k/10k/100k synthetic articles, both engines, plus the spaCy+textacy peer.
+# Writes bench/RESULTS.md. Takes about half an hour on 2 cores; SIZES="1000 10000" for a quick run.
+SIZES ?= 1000 10000 100000
+bench: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[peer]' || echo "peer not installed: benchmark runs without it"
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -8,6 +8,7 @@ removed it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import pandas as pd
 import yaml
 
 from helpers import config
-from helpers.text import count_words, normalise, sentence_spans, squash
+from helpers.text import count_words, normalise, read_list, sentence_spans, squash
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -27,7 +28,8 @@ ARTICLE_COLUMNS = [
     "language_original", "url", "evidence", "page_dates", "credits", "removed", "file", "encoding",
 ]
 REPORT_COLUMNS = ["file", "article_id", "status", "problem", "message", "encoding", "n_bytes"]
-TEXT_SUFFIXES = {".txt"}
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
 HEADLINE_MAX_WORDS = 30
 
 
@@ -210,109 +212,353 @@ def _outlet_from_name(stem: str) -> str:
     return re.split(r"_", stem, maxsplit=1)[0] or stem
 
 
-def read_corpus(data_dir: str | Path | None = None, *, manifest: str | Path | None = None,
-                keep_duplicates: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load every ``.txt`` article in a folder, without emitting warnings.
+@dataclass
+class _Doc:
+    """One input document before admission: a file or a table row."""
 
-    Args:
-        data_dir: folder of articles; default ``DATA_DIR`` or ``data/raw``.
-        manifest: manifest CSV; default ``articles.csv`` beside or above the folder.
-        keep_duplicates: load a file whose cleaned text repeats an earlier file's.
+    name: str  # file name, or "file.csv#row12"
+    article_id: str
+    raw: str
+    encoding: str = "utf-8"
+    n_bytes: int = 0
+    meta: dict = field(default_factory=dict)  # outlet, headline, published, url from the source itself
+    problems: list = field(default_factory=list)
 
-    Returns:
-        ``(articles, report)``: the articles table (see :func:`load_articles`) and
-        the load report, one row per file (and per manifest row without a file)
-        with ``status`` loaded / loaded_with_warning / skipped / missing.
 
-    Raises:
-        CorpusError: when the folder does not exist or the manifest is malformed.
-    """
-    folder = config.data_dir(data_dir)
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: the article folder does not exist (set DATA_DIR or pass data_dir)")
-    manifest_path = Path(manifest) if manifest else find_manifest(folder)
-    meta = read_manifest(manifest_path).set_index("article_id") if manifest_path else None
+class _Admission:
+    """Admit documents one by one: clean, check, merge metadata, record the outcome in the load report."""
 
-    report: list[dict] = []
-    rows: list[dict] = []
-    seen_text: dict[str, str] = {}
+    def __init__(self, manifest_path: Path | None, *, keep_duplicates: bool, check_language: bool):
+        self.manifest_path = manifest_path
+        self.meta = read_manifest(manifest_path).set_index("article_id") if manifest_path else None
+        self.keep_duplicates = keep_duplicates
+        self.check_language = check_language
+        self.rows: list[dict] = []
+        self.report: list[dict] = []
+        self.seen_text: dict[str, str] = {}
+        self.seen_ids: set[str] = set()
 
-    def note(path: Path, status: str, problem: str, message: str, encoding: str = "", n_bytes: int = 0) -> None:
-        report.append({"file": path.name, "article_id": path.stem if path.suffix else path.name, "status": status,
-                       "problem": problem, "message": message, "encoding": encoding, "n_bytes": n_bytes})
+    def note(self, name: str, article_id: str, status: str, problem: str, message: str, encoding: str = "",
+             n_bytes: int = 0) -> None:
+        self.report.append({"file": name, "article_id": article_id, "status": status, "problem": problem,
+                            "message": message, "encoding": encoding, "n_bytes": n_bytes})
 
-    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        if path.is_dir():
-            note(path, "skipped", "folder", f"{path}: a sub-folder; only files directly in {folder} are read")
-            continue
-        if manifest_path and path.resolve() == manifest_path.resolve():
-            note(path, "manifest", "", f"{path}: the manifest")
-            continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            note(path, "skipped", "unsupported_type", f"{path}: not a .txt file; save articles as UTF-8 .txt")
-            continue
-        data = path.read_bytes()
-        n_bytes = len(data)
-        if not data.strip():
-            note(path, "skipped", "empty", f"{path}: the file is empty", n_bytes=n_bytes)
-            continue
-        if _looks_binary(data):
-            note(path, "skipped", "binary", f"{path}: binary data (NUL or control bytes), not text", n_bytes=n_bytes)
-            continue
-        raw, encoding = _decode(data)
-        problems: list[tuple[str, str]] = []
-        if encoding != "utf-8":
-            problems.append(("not_utf8", f"{path}: not valid UTF-8; decoded as {encoding}, check odd characters"))
-        if _looks_html(raw):
-            note(path, "skipped", "html",
-                 f"{path}: the file holds HTML markup, not plain text; extract the article text first", encoding, n_bytes)
-            continue
+    def admit(self, doc: _Doc, where: str) -> None:
+        """Clean one document and either add it to the articles or list it as skipped, with the reason."""
+        skip = lambda problem, message: self.note(doc.name, doc.article_id, "skipped", problem,  # noqa: E731
+                                                  f"{where}: {message}", doc.encoding, doc.n_bytes)
+        if not doc.raw.strip():
+            return skip("empty", "the file is empty" if "#" not in doc.name else "the text is empty")
+        raw = doc.raw
+        headline = str(doc.meta.get("headline") or "").strip()
+        if headline and not raw.lstrip().startswith(headline):
+            raw = headline + "\n\n" + raw
         cleaned = clean_text(raw)
         if not cleaned.text:
-            note(path, "skipped", "no_text", f"{path}: nothing is left after removing boilerplate", encoding, n_bytes)
-            continue
+            return skip("no_text", "nothing is left after removing boilerplate")
+        if self.check_language:
+            share, n_tokens = english_share(cleaned.text)
+            if n_tokens >= 20 and share < ENGLISH_MIN_SHARE:
+                return skip("not_english", f"not English (English function words are {share:.0%} of "
+                                           f"{n_tokens} words; English news has about 40%); not analysed")
         key = hashlib.sha1(squash(cleaned.text).encode()).hexdigest()
-        if key in seen_text and not keep_duplicates:
-            note(path, "skipped", "duplicate", f"{path}: same text as {seen_text[key]}; skipped", encoding, n_bytes)
-            continue
-        seen_text.setdefault(key, path.name)
-        article_id = path.stem
-        if meta is not None and article_id in meta.index:
-            info = meta.loc[article_id].to_dict()
+        if key in self.seen_text and not self.keep_duplicates:
+            return skip("duplicate", f"same text as {self.seen_text[key]}; skipped")
+        self.seen_text.setdefault(key, doc.name)
+        if doc.article_id in self.seen_ids:
+            return skip("duplicate_id", f"article_id {doc.article_id!r} was already loaded from another file")
+        self.seen_ids.add(doc.article_id)
+        problems = list(doc.problems)
+        info = {c: "" for c in MANIFEST_COLUMNS[1:]}
+        if self.meta is not None and doc.article_id in self.meta.index:
+            info.update({k: v for k, v in self.meta.loc[doc.article_id].to_dict().items() if v != ""})
         else:
-            info = {c: "" for c in MANIFEST_COLUMNS[1:]}
-            info["outlet"] = _outlet_from_name(article_id)
-            where = f"in {manifest_path}" if manifest_path else "(no articles.csv found)"
-            problems.append(("no_manifest_row",
-                             f"{path}: no manifest row {where}; outlet taken from the file name: {info['outlet']!r}"))
-        published = pd.to_datetime(info.get("published") or None, errors="coerce")
+            source_outlet = str(doc.meta.get("outlet") or "").strip()
+            info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
+            info["url"] = str(doc.meta.get("url") or "")
+            if self.manifest_path or not source_outlet:
+                place = f"in {self.manifest_path}" if self.manifest_path else "(no articles.csv found)"
+                origin = "the source's metadata" if source_outlet else "the file name"
+                problems.append(("no_manifest_row",
+                                 f"{where}: no manifest row {place}; outlet taken from {origin}: {info['outlet']!r}"))
+        published = pd.to_datetime(info.get("published") or doc.meta.get("published") or None, errors="coerce",
+                                   utc=False, format="mixed")
         if pd.isna(published):
             iso = [d for d in cleaned.page_dates if re.match(r"\d{4}-\d{2}-\d{2}", d)]
             published = pd.to_datetime(iso[0][:10]) if iso else pd.NaT
-        rows.append({
-            "article_id": article_id, "outlet": info["outlet"] or _outlet_from_name(article_id),
-            "headline": cleaned.headline, "text": cleaned.text, "raw_text": raw, "n_words": count_words(cleaned.text),
-            "published": published, "original_source": info.get("original_source", ""),
-            "language_original": info.get("language_original", ""), "url": info.get("url", ""),
-            "evidence": info.get("evidence", ""), "page_dates": cleaned.page_dates, "credits": cleaned.credits,
-            "removed": cleaned.removed, "file": path.name, "encoding": encoding,
+        elif getattr(published, "tzinfo", None) is not None:
+            published = published.tz_localize(None)
+        self.rows.append({
+            "article_id": doc.article_id, "outlet": info["outlet"] or _outlet_from_name(doc.article_id),
+            "headline": cleaned.headline, "text": cleaned.text, "raw_text": doc.raw,
+            "n_words": count_words(cleaned.text), "published": published,
+            "original_source": info.get("original_source", ""), "language_original": info.get("language_original", ""),
+            "url": info.get("url", ""), "evidence": info.get("evidence", ""), "page_dates": cleaned.page_dates,
+            "credits": cleaned.credits, "removed": cleaned.removed, "file": doc.name, "encoding": doc.encoding,
         })
         status = "loaded_with_warning" if problems else "loaded"
-        note(path, status, ";".join(p for p, _ in problems), " | ".join(m for _, m in problems) or "loaded",
-             encoding, n_bytes)
+        self.note(doc.name, doc.article_id, status, ";".join(p for p, _ in problems),
+                  " | ".join(m for _, m in problems) or "loaded", doc.encoding, doc.n_bytes)
 
-    if meta is not None:
-        present = {Path(r["file"]).stem for r in report}
-        for article_id in meta.index:
+    def missing(self, folder: Path) -> None:
+        """List manifest rows that no input provided."""
+        if self.meta is None:
+            return
+        present = {r["article_id"] for r in self.report}
+        for article_id in self.meta.index:
             if article_id not in present:
-                report.append({"file": f"{article_id}.txt", "article_id": article_id, "status": "missing",
-                               "problem": "missing_file",
-                               "message": f"{manifest_path}: row {article_id!r} has no file {article_id}.txt in {folder}",
-                               "encoding": "", "n_bytes": 0})
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    articles["published"] = pd.to_datetime(articles["published"])
-    articles["n_words"] = articles["n_words"].astype(int)
-    return articles, pd.DataFrame(report, columns=REPORT_COLUMNS)
+                self.report.append({
+                    "file": f"{article_id}.txt", "article_id": article_id, "status": "missing",
+                    "problem": "missing_file", "encoding": "", "n_bytes": 0,
+                    "message": f"{self.manifest_path}: row {article_id!r} has no file {article_id}.* in {folder}"})
+
+    def take(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The articles and report rows admitted since the last call (duplicate memory is kept)."""
+        out = self.result()
+        self.rows, self.report = [], []
+        return out
+
+    def result(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        articles = pd.DataFrame(self.rows, columns=ARTICLE_COLUMNS)
+        articles["published"] = pd.to_datetime(articles["published"])
+        articles["n_words"] = articles["n_words"].astype(int)
+        return articles, pd.DataFrame(self.report, columns=REPORT_COLUMNS)
+
+
+ENGLISH_MIN_SHARE = 0.15
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """Share of words that are English function words (the shipped stopword list).
+
+    English news prose runs at about 40%; other languages, even in Latin script,
+    stay in single digits. Cheap, dependency-free, and good enough to flag articles
+    that must not be analysed as English.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``(share, number of words)``.
+    """
+    tokens = [w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+    if not tokens:
+        return 0.0, 0
+    stops = _stopwords()
+    return sum(t in stops for t in tokens) / len(tokens), len(tokens)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_list(config.LEXICON_DIR / "stopwords.txt"))
+
+
+def _read_file(path: Path, where: str) -> tuple[_Doc | None, tuple[str, str] | None]:
+    """Read one article file into a document, or return why it cannot be read."""
+    data = path.read_bytes()
+    doc = _Doc(path.name, path.stem, "", n_bytes=len(data))
+    if not data.strip():
+        return doc, None
+    if _looks_binary(data):
+        return None, ("binary", "binary data (NUL or control bytes), not text")
+    raw, doc.encoding = _decode(data)
+    if doc.encoding != "utf-8":
+        doc.problems.append(("not_utf8", f"{where}: not valid UTF-8; decoded as {doc.encoding}, check odd characters"))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        extracted = extract_html(raw)
+        if not extracted["text"]:
+            return None, ("html_no_text", "no article text found in the HTML page (trafilatura)")
+        doc.raw, doc.meta = extracted["text"], extracted
+        return doc, None
+    if _looks_html(raw):
+        return None, ("html", "the file holds HTML markup, not plain text; save it as .html to extract the article")
+    doc.raw = raw
+    return doc, None
+
+
+def extract_html(html: str) -> dict:
+    """Main text and metadata of an HTML page, with trafilatura.
+
+    Args:
+        html: the page source.
+
+    Returns:
+        ``text`` (paragraphs one per line), ``headline, published, outlet`` (site name), ``author, url``;
+        empty strings when absent.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                      favor_precision=True)
+    if doc is None:
+        return {"text": "", "headline": "", "published": "", "outlet": "", "author": "", "url": ""}
+    get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+    return {"text": get("text") or "", "headline": get("title") or "", "published": get("date") or "",
+            "outlet": get("sitename") or "", "author": get("author") or "", "url": get("url") or ""}
+
+
+def progress_bar(items, *, total: int, desc: str, progress: bool | None):
+    """Wrap an iterable in a tqdm bar for long work (auto: 1,000 items or more, unless HELPERS_PROGRESS=0)."""
+    show = progress if progress is not None else (total >= 1000 and os.environ.get("HELPERS_PROGRESS", "1") != "0")
+    if not show:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="article")
+
+
+def read_corpus(data_dir: str | Path | None = None, *, manifest: str | Path | None = None,
+                keep_duplicates: bool = False, check_language: bool = True, progress: bool | None = None,
+                columns: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load every article in a folder (``.txt``, ``.md``, ``.html``) or a table file, without emitting warnings.
+
+    Args:
+        data_dir: a folder of articles, or a CSV / JSONL / Parquet file with one article per row;
+            default ``DATA_DIR`` or ``data/raw``.
+        manifest: manifest CSV; default ``articles.csv`` beside or above the folder.
+        keep_duplicates: load an article whose cleaned text repeats an earlier one's.
+        check_language: skip (and list) articles that are not English.
+        progress: show a progress bar (default: for 1,000 inputs or more).
+        columns: for table files, the column names to use (see :func:`read_table`).
+
+    Returns:
+        ``(articles, report)``: the articles table (see :func:`load_articles`) and
+        the load report, one row per input (and per manifest row without a file)
+        with ``status`` loaded / loaded_with_warning / skipped / missing.
+
+    Raises:
+        CorpusError: when the folder or file does not exist, a table lacks its text column,
+            or the manifest is malformed.
+    """
+    chunks = list(iter_corpus(data_dir, manifest=manifest, keep_duplicates=keep_duplicates,
+                              check_language=check_language, progress=progress, columns=columns, chunk=None))
+    if len(chunks) == 1:
+        return chunks[0]
+    articles = pd.concat([c[0] for c in chunks], ignore_index=True)
+    return articles, pd.concat([c[1] for c in chunks], ignore_index=True)
+
+
+def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | None = 2000, manifest: str | Path | None = None,
+                keep_duplicates: bool = False, check_language: bool = True, progress: bool | None = None,
+                columns: dict[str, str] | None = None):
+    """Load a corpus in chunks of ``chunk`` inputs, for corpora too large to hold at once.
+
+    Duplicate detection spans chunks. Arguments are those of :func:`read_corpus`.
+
+    Yields:
+        ``(articles, report)`` per chunk; the last chunk also lists manifest rows with no file.
+    """
+    source = config.data_dir(data_dir)
+    table = source.is_file() and source.suffix.lower() in TABLE_SUFFIXES
+    if not table and not source.is_dir():
+        raise CorpusError(f"{source}: the article folder does not exist (set DATA_DIR or pass data_dir)")
+    manifest_path = Path(manifest) if manifest else (None if table else find_manifest(source))
+    adm = _Admission(manifest_path, keep_duplicates=keep_duplicates, check_language=check_language)
+    if table:
+        inputs = _table_docs(source, **(columns or {}))
+    else:
+        paths = sorted(p for p in source.iterdir() if not p.name.startswith("."))
+        inputs = ((len(paths), None), *((path, None) for path in paths))
+    inputs = iter(inputs)
+    total = next(inputs)[0]
+    for i, (item, _) in enumerate(progress_bar(inputs, total=total, desc="loading", progress=progress), start=1):
+        if table:
+            doc, where = item
+            adm.admit(doc, where)
+        else:
+            _admit_path(adm, item, source, manifest_path)
+        if chunk and i % chunk == 0:
+            yield adm.take()
+    if not table:
+        adm.missing(source)
+    yield adm.take()
+
+
+def _admit_path(adm: _Admission, path: Path, folder: Path, manifest_path: Path | None) -> None:
+    """Admit one file of a folder, or list it with the reason it is not an article."""
+    where = str(path)
+    if path.is_dir():
+        adm.note(path.name, path.name, "skipped", "folder", f"{where}: a sub-folder; only files directly in {folder} are read")
+    elif manifest_path and path.resolve() == manifest_path.resolve():
+        adm.note(path.name, path.name, "manifest", "", f"{where}: the manifest")
+    elif path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        hint = ("a table: pass the file itself as DATA_DIR" if path.suffix.lower() in TABLE_SUFFIXES
+                else "save articles as UTF-8 .txt, .md or .html")
+        adm.note(path.name, path.stem, "skipped", "unsupported_type", f"{where}: not an article file; {hint}")
+    else:
+        doc, failure = _read_file(path, where)
+        if failure:
+            adm.note(path.name, path.stem, "skipped", failure[0], f"{where}: {failure[1]}",
+                     "" if failure[0] == "binary" else "utf-8", path.stat().st_size)
+        else:
+            adm.admit(doc, where)
+
+
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
+
+
+def read_table(path: str | Path, *, text_col: str = "text", id_col: str | None = None, outlet_col: str = "outlet",
+               title_col: str = "title", date_col: str = "date", url_col: str = "url",
+               manifest: str | Path | None = None, keep_duplicates: bool = False, check_language: bool = True,
+               progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load a CSV, JSONL or Parquet export with one article per row (e.g. Media Cloud or GDELT).
+
+    Args:
+        path: the file (``.csv``, ``.jsonl``/``.ndjson`` or ``.parquet``).
+        text_col: column with the article text (required).
+        id_col: column with a unique id; default ``<file stem>-<row number>``.
+        outlet_col: column with the outlet (optional; else the manifest or the id).
+        title_col: column with the headline (optional).
+        date_col: column with the publication date (optional).
+        url_col: column with the URL (optional).
+        manifest: a manifest CSV to override metadata by id (optional).
+        keep_duplicates: load a row whose cleaned text repeats an earlier one's.
+        check_language: skip (and list) rows that are not English.
+        progress: show a progress bar (default: for 1,000 rows or more).
+
+    Returns:
+        ``(articles, report)`` as :func:`read_corpus`, one report row per table row.
+
+    Raises:
+        CorpusError: naming the file, when it cannot be read or lacks the text column.
+    """
+    columns = dict(text_col=text_col, id_col=id_col, outlet_col=outlet_col, title_col=title_col,
+                   date_col=date_col, url_col=url_col)
+    return read_corpus(path, manifest=manifest, keep_duplicates=keep_duplicates, check_language=check_language,
+                       progress=progress, columns=columns)
+
+
+def _table_docs(path: Path, *, text_col: str = "text", id_col: str | None = None, outlet_col: str = "outlet",
+                title_col: str = "title", date_col: str = "date", url_col: str = "url"):
+    """Yield the row count, then one ``(document, where)`` per row of a table file."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        elif suffix in {".jsonl", ".ndjson"}:
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            table = pd.read_parquet(path)
+    except (ValueError, OSError, pd.errors.ParserError, UnicodeDecodeError, ImportError) as exc:
+        raise CorpusError(f"{path}: cannot be read as {suffix[1:].upper()} ({exc.__class__.__name__}: {exc})") from None
+    if text_col not in table.columns:
+        raise CorpusError(f"{path}: no text column {text_col!r}; columns are {list(table.columns)} "
+                          "(pass text_col=... to name it)")
+    if id_col and id_col not in table.columns:
+        raise CorpusError(f"{path}: no id column {id_col!r}; columns are {list(table.columns)}")
+
+    def value(row: dict, column: str) -> str:
+        v = row.get(column, "")
+        return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+
+    yield len(table), None
+    for i, row in enumerate(table.to_dict("records")):
+        article_id = value(row, id_col) if id_col else f"{path.stem}-{i:06d}"
+        doc = _Doc(f"{path.name}#row{i}", article_id, value(row, text_col),
+                   meta={"outlet": value(row, outlet_col), "headline": value(row, title_col),
+                         "published": value(row, date_col), "url": value(row, url_col)})
+        doc.n_bytes = len(doc.raw.encode("utf-8"))
+        yield (doc, f"{path} row {i}"), None
 
 
 def load_articles(data_dir: str | Path | None = None, *, manifest: str | Path | None = None,

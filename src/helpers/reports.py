@@ -153,6 +153,7 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
     """
     out = out or config.REPORTS_DIR
     out.mkdir(parents=True, exist_ok=True)
+    os.environ["HELPERS_PROGRESS"] = "0"  # progress bars go to stderr, which a report must not show
     if os.environ.get("DATA_DIR"):
         os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]).expanduser().resolve())
     written, entries = [], []

@@ -1,0 +1,59 @@
+"""helpers.pipeline and the command line: one call for every analysis, identical on both engines, streamed to files."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import pandas as pd
+import pytest
+
+from helpers import corpus, frames, pipeline, quotes, synthetic, terms
+from helpers.__main__ import analyze_to_files, main
+
+
+def test_analyze_matches_the_individual_functions(articles):
+    res = pipeline.analyze(articles)
+    pd.testing.assert_frame_equal(res["quotes"], quotes.extract_quotes(articles))
+    pd.testing.assert_frame_equal(res["terms"], terms.find_terms(articles))
+    pd.testing.assert_frame_equal(res["frames"], frames.tag_frames(articles))
+    pd.testing.assert_frame_equal(res["sentences"], corpus.sentences(articles))
+    assert {k: len(v) for k, v in res.items()} == {"sentences": 93, "quotes": 71, "terms": 115, "frames": 173}
+
+
+def test_unknown_engine():
+    with pytest.raises(ValueError, match="engine 'spark' is not available"):
+        pipeline.analyze(pd.DataFrame(columns=["article_id", "outlet", "text"]), engine="spark")
+
+
+def test_dask_engine_identical_on_a_few_thousand_articles():
+    if importlib.util.find_spec("distributed") is None:
+        if os.environ.get("CI"):
+            pytest.fail("dask/distributed missing on CI: `make test` installs the [scale] extra")
+        pytest.skip("dask not installed (pip install -e '.[scale]')")
+    articles = synthetic.synthetic_articles(2000, seed=7)
+    expected = pipeline.analyze(articles, progress=False)
+    got = pipeline.analyze(articles, engine="dask", n_workers=2, npartitions=8, progress=False)
+    for name in pipeline.TABLES:
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name)
+    assert len(expected["quotes"]) > 10_000
+
+
+def test_cli_streams_parts(tmp_path, articles):
+    out = tmp_path / "out"
+    counts = analyze_to_files(corpus.config.RAW_DIR, out, fmt="parquet", chunk=2, progress=False)
+    parts = sorted((out / "quotes").glob("part-*.parquet"))
+    assert len(parts) == 3  # 5 articles + the manifest, two inputs per chunk
+    got = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(got, quotes.extract_quotes(articles), check_dtype=False)
+    assert counts["articles"] == 5 and counts["terms"] == 115
+
+
+def test_cli_on_a_csv_export(tmp_path, articles, capsys):
+    export = tmp_path / "export.csv"
+    articles[["article_id", "outlet", "text"]].rename(columns={"text": "body"}).to_csv(export, index=False)
+    assert main(["analyze", str(export), "--out", str(tmp_path / "o"), "--format", "csv", "--text-col", "body",
+                 "--id-col", "article_id"]) == 0
+    assert "quotes 71" in capsys.readouterr().out
+    assert main(["analyze", str(export), "--out", str(tmp_path / "o2"), "--text-col", "nope"]) == 2
+    assert "no text column 'nope'" in capsys.readouterr().err
