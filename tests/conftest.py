@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -20,8 +22,26 @@ def articles() -> pd.DataFrame:
     return corpus.load_articles(config.RAW_DIR)
 
 
+def build_reports(out, *, data_dir=None):
+    """Execute every notebook into ``out`` (HTML, figures and tables all under it), as `make reports` does."""
+    saved = {k: os.environ.get(k) for k in ("DATA_DIR", "HELPERS_PROCESSED_DIR", "HELPERS_FIGURES_DIR")}
+    os.environ.update({"HELPERS_PROCESSED_DIR": str(out / "processed"), "HELPERS_FIGURES_DIR": str(out / "figures")})
+    if data_dir:
+        os.environ["DATA_DIR"] = str(data_dir)
+    else:
+        os.environ.pop("DATA_DIR", None)
+    try:
+        return reports.build(out=out)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """Execute every notebook once, as `make reports` does, into a temporary reports folder."""
+    """Execute every notebook once on the seeds into a temporary reports folder."""
     out = tmp_path_factory.mktemp("reports")
-    return out, reports.build(out=out)
+    return out, build_reports(out)

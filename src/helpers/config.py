@@ -11,9 +11,10 @@ RAW_DIR = DATA / "raw"
 MANIFEST = DATA / "articles.csv"
 LEXICON_DIR = DATA / "lexicons"
 SPEAKERS = DATA / "speakers.csv"
-PROCESSED_DIR = DATA / "processed"
+# Generated outputs; the environment variables let tests and batch runs write elsewhere.
+PROCESSED_DIR = Path(os.environ.get("HELPERS_PROCESSED_DIR") or DATA / "processed")
 REPORTS_DIR = PROJECT_ROOT / "reports"
-FIGURES_DIR = REPORTS_DIR / "figures"
+FIGURES_DIR = Path(os.environ.get("HELPERS_FIGURES_DIR") or REPORTS_DIR / "figures")
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 
