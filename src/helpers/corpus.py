@@ -701,7 +701,15 @@ def article_sentences(article_id: str, outlet: str, text: str, headline: str) ->
     return out
 
 
-def _records(articles: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+def article_records(articles: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """``(article_id, outlet, text, headline)`` per article, the input of the per-article functions.
+
+    Args:
+        articles: the articles table (``headline`` optional).
+
+    Returns:
+        One tuple per article, in order.
+    """
     headlines = articles["headline"].fillna("") if "headline" in articles.columns else [""] * len(articles)
     return list(zip(articles["article_id"], articles["outlet"], articles["text"], headlines))
 
@@ -717,7 +725,7 @@ def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
         ``role`` is headline, lead (first body paragraph) or body, and
         ``start``/``end`` are offsets into the article's cleaned ``text``.
     """
-    rows = [p for rec in _records(articles) for p in article_paragraphs(*rec)]
+    rows = [p for rec in article_records(articles) for p in article_paragraphs(*rec)]
     return pd.DataFrame(rows, columns=list(Paragraph._fields))
 
 
@@ -736,7 +744,7 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
         within the article), ``text, norm`` (normalised text for matching),
         ``start, end`` (offsets into the cleaned text).
     """
-    rows = [s for rec in _records(articles) for s in article_sentences(*rec)]
+    rows = [s for rec in article_records(articles) for s in article_sentences(*rec)]
     return pd.DataFrame(rows, columns=list(Sentence._fields))
 
 

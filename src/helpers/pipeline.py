@@ -48,11 +48,6 @@ def to_frames(parts: dict[str, list]) -> dict[str, pd.DataFrame]:
     return {name: pd.DataFrame(parts.get(name, []), columns=cols) for name, cols in TABLES.items()}
 
 
-def _records(articles: pd.DataFrame) -> list[tuple[str, str, str, str]]:
-    headlines = articles["headline"].fillna("") if "headline" in articles.columns else [""] * len(articles)
-    return list(zip(articles["article_id"], articles["outlet"], articles["text"], headlines))
-
-
 def analyze_records(records) -> dict[str, list]:
     """Analyse a batch of ``(article_id, outlet, text, headline)`` records (used by every engine).
 
@@ -99,7 +94,7 @@ def analyze(articles: pd.DataFrame, *, engine: str = "pandas", scheduler: str | 
         ValueError: for an unknown engine.
         ImportError: for the dask engine when dask is not installed (names the extra to install).
     """
-    records = _records(articles)
+    records = corpus.article_records(articles)
     if engine == "pandas":
         items = corpus.progress_bar(records, total=len(records), desc="analysing", progress=progress)
         return to_frames(analyze_records(items))
