@@ -6,6 +6,9 @@ placed in HTML.
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 import pandas as pd
 from IPython.display import HTML, Markdown
 
@@ -103,9 +106,6 @@ def diff(text_a: str, text_b: str) -> str:
     Returns:
         An HTML fragment.
     """
-    import re
-    from difflib import SequenceMatcher
-
     ta, tb = re.findall(r"\S+", text_a), re.findall(r"\S+", text_b)
     out = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():

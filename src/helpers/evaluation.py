@@ -47,7 +47,7 @@ def locate(gold: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         A copy of ``gold`` with the two offset columns.
 
     Raises:
-        GoldError: naming the row, when the context is missing or not unique.
+        GoldError: naming the row, when the context is missing.
     """
     texts = {a.article_id: normalise(a.text) for a in articles.itertuples()}
     starts, ends = [], []
@@ -56,12 +56,9 @@ def locate(gold: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         if text is None:
             raise GoldError(f"gold row {i}: article {row.article_id} is not loaded")
         ctx = normalise(row.context)
-        pos = text.find(ctx)
+        pos = text.find(ctx)  # a context repeated in the text is taken at its first place
         if pos < 0:
             raise GoldError(f"gold row {i} ({row.article_id}): context not in the cleaned text: {row.context!r}")
-        if text.find(ctx, pos + 1) >= 0:
-            # a context repeated in the text (e.g. a whole headline) is taken at its first place
-            pass
         starts.append(pos)
         ends.append(pos + len(ctx))
     return gold.assign(ctx_start=starts, ctx_end=ends)

@@ -39,7 +39,7 @@ PERSON_PRONOUNS = {"he", "she"}
 ANAPHORA_HEADS = {"ministry", "statement", "department", "government", "spokesperson", "spokesman", "spokeswoman",
                   "agency", "official", "officials", "authorities", "office", "military", "army"}
 AUX = {"also", "has", "have", "had", "long", "previously", "further", "later", "reportedly", "earlier", "will",
-       "would", "had", "repeatedly", "again", "then", "meanwhile", "already", "not", "never", "officially",
+       "would", "repeatedly", "again", "then", "meanwhile", "already", "not", "never", "officially",
        "publicly", "subsequently", "is", "are", "was", "were", "been", "being"}
 BOUNDARY_WORDS = {"that", "and", "but", "while", "whereas", "after", "before", "because", "since", "when", "where",
                   "if", "although", "though", "so", "amid", "as", "than", "which", "who", "whom", "whose", "what",
@@ -372,18 +372,12 @@ def _resolve(art: _Article, mention: str, sent_start: int, sent_end: int, pos: i
     found = match_speaker(mention)
     if found:
         return found
-    if words and words[0] == "the" and words[-1] in ANAPHORA_HEADS and len(words) <= 3:
-        earlier = [t for t in art.atts + art.current if t.speaker and t.speaker.type != "person"]
-        head = words[-1]
-        fitting = [t for t in earlier if head in t.speaker.canonical.lower()]
-        if fitting:
-            return fitting[-1].speaker
-        if earlier and head in {"statement", "department", "office"}:
-            return earlier[-1].speaker
     if words and words[0] == "the" and words[-1] in ANAPHORA_HEADS:
+        # "the ministry": the latest organisation whose name has the head noun, else the latest organisation
         earlier = [t for t in art.atts + art.current if t.speaker and t.speaker.type != "person"]
-        if earlier:
-            return earlier[-1].speaker
+        fitting = [t for t in earlier if words[-1] in t.speaker.canonical.lower()] if len(words) <= 3 else []
+        if fitting or earlier:
+            return (fitting or earlier)[-1].speaker
     return None
 
 
@@ -556,8 +550,6 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
                 inverted = True
                 if not mention:
                     continue
-                if lemma == "read":
-                    pass
                 speaker = _resolve(art, mention, s_start, s_end, c0)
             else:
                 continue
@@ -583,8 +575,6 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
             balanced = True
         else:
             q0 = c1
-            if lemma in {"call_on", "speak_of"}:
-                pass
             q0 += len(re.match(r"\s*(?:that\s+)?", art.norm[q0:s_end]).group(0))
             q1 = s_end
             kind = "indirect"

@@ -166,7 +166,7 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
         html_path.write_text(to_html(nb), encoding="utf-8")
         written.append(html_path)
         entries.append((html_path.name, *summary(nb)))
-        print(f"  wrote {html_path.relative_to(out.parent) if out.parent in html_path.parents else html_path}")
+        print(f"  wrote {html_path.relative_to(out.parent)}")
     built = {e[0] for e in entries}
     for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
         html_path = out / f"{path.stem}.html"

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 import numpy as np
 import pandas as pd
 
-from helpers import corpus
+from helpers import corpus, terms
 from helpers.text import normalise, squash, words
 
 
@@ -247,8 +247,6 @@ def edits(aligned: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
         insert), ``text_a, text_b`` (the changed words as written), ``families`` (lexicon families touched),
         ``touches_term, touches_quote, framing_edit, score``.
     """
-    from helpers import terms  # local import: terms imports quotes, which imports corpus
-
     lex = lexicon or terms.load_lexicon()
     rows = []
     for pair in aligned.itertuples():
