@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from helpers import config, corpus
+from helpers.text import PatternSet
 
 FRAME_COLUMNS = ["article_id", "outlet", "paragraph", "role", "sentence_no", "sentence", "frame", "cues", "n_cues"]
 LEAD_ROLES = ("headline", "lead")
@@ -32,6 +33,11 @@ class Codebook:
     cues: pd.DataFrame  # frame, cue, note
     patterns: dict
     path: str
+
+    @cached_property
+    def pattern_set(self) -> PatternSet:
+        """All frame patterns, searched together (same matches as each pattern's ``finditer``)."""
+        return PatternSet(self.patterns)
 
 
 @lru_cache(maxsize=4)
@@ -96,9 +102,10 @@ def article_frames(sents: list[corpus.Sentence], book: Codebook) -> list[dict]:
         One record per sentence and frame.
     """
     rows = []
+    patterns = book.pattern_set
     for s in sents:
-        for frame, pattern in book.patterns.items():
-            hits = [s.text[m.start():m.end()] for m in pattern.finditer(s.norm)]
+        for frame, matches in patterns.find(s.norm).items():
+            hits = [s.text[m.start():m.end()] for m in matches]
             if hits:
                 rows.append({"article_id": s.article_id, "outlet": s.outlet, "paragraph": s.paragraph, "role": s.role,
                              "sentence_no": s.sentence, "sentence": s.text, "frame": frame,

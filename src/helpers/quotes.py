@@ -129,6 +129,12 @@ def _cue_re(path: str | None = None) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
 
 
+@lru_cache(maxsize=4)
+def _cue_re_lower(path: str | None = None) -> re.Pattern:
+    """The cue regex without IGNORECASE, for lower-cased ASCII text (the same matches, about five times faster)."""
+    return re.compile(_cue_re(path).pattern.lower(), 0)
+
+
 def match_speaker(mention: str) -> Speaker | None:
     """Map a speaker mention to the speaker table by alias.
 
@@ -266,6 +272,8 @@ class _Article:
     def __init__(self, article: _Text, spans: list[dict]):
         self.a = article
         self.norm = normalise(article.text)
+        # lower-cased copy for case-insensitive searches; only for ASCII, where lower() maps one character to one
+        self.low = self.norm.lower() if self.norm.isascii() else None
         self.spans = [(r["start"], r["end"], bool(r["balanced"])) for r in spans]
         self.atts: list[_Att] = []
         self.current: list[_Att] = []  # attributions of the sentence being read
@@ -428,9 +436,17 @@ def _finish(art: _Article, att: _Att, sent) -> None:
     art.atts.append(att)
 
 
+_ACCORDING_RE = re.compile(r"\baccording to\s+([^,.;:\"]+)", re.I)
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b", re.I)
+_READ_RE = re.compile(r"\bread\s+((?:a|the|an)\s+[^,.;:\"]{0,60}?statement(?:\s+(?:by|from|of)\s+[^,.;:\"]+)?)")
+_WHAT_RE = re.compile(r"\bwhat\s+(it|they|he|she|[A-Z][\w' -]{1,40}?)\s+(?:has\s+|had\s+|have\s+)?"
+                      r"(called|labeled|labelled|termed|dubbed|described as|claims?|claimed)(\s+to\s+be)?\b")
+
+
 def _attributions_in_sentence(art: _Article, sent) -> None:
     s_start, s_end = sent.start, sent.end
     text = art.norm[s_start:s_end]
+    low = art.low[s_start:s_end] if art.low is not None else None
     consumed: list[tuple[int, int]] = []
     art.current = []
     pending: list[_Att] = art.current
@@ -438,8 +454,8 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
     def is_consumed(pos: int) -> bool:
         return any(a <= pos < b for a, b in consumed)
 
-    # "according to X"
-    for m in re.finditer(r"\baccording to\s+([^,.;:\"]+)", text, re.I):
+    # "according to X" (the substring tests only skip regexes that cannot match)
+    for m in (_ACCORDING_RE.finditer(text) if low is None or "according to" in low else ()):
         mention = m.group(1).strip()
         mention = re.split(r"\s+(?:on|in|at)\s+the\s+ground\b", mention)[0]
         low = mention.lower()
@@ -455,7 +471,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
         consumed.append((c0, n0 + len(mention)))
 
     # "X quoted Y as saying"
-    for m in re.finditer(r"\bquoted\s+(.+?)\s+as\s+saying\b", text, re.I):
+    for m in (_QUOTED_AS_RE.finditer(text) if low is None or "quoted" in low else ()):
         c0, c1 = s_start + m.start(), s_start + m.start() + len("quoted")
         y0, y1 = s_start + m.start(1), s_start + m.end(1)
         speaker = _resolve(art, art.a.text[y0:y1], s_start, s_end, c0)
@@ -465,7 +481,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
         consumed.append((c0, s_start + m.end()))
 
     # "..., read a Ministry of Defense statement" / "read a statement by X"
-    for m in re.finditer(r"\bread\s+((?:a|the|an)\s+[^,.;:\"]{0,60}?statement(?:\s+(?:by|from|of)\s+[^,.;:\"]+)?)", text):
+    for m in (_READ_RE.finditer(text) if "read" in text else ()):
         c0, c1 = s_start + m.start(), s_start + m.start() + len("read")
         n0, n1 = s_start + m.start(1), s_start + m.end(1)
         mention = art.a.text[n0:n1]
@@ -478,9 +494,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
         consumed.append((c0, n1))
 
     # "what it called X", "what it has labeled X", "what they claim (to be) X"
-    for m in re.finditer(r"\bwhat\s+(it|they|he|she|[A-Z][\w' -]{1,40}?)\s+(?:has\s+|had\s+|have\s+)?"
-                         r"(called|labeled|labelled|termed|dubbed|described as|claims?|claimed)(\s+to\s+be)?\b",
-                         text):
+    for m in (_WHAT_RE.finditer(text) if "what" in text else ()):
         c0, c1 = s_start + m.start(2), s_start + m.end(2)
         if is_consumed(c0):
             continue
@@ -495,7 +509,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
         consumed.append((s_start + m.start(), c1))
 
     # general cues
-    for m in _cue_re().finditer(text):
+    for m in (_cue_re().finditer(text) if low is None else _cue_re_lower().finditer(low)):
         c0, c1 = s_start + m.start(), s_start + m.end()
         if is_consumed(c0):
             continue

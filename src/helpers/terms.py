@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +19,7 @@ import yaml
 from nltk.probability import FreqDist
 
 from helpers import config, corpus, quotes
-from helpers.text import normalise, read_list, words
+from helpers.text import PatternSet, normalise, read_list, words
 
 TERM_COLUMNS = ["article_id", "outlet", "family", "term", "side", "match", "voice", "quoted", "distanced", "speaker",
                 "speaker_side", "paragraph", "role", "sentence_no", "sentence", "start", "end"]
@@ -42,6 +42,11 @@ class Lexicon:
     naming_pairs: dict  # family -> list of term names
     path: str
     groups: dict  # (family, regex group) -> term row (term, side)
+
+    @cached_property
+    def pattern_set(self) -> PatternSet:
+        """All family patterns, searched together (same matches as each pattern's ``finditer``)."""
+        return PatternSet(self.patterns)
 
 
 @lru_cache(maxsize=4)
@@ -115,8 +120,8 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
     norm = normalise(text)
     starts = [s.start for s in sents]
     records = []
-    for family, pattern in lex.patterns.items():
-        for m in pattern.finditer(norm):
+    for family, matches in lex.pattern_set.find(norm).items():
+        for m in matches:
             group = next(g for g, v in m.groupdict().items() if v is not None)
             info = lex.groups[(family, group)]
             pos = m.start()

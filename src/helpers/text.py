@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+
+try:  # the regex parser, to read the leading letters of a pattern
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 from functools import lru_cache
 
 from nltk.tokenize import RegexpTokenizer
@@ -150,3 +156,106 @@ def squash(text: str) -> str:
         The comparison key.
     """
     return _SPACE_RE.sub(" ", normalise(text)).strip().lower()
+
+
+# ---------------------------------------------------------------- word-bounded patterns, searched only where they can match
+
+BOUND_LEFT = r"(?<![\w-])(?:"
+BOUND_RIGHT = r")(?![\w-])"
+
+
+def _leading_words(items) -> set[str] | None:
+    """The word characters every match of a parsed pattern starts with, one string per alternative.
+
+    ``None`` when some alternative can start otherwise (a character class, an optional
+    part, a non-word character...), so the pattern must be searched everywhere.
+    """
+    lead = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            ch = chr(av)
+            if ch.isascii() and (ch.isalnum() or ch == "_"):
+                lead += ch.lower()
+                continue
+            break
+        if lead:
+            break
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero-width at the start: consumes nothing
+        if op is _sre.BRANCH:
+            parts = [_leading_words(alt) for alt in av[1]]
+            return None if any(p is None for p in parts) else set().union(*parts)
+        if op is _sre.SUBPATTERN:
+            return _leading_words(av[-1])
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            return _leading_words(av[2])
+        return None
+    return {lead} if lead else None
+
+
+class PatternSet:
+    r"""Several word-bounded, case-insensitive patterns, each searched only where it can match.
+
+    Each pattern has the form ``(?<![\w-])(?:BODY)(?![\w-])`` with ``re.I`` (how the
+    lexicon and the codebook compile their families). For ASCII text, one fast scan
+    (lower-cased, case-sensitive literals) finds the word starts where some
+    pattern's leading letters occur; each pattern is then tried only there, in
+    order, skipping positions inside its previous match. The result is exactly what
+    each pattern's own ``finditer`` gives, at a fraction of the cost. Patterns whose
+    leading letters cannot be read off (character classes, optional starts...),
+    and all non-ASCII text, fall back to ``finditer``.
+    """
+
+    def __init__(self, patterns: dict[str, re.Pattern]):
+        self.patterns = dict(patterns)
+        self.gated: dict[str, set[str]] = {}
+        for name, p in self.patterns.items():
+            words = None
+            if p.pattern.startswith(BOUND_LEFT) and p.pattern.endswith(BOUND_RIGHT):
+                try:
+                    words = _leading_words(_sre_parse.parse(p.pattern, p.flags))
+                except Exception:  # noqa: BLE001 - an unreadable pattern is simply searched everywhere
+                    words = None
+            if words:
+                self.gated[name] = words
+        self.plain = [name for name in self.patterns if name not in self.gated]
+        self.by_word: dict[str, list[str]] = {}
+        for name, words in self.gated.items():
+            for w in words:
+                self.by_word.setdefault(w, []).append(name)
+        leads = sorted(self.by_word, key=lambda w: (-len(w), w))  # longest first: the hit is the longest lead
+        self.scan = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, leads)) + ")") if leads else None
+        self._names_for: dict[str, list[str]] = {}
+
+    def names_for(self, hit: str) -> list[str]:
+        """Gated patterns whose leading letters are a prefix of ``hit``, in pattern order."""
+        names = self._names_for.get(hit)
+        if names is None:
+            wanted = {n for i in range(1, len(hit) + 1) for n in self.by_word.get(hit[:i], ())}
+            names = self._names_for[hit] = [n for n in self.gated if n in wanted]
+        return names
+
+    def find(self, text: str) -> dict[str, list[re.Match]]:
+        """Matches of every pattern in ``text``, exactly as each pattern's ``finditer`` gives them.
+
+        Args:
+            text: the text to search.
+
+        Returns:
+            ``{name: [match, ...]}`` in pattern order, matches in text order.
+        """
+        if self.scan is None or not text.isascii():
+            return {name: list(p.finditer(text)) for name, p in self.patterns.items()}
+        found: dict[str, list[re.Match]] = {name: [] for name in self.patterns}
+        for name in self.plain:
+            found[name] = list(self.patterns[name].finditer(text))
+        last: dict[str, int] = {}
+        for hit in self.scan.finditer(text.lower()):
+            pos = hit.start()
+            for name in self.names_for(hit.group()):
+                if pos >= last.get(name, 0):
+                    m = self.patterns[name].match(text, pos)
+                    if m is not None:
+                        found[name].append(m)
+                        last[name] = m.end() if m.end() > pos else pos + 1
+        return found
