@@ -47,6 +47,26 @@ def test_cli_streams_parts(tmp_path, articles):
     got = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, quotes.extract_quotes(articles), check_dtype=False)
     assert counts["articles"] == 5 and counts["terms"] == 115
+    report = pd.concat([pd.read_parquet(p) for p in sorted((out / "load_report").glob("part-*.parquet"))])
+    # every input once; articles of earlier chunks are not listed as missing in the last one
+    assert list(report["status"]) == ["loaded"] * 5
+
+
+@pytest.mark.parametrize("engine, workers", [("pandas", 2), ("dask", 2)])
+def test_cli_parallel_workers_write_the_same_tables(tmp_path, engine, workers):
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        if os.environ.get("CI"):
+            pytest.fail("dask/distributed missing on CI: `make test` installs the [scale] extra")
+        pytest.skip("dask not installed (pip install -e '.[scale]')")
+    folder = tmp_path / "corpus"
+    synthetic.write_folder(synthetic.synthetic_articles(300, seed=3), folder)
+    serial = analyze_to_files(folder, tmp_path / "serial", chunk=70, progress=False)
+    parallel = analyze_to_files(folder, tmp_path / "parallel", chunk=70, workers=workers, engine=engine, progress=False)
+    assert parallel == serial and serial["articles"] == 300 and serial["quotes"] > 2000
+    for name in serial:
+        a, b = ([pd.read_parquet(p) for p in sorted((tmp_path / run / name).glob("*.parquet"))]
+                for run in ("serial", "parallel"))
+        pd.testing.assert_frame_equal(pd.concat(b, ignore_index=True), pd.concat(a, ignore_index=True), obj=name)
 
 
 def test_cli_on_a_csv_export(tmp_path, articles, capsys):

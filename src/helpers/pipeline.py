@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,6 +18,8 @@ TABLES = {
     "terms": terms.TERM_COLUMNS,
     "frames": frames.FRAME_COLUMNS,
 }
+
+FILE_TABLES = ["articles", "load_report", *TABLES]  # what analyze_to_files writes
 
 
 def analyze_article(article_id: str, outlet: str, text: str, headline: str = "") -> dict[str, list]:
@@ -104,18 +110,30 @@ def analyze(articles: pd.DataFrame, *, engine: str = "pandas", scheduler: str | 
     raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
 
 
-def _dask_batches(records: list, *, scheduler: str | None, npartitions: int | None, n_workers: int,
-                  progress: bool | None) -> list[dict[str, list]]:
+@contextmanager
+def _dask_client(scheduler: str | None, n_workers: int):
+    """A ``distributed`` client on the given scheduler, or on a LocalCluster of ``n_workers`` processes."""
     try:
-        import dask.bag as db
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise ImportError("the dask engine needs the optional extra: pip install -e '.[scale]'") from exc
-    parts = npartitions or max(2, -(-len(records) // 500))
     cluster = None if scheduler else LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_batches(records: list, *, scheduler: str | None, npartitions: int | None, n_workers: int,
+                  progress: bool | None) -> list[dict[str, list]]:
+    import dask.bag as db
+
+    parts = npartitions or max(2, -(-len(records) // 500))
+    with _dask_client(scheduler, n_workers) as client:
         bag = db.from_sequence(records, npartitions=parts).map_partitions(lambda rs: [analyze_records(rs)])
         futures = client.compute(bag.to_delayed())
         if progress or (progress is None and len(records) >= 1000 and os.environ.get("HELPERS_PROGRESS", "1") != "0"):
@@ -123,7 +141,140 @@ def _dask_batches(records: list, *, scheduler: str | None, npartitions: int | No
 
             dask_progress(futures)
         return [batch for part in client.gather(futures) for batch in part]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+
+# ---------------------------------------------------------------- streaming to files
+
+
+def write_part(frame: pd.DataFrame, folder: Path, name: str, part: int, fmt: str) -> None:
+    """Write one chunk of one table as ``<folder>/<name>/part-NNNNN.<fmt>``."""
+    target = folder / name
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"part-{part:05d}.{fmt}"
+    if fmt == "parquet":
+        frame.to_parquet(path, index=False)
+    else:
+        frame.to_csv(path, index=False)
+
+
+def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> dict:
+    """Analyse one chunk of article records and write its tables (run in a worker process).
+
+    Args:
+        records: ``(article_id, outlet, text, headline)`` tuples.
+        out: the output folder; ``None`` returns the tables instead of writing them.
+        part: the chunk number (part file name).
+        fmt: ``parquet`` or ``csv``.
+
+    Returns:
+        ``{table: rows}``, plus ``"tables"`` (the DataFrames) when ``out`` is ``None``.
+    """
+    tables = to_frames(analyze_records(records))
+    counts: dict = {name: len(frame) for name, frame in tables.items()}
+    counts["articles_analysed"] = len(records)
+    if out is None:
+        counts["tables"] = tables
+        return counts
+    for name, frame in tables.items():
+        if len(frame):
+            write_part(frame, Path(out), name, part, fmt)
+    return counts
+
+
+def default_workers() -> int:
+    """Worker processes for the command line: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
+                     chunk: int = 500, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
+                     progress: bool | None = None) -> dict[str, int]:
+    """Stream a corpus through every per-article analysis and write every table in parts.
+
+    The calling process loads and cleans the corpus chunk by chunk (duplicate
+    detection spans chunks); each chunk is then analysed and written by a worker:
+    in this process (``workers=1``), in a pool of processes (``workers>1``), or on a
+    dask cluster (``engine="dask"``). At most two chunks per worker are in flight,
+    so memory stays flat with corpus size. The tables are identical in every mode.
+
+    Args:
+        source: a folder of articles or a CSV / JSONL / Parquet file.
+        out: output folder (one sub-folder per table).
+        fmt: ``parquet`` or ``csv``.
+        engine: ``pandas`` or ``dask``.
+        chunk: inputs per chunk (one part file per table and chunk).
+        workers: worker processes (pandas engine) or LocalCluster workers (dask engine).
+        scheduler: dask scheduler address (default: a LocalCluster). A remote cluster
+            sends the tables back and this process writes them.
+        columns: table column names (``text_col`` ...).
+        progress: show progress bars.
+
+    Returns:
+        Rows written per table.
+
+    Raises:
+        ValueError: for an unknown engine or fewer than one worker.
+    """
+    if engine not in {"pandas", "dask"}:
+        raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    out = Path(out)
+    counts = {name: 0 for name in FILE_TABLES}
+    with _executor(engine, workers, scheduler) as (submit, remote):
+        pending: deque = deque()
+
+        def collect(future, part: int) -> None:
+            result = future.result()
+            for name, frame in result.pop("tables", {}).items():
+                if len(frame):
+                    write_part(frame, out, name, part, fmt)
+            for name in TABLES:
+                counts[name] += result[name]
+
+        for part, (articles, report) in enumerate(corpus.iter_corpus(source, chunk=chunk, columns=columns,
+                                                                     progress=progress)):
+            tables = {"articles": articles.drop(columns=["raw_text", "removed", "page_dates", "credits"]),
+                      "load_report": report}
+            for name, frame in tables.items():
+                if len(frame):
+                    write_part(frame, out, name, part, fmt)
+                    counts[name] += len(frame)
+            if len(articles):
+                pending.append((submit(analyze_part, corpus.article_records(articles), None if remote else str(out),
+                                       part, fmt), part))
+            while len(pending) > 2 * workers:
+                collect(*pending.popleft())
+        while pending:
+            collect(*pending.popleft())
+    return counts
+
+
+class _Inline:
+    """A stand-in executor that runs each call at once, in this process."""
+
+    class _Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+    def submit(self, fn, *args):
+        return self._Done(fn(*args))
+
+
+@contextmanager
+def _executor(engine: str, workers: int, scheduler: str | None):
+    """``(submit, remote)`` for the engine: inline, a process pool, or a dask client."""
+    if engine == "dask":
+        with _dask_client(scheduler, workers) as client:
+            yield (lambda fn, *args: client.submit(fn, *args, pure=False)), scheduler is not None
+    elif workers == 1:
+        yield _Inline().submit, False
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool.submit, False
