@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from helpers import corpus, frames, quotes, terms
 
@@ -169,15 +171,22 @@ def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> 
     Returns:
         ``{table: rows}``, plus ``"tables"`` (the DataFrames) when ``out`` is ``None``.
     """
-    tables = to_frames(analyze_records(records))
-    counts: dict = {name: len(frame) for name, frame in tables.items()}
+    parts = analyze_records(records)
+    counts: dict = {name: len(rows) for name, rows in parts.items()}
     counts["articles_analysed"] = len(records)
     if out is None:
-        counts["tables"] = tables
+        counts["tables"] = to_frames(parts)
         return counts
-    for name, frame in tables.items():
-        if len(frame):
-            write_part(frame, Path(out), name, part, fmt)
+    for name, cols in TABLES.items():
+        if not parts[name]:
+            continue
+        if fmt == "parquet":  # records straight to Arrow: skips a round trip through pandas strings
+            target = Path(out) / name
+            target.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pydict({c: [r[c] for r in parts[name]] for c in cols}),
+                           target / f"part-{part:05d}.parquet")
+        else:
+            write_part(pd.DataFrame(parts[name], columns=cols), Path(out), name, part, fmt)
     return counts
 
 

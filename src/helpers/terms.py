@@ -48,6 +48,11 @@ class Lexicon:
         """All family patterns, searched together (same matches as each pattern's ``finditer``)."""
         return PatternSet(self.patterns)
 
+    @cached_property
+    def distancing_set(self) -> PatternSet:
+        """The distancing markers, for a cheap test of whether any can occur in a window."""
+        return PatternSet(dict(enumerate(self.distancing)))
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
@@ -90,9 +95,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                    groups)
 
 
-def _distanced(norm: str, start: int, sent_start: int, markers: tuple) -> bool:
+def _distanced(norm: str, start: int, sent_start: int, markers: tuple, gate: PatternSet | None = None) -> bool:
     """A distancing marker ends at most five words before the term, with no clause punctuation or closed quotation between."""
     window = norm[max(sent_start, start - 60):start]
+    if gate is not None and not gate.may_match(window):
+        return False
     for marker in markers:
         for m in marker.finditer(window):
             gap = window[m.end():]
@@ -131,7 +138,7 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
                 "article_id": article_id, "outlet": outlet, "family": family, "term": info.term,
                 "side": info.side, "match": text[m.start():m.end()], "voice": voice,
                 "quoted": voice in {"direct_quote", "scare_quote"},
-                "distanced": _distanced(norm, pos, sent.start, lex.distancing),
+                "distanced": _distanced(norm, pos, sent.start, lex.distancing, lex.distancing_set),
                 "speaker": att["speaker"] if att is not None else "",
                 "speaker_side": att["side"] if att is not None else "",
                 "paragraph": sent.paragraph, "role": sent.role, "sentence_no": sent.sentence,

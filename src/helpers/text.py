@@ -233,6 +233,19 @@ class PatternSet:
             names = self._names_for[hit] = [n for n in self.gated if n in wanted]
         return names
 
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern can match ``text`` (a cheap test before a search).
+
+        Args:
+            text: the text to test.
+
+        Returns:
+            Whether some pattern may match.
+        """
+        if self.plain or self.scan is None or not text.isascii():
+            return True
+        return self.scan.search(text.lower()) is not None
+
     def find(self, text: str) -> dict[str, list[re.Match]]:
         """Matches of every pattern in ``text``, exactly as each pattern's ``finditer`` gives them.
 
