@@ -1,6 +1,7 @@
 """Benchmark: throughput and peak memory of the whole analysis, by corpus size and engine, against a peer.
 
-Usage: python bench/run.py [--sizes 1000 10000 100000] [--engines pandas dask] [--peer-size 1000]
+Usage: python bench/run.py [--sizes 1000 10000 100000] [--configs pandas:1 pandas:2 dask:2] [--repeat 3]
+                           [--peer-size 1000]
 
 Each measurement runs in a fresh subprocess: it writes a synthetic corpus of N
 articles (real seed paragraphs recombined, seeded) as .txt files, then streams it
@@ -28,21 +29,31 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def child_run(size: int, engine: str, workdir: Path) -> dict:
-    """Measure one (size, engine) run in this process (called in a subprocess)."""
-    from helpers.__main__ import analyze_to_files
+def child_run(size: int, config: str, workdir: Path) -> dict:
+    """Measure one (size, engine:workers) run in this process (called in a fresh subprocess)."""
+    from helpers.pipeline import analyze_to_files
 
+    engine, workers = config.split(":")
     corpus_dir = workdir / f"corpus-{size}"
-    out = workdir / f"out-{size}-{engine}"
+    out = workdir / f"out-{size}-{engine}-{workers}"
     shutil.rmtree(out, ignore_errors=True)
+    cpu0 = _cpu_seconds()
     start = time.perf_counter()
-    counts = analyze_to_files(corpus_dir, out, fmt="parquet", engine=engine, chunk=2000, progress=False)
+    counts = analyze_to_files(corpus_dir, out, fmt="parquet", engine=engine, workers=int(workers), progress=False)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if engine == "dask":  # workers are separate processes: add their peak too
-        peak_mb += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"size": size, "engine": engine, "seconds": seconds, "articles_per_s": counts["articles"] / seconds,
-            "peak_mb": peak_mb, "quotes": counts["quotes"], "terms": counts["terms"]}
+    main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if int(workers) > 1 or engine == "dask" else 0.0
+    shutil.rmtree(out, ignore_errors=True)
+    return {"size": size, "engine": engine, "workers": int(workers), "seconds": seconds,
+            "articles_per_s": counts["articles"] / seconds, "cpu_s": _cpu_seconds() - cpu0, "main_mb": main_mb,
+            "worker_mb": worker_mb, "footprint_mb": main_mb + int(workers) * worker_mb if worker_mb else main_mb,
+            "quotes": counts["quotes"], "terms": counts["terms"], "articles": counts["articles"]}
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (user + system)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def child_corpus(size: int, workdir: Path) -> dict:
@@ -53,7 +64,7 @@ def child_corpus(size: int, workdir: Path) -> dict:
     return {"size": size}
 
 
-def child_peer(size: int) -> dict:
+def child_peer(size: int, n_process: int = 1) -> dict:
     """spaCy en_core_web_sm + textacy direct_quotations on the same synthetic articles, plus gold accuracy."""
     import spacy
     from textacy.extract.triples import direct_quotations
@@ -67,7 +78,7 @@ def child_peer(size: int) -> dict:
     articles = synthetic.synthetic_articles(size, seed=42)
     start = time.perf_counter()
     found = refused = 0
-    for doc in nlp.pipe(articles["text"], batch_size=64):
+    for doc in nlp.pipe(articles["text"], batch_size=64, n_process=n_process):
         try:
             found += sum(1 for _ in direct_quotations(doc))
         except ValueError:  # textacy refuses texts with unbalanced quotation marks
@@ -92,8 +103,11 @@ def child_peer(size: int) -> dict:
             if match:
                 used.add(match[0])
                 hits += 1
-    return {"size": size, "engine": "peer: spaCy sm + textacy", "seconds": seconds, "articles_per_s": size / seconds,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "quotes": found,
+    return {"size": size, "engine": "peer: spaCy sm + textacy", "n_process": n_process, "seconds": seconds,
+            "articles_per_s": size / seconds,
+            "peak_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                        + (n_process * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if n_process > 1 else 0))
+            / 1024, "quotes": found,
             "refused": refused, "gold_recall": hits / len(gold), "gold_precision": hits / n_pred if n_pred else 0.0,
             "refused_seeds": refused_seeds}
 
@@ -120,14 +134,69 @@ def spawn(args: list[str]) -> dict | None:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _median_run(size: int, config: str, work: str, repeat: int) -> dict | None:
+    runs = [r for r in (spawn(["--child", str(size), config, work]) for _ in range(repeat)) if r]
+    if not runs:
+        return None
+    runs.sort(key=lambda r: r["articles_per_s"])
+    best = dict(runs[len(runs) // 2])
+    best["runs"] = [round(r["articles_per_s"]) for r in runs]
+    best["main_mb"] = max(r["main_mb"] for r in runs)
+    best["worker_mb"] = max(r["worker_mb"] for r in runs)
+    best["footprint_mb"] = max(r["footprint_mb"] for r in runs)
+    return best
+
+
+TARGET_RATE = 1000  # articles per second, whole analysis, pandas engine, 2 cores (issue 6)
+TARGET_FLAT = 1.25  # memory "flat": the largest corpus needs at most 25% more than the smallest
+TARGET_PEER = 20  # times the peer's throughput on the same cores
+
+
+def targets(rows: list[dict], peers: list[dict], ours_recall: float, workers: int) -> list[str]:
+    """The issue's targets against the measurements, each verdict computed from the rows."""
+    lines = ["## Against the targets (issue 6)", "",
+             f"Verdicts are computed by `bench/run.py` from the rows above (median of the runs).", "",
+             "| target | measured | met? |", "|---|---|---|"]
+    pandas_w = sorted((r for r in rows if r["engine"] == "pandas" and r["workers"] == workers), key=lambda r: r["size"])
+    if pandas_w:
+        worst = min(pandas_w, key=lambda r: r["articles_per_s"])
+        lines.append(f"| at least {TARGET_RATE:,} articles/s, whole analysis, pandas engine, {workers} cores | "
+                     + ", ".join(f"{r['articles_per_s']:,.0f} at {r['size']:,}" for r in pandas_w)
+                     + f" | {'yes' if worst['articles_per_s'] >= TARGET_RATE else 'no'} (slowest size counts) |")
+    for engine, w in (("pandas", 1), ("pandas", workers), ("dask", workers)):
+        sel = sorted((r for r in rows if r["engine"] == engine and r["workers"] == w), key=lambda r: r["size"])
+        if len(sel) >= 2:
+            growth = sel[-1]["footprint_mb"] / sel[0]["footprint_mb"]
+            lines.append(f"| memory flat with corpus size ({engine}, {w} worker{'s' if w > 1 else ''}) | "
+                         f"{sel[0]['footprint_mb']:.0f} MB at {sel[0]['size']:,} -> {sel[-1]['footprint_mb']:.0f} MB "
+                         f"at {sel[-1]['size']:,} ({growth:.2f}x) | {'yes' if growth <= TARGET_FLAT else 'no'} "
+                         f"(at most {TARGET_FLAT}x) |")
+    for peer in peers:
+        n = peer["n_process"]
+        ours = [r for r in rows if r["engine"] == "pandas" and r["workers"] == n and r["size"] == peer["size"]]
+        if ours:
+            ratio = ours[0]["articles_per_s"] / peer["articles_per_s"]
+            accurate = ours_recall >= peer["gold_recall"]
+            lines.append(f"| at least {TARGET_PEER}x the peer's throughput at equal or better quote accuracy "
+                         f"({n} core{'s' if n > 1 else ''} each, {peer['size']:,} articles) | {ratio:.0f}x; gold recall "
+                         f"{ours_recall:.2f} vs {peer['gold_recall']:.2f} | "
+                         f"{'yes' if ratio >= TARGET_PEER and accurate else 'no'} |")
+    return lines
+
+
 def main() -> int:
+    from helpers.pipeline import default_workers
+
+    workers = default_workers()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000, 100000])
-    parser.add_argument("--engines", nargs="+", default=["pandas", "dask"])
+    parser.add_argument("--configs", nargs="+", default=["pandas:1", f"pandas:{workers}", f"dask:{workers}"],
+                        help="engine:workers to measure")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement up to 10,000 articles (median)")
     parser.add_argument("--peer-size", type=int, default=1000)
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    parser.add_argument("--peer-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--peer-child", nargs=2, type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -137,55 +206,62 @@ def main() -> int:
         print(json.dumps(child_corpus(int(args.corpus_child[0]), Path(args.corpus_child[1]))))
         return 0
     if args.peer_child:
-        print(json.dumps(child_peer(args.peer_child)))
+        print(json.dumps(child_peer(*args.peer_child)))
         return 0
     rows = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as work:
         for size in args.sizes:
             spawn(["--corpus-child", str(size), work])
-            for engine in args.engines:
-                print(f"running {size} articles, {engine} ...", flush=True)
-                result = spawn(["--child", str(size), engine, work])
+            for config in args.configs:
+                print(f"running {size} articles, {config} ...", flush=True)
+                result = _median_run(size, config, work, args.repeat if size <= 10_000 else 1)
                 if result:
                     rows.append(result)
-                    print(f"  {result['articles_per_s']:.0f} articles/s, peak {result['peak_mb']:.0f} MB", flush=True)
-    peer = spawn(["--peer-child", str(args.peer_size)])
+                    print(f"  {result['articles_per_s']:.0f} articles/s (runs {result['runs']}), "
+                          f"footprint {result['footprint_mb']:.0f} MB", flush=True)
+            shutil.rmtree(Path(work) / f"corpus-{size}", ignore_errors=True)
+    peers = [p for p in (spawn(["--peer-child", str(args.peer_size), str(n)]) for n in sorted({1, workers})) if p]
     ours = ours_accuracy()
     lines = [
         "# Benchmark results", "",
         f"Machine: {machine()}.", f"Command: `python bench/run.py --sizes {' '.join(map(str, args.sizes))}` "
         f"(or `make bench`), run {time.strftime('%Y-%m-%d')}.", "",
-        "Whole analysis = load + clean + sentences + quotes + loaded terms + frames, streamed to Parquet parts in "
-        "chunks of 2,000 articles (`python -m helpers analyze`). Synthetic articles: real seed paragraphs "
-        "recombined (seed 42), about 290 words each. Peak memory is the benchmark process's maximum resident set "
-        "(for dask, plus the largest worker).", "",
-        "| articles | engine | seconds | articles / s | peak memory (MB) | quotes found | terms found |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "Whole analysis = load + clean + sentences + quotes + loaded terms + frames, streamed to Parquet parts "
+        "(`python -m helpers analyze`, chunks of 500 inputs). The calling process loads and cleans; workers "
+        "analyse and write. Synthetic articles: real seed paragraphs recombined (seed 42), about 290 words each. "
+        f"Each measurement runs in a fresh process; up to 10,000 articles it is repeated {args.repeat} times and the "
+        "median is shown (all runs in brackets). CPU = user + system seconds of all processes. Memory: peak "
+        "resident set of the main process and of the largest worker; footprint = main + workers x largest worker "
+        "(an upper bound on what the run holds at once).", "",
+        "| articles | engine | workers | seconds | articles / s (runs) | CPU s | main MB | largest worker MB | "
+        "footprint MB | quotes | terms |",
+        "|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {r['size']:,} | {r['engine']} | {r['seconds']:.1f} | {r['articles_per_s']:.0f} | "
-                     f"{r['peak_mb']:.0f} | {r['quotes']:,} | {r['terms']:,} |")
+        lines.append(f"| {r['size']:,} | {r['engine']} | {r['workers']} | {r['seconds']:.1f} | "
+                     f"{r['articles_per_s']:,.0f} ({', '.join(map(str, r['runs']))}) | {r['cpu_s']:.1f} | "
+                     f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} | {r['footprint_mb']:.0f} | {r['quotes']:,} | "
+                     f"{r['terms']:,} |")
     lines += ["", "## Peer comparison (quotes)", ""]
     lines.append(f"Ours on the seeds against `tests/gold/quotes_gold.csv` ({ours['n_gold']} attributions): "
                  f"precision {ours['precision']:.2f}, recall {ours['recall']:.2f}, speaker accuracy "
                  f"{ours['speaker_accuracy']:.2f}.")
-    if peer:
-        ours_speed = next((r["articles_per_s"] for r in rows if r["engine"] == "pandas"), float("nan"))
+    for peer in peers:
         lines += [
             "",
-            f"Peer (spaCy `en_core_web_sm` + textacy `direct_quotations`) on {peer['size']:,} of the same synthetic "
-            f"articles: {peer['articles_per_s']:.1f} articles/s ({peer['seconds']:.1f} s, peak {peer['peak_mb']:.0f} MB); "
+            f"Peer (spaCy `en_core_web_sm` + textacy `direct_quotations`, `n_process={peer['n_process']}`) on "
+            f"{peer['size']:,} of the same synthetic articles, in memory (no file reading or writing): "
+            f"{peer['articles_per_s']:.1f} articles/s ({peer['seconds']:.1f} s, peak {peer['peak_mb']:.0f} MB"
+            f"{', main + processes' if peer['n_process'] > 1 else ''}); "
             f"it refused {peer['refused']} articles with unbalanced quotation marks. Against the same gold file it "
             f"finds direct quotations only: recall {peer['gold_recall']:.2f}, precision {peer['gold_precision']:.2f} "
             f"({peer['refused_seeds']} of 5 seed articles refused).",
-            "",
-            f"Throughput ratio, ours (pandas engine, whole analysis) / peer (quotes only): "
-            f"{ours_speed / peer['articles_per_s']:.1f}x.",
         ]
-    else:
+    if not peers:
         lines += ["", "Peer not measured: spaCy, textacy or `en_core_web_sm` is not installed "
                   "(`pip install -e .[peer]`)."]
+    lines += [""] + targets(rows, peers, ours["recall"], workers)
     lines += ["", f"Benchmark wall time: {(time.perf_counter() - started) / 60:.1f} minutes."]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -263,7 +263,9 @@ class _Admission:
     def __init__(self, manifest_path: Path | None, *, keep_duplicates: bool, check_language: bool):
         self.manifest_path = manifest_path
         self.meta = read_manifest(manifest_path).set_index("article_id") if manifest_path else None
-        self.meta_rows: dict[str, dict] = self.meta.to_dict("index") if self.meta is not None else {}
+        # row lookup without a pandas .loc per article (slow) or a dict per row (heavy for large manifests)
+        self.meta_pos: dict[str, int] = {aid: i for i, aid in enumerate(self.meta.index)} if self.meta is not None else {}
+        self.meta_cols = {c: self.meta[c].to_numpy(dtype=object) for c in self.meta.columns} if self.meta is not None else {}
         self.keep_duplicates = keep_duplicates
         self.check_language = check_language
         self.rows: list[dict] = []
@@ -305,8 +307,9 @@ class _Admission:
         self.seen_ids.add(doc.article_id)
         problems = list(doc.problems)
         info = {c: "" for c in MANIFEST_COLUMNS[1:]}
-        if doc.article_id in self.meta_rows:
-            info.update({k: v for k, v in self.meta_rows[doc.article_id].items() if v != ""})
+        if doc.article_id in self.meta_pos:
+            row = self.meta_pos[doc.article_id]
+            info.update({k: v for k, col in self.meta_cols.items() if (v := col[row]) != ""})
         else:
             source_outlet = str(doc.meta.get("outlet") or "").strip()
             info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
@@ -515,12 +518,23 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | None = 2000,
     yield adm.take()
 
 
+@lru_cache(maxsize=8)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` (resolving links only when the names could agree: one resolve per file is slow)."""
+    target = _resolved(other)
+    return (path.name == target.name or path.is_symlink()) and path.resolve() == target
+
+
 def _admit_path(adm: _Admission, path: Path, folder: Path, manifest_path: Path | None) -> None:
     """Admit one file of a folder, or list it with the reason it is not an article."""
     where = str(path)
     if path.is_dir():
         adm.note(path.name, path.name, "skipped", "folder", f"{where}: a sub-folder; only files directly in {folder} are read")
-    elif manifest_path and path.resolve() == manifest_path.resolve():
+    elif manifest_path and _same_file(path, manifest_path):
         adm.note(path.name, path.name, "manifest", "", f"{where}: the manifest")
     elif path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
         hint = ("a table: pass the file itself as DATA_DIR" if path.suffix.lower() in TABLE_SUFFIXES

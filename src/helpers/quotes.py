@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.text import normalise
+from helpers.text import normalise, trie_regex
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
 QUOTE_COLUMNS = [
@@ -132,13 +132,7 @@ def _cue_re(path: str | None = None) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _cue_re_lower(path: str | None = None) -> re.Pattern:
     """The cue regex without IGNORECASE, for lower-cased ASCII text (the same matches, about five times faster)."""
-    forms = sorted(reporting_verbs(path), key=len, reverse=True)
-    by_first: dict[str, list[str]] = {}
-    for form in forms:  # grouped by first letter, longest first within a group: the same winner at each position
-        by_first.setdefault(form[0], []).append(form[1:])
-    groups = [re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
-              for first, rests in by_first.items()]
-    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+    return re.compile(r"\b" + trie_regex(reporting_verbs(path)) + r"\b")  # longest form first, as _cue_re
 
 
 def match_speaker(mention: str) -> Speaker | None:

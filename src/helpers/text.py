@@ -191,6 +191,38 @@ def _leading_words(items) -> set[str] | None:
     return {lead} if lead else None
 
 
+def trie_regex(words) -> str:
+    """A regex alternation of literal words, shaped as a trie (one branch per next letter).
+
+    Python's regex engine tries the alternatives of a flat ``a|b|c`` one by one at
+    every position; the trie shape rejects a position after one letter. At a given
+    position it matches the longest word that fits (what a longest-first flat
+    alternation matches), backtracking to shorter words when what follows fails.
+
+    Args:
+        words: the literal words (non-empty strings).
+
+    Returns:
+        A non-capturing regex source.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            if not alts:
+                return ""
+            alts.append("")  # the word may end here: tried last, so longer words win
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(root) + ")"
+
+
 class PatternSet:
     r"""Several word-bounded, case-insensitive patterns, each searched only where it can match.
 
@@ -206,6 +238,7 @@ class PatternSet:
 
     def __init__(self, patterns: dict[str, re.Pattern]):
         self.patterns = dict(patterns)
+        self.names = list(self.patterns)
         self.gated: dict[str, set[str]] = {}
         for name, p in self.patterns.items():
             words = None
@@ -221,17 +254,22 @@ class PatternSet:
         for name, words in self.gated.items():
             for w in words:
                 self.by_word.setdefault(w, []).append(name)
-        leads = sorted(self.by_word, key=lambda w: (-len(w), w))  # longest first: the hit is the longest lead
-        self.scan = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, leads)) + ")") if leads else None
-        self._names_for: dict[str, list[str]] = {}
+        # the hit at a word start is the longest lead there
+        self.scan = re.compile(r"(?<![\w-])" + trie_regex(self.by_word)) if self.by_word else None
+        self._pats = [self.patterns[name] for name in self.names]
+        self._plain_slots = [i for i, name in enumerate(self.names) if name not in self.gated]
+        self._slots: dict[str, tuple[int, ...]] = {}
 
     def names_for(self, hit: str) -> list[str]:
         """Gated patterns whose leading letters are a prefix of ``hit``, in pattern order."""
-        names = self._names_for.get(hit)
-        if names is None:
+        return [self.names[i] for i in self._slots_for(hit)]
+
+    def _slots_for(self, hit: str) -> tuple[int, ...]:
+        slots = self._slots.get(hit)
+        if slots is None:
             wanted = {n for i in range(1, len(hit) + 1) for n in self.by_word.get(hit[:i], ())}
-            names = self._names_for[hit] = [n for n in self.gated if n in wanted]
-        return names
+            slots = self._slots[hit] = tuple(i for i, n in enumerate(self.names) if n in wanted)
+        return slots
 
     def may_match(self, text: str) -> bool:
         """False only when no pattern can match ``text`` (a cheap test before a search).
@@ -257,16 +295,20 @@ class PatternSet:
         """
         if self.scan is None or not text.isascii():
             return {name: list(p.finditer(text)) for name, p in self.patterns.items()}
-        found: dict[str, list[re.Match]] = {name: [] for name in self.patterns}
-        for name in self.plain:
-            found[name] = list(self.patterns[name].finditer(text))
-        last: dict[str, int] = {}
+        pats = self._pats
+        lists: list[list[re.Match]] = [[] for _ in pats]
+        for i in self._plain_slots:
+            lists[i] = list(pats[i].finditer(text))
+        last = [0] * len(pats)
+        slots = self._slots
         for hit in self.scan.finditer(text.lower()):
             pos = hit.start()
-            for name in self.names_for(hit.group()):
-                if pos >= last.get(name, 0):
-                    m = self.patterns[name].match(text, pos)
+            word = hit.group()
+            for i in slots.get(word) or self._slots_for(word):
+                if pos >= last[i]:
+                    m = pats[i].match(text, pos)
                     if m is not None:
-                        found[name].append(m)
-                        last[name] = m.end() if m.end() > pos else pos + 1
-        return found
+                        lists[i].append(m)
+                        end = m.end()
+                        last[i] = end if end > pos else pos + 1
+        return dict(zip(self.names, lists))
