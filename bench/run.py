@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,16 +39,59 @@ def child_run(size: int, config: str, workdir: Path) -> dict:
     out = workdir / f"out-{size}-{engine}-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     cpu0 = _cpu_seconds()
+    sampler = _PssSampler()
+    sampler.start()
     start = time.perf_counter()
     counts = analyze_to_files(corpus_dir, out, fmt="parquet", engine=engine, workers=int(workers), progress=False)
     seconds = time.perf_counter() - start
+    sampler.stop()
     main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if int(workers) > 1 or engine == "dask" else 0.0
     shutil.rmtree(out, ignore_errors=True)
     return {"size": size, "engine": engine, "workers": int(workers), "seconds": seconds,
             "articles_per_s": counts["articles"] / seconds, "cpu_s": _cpu_seconds() - cpu0, "main_mb": main_mb,
-            "worker_mb": worker_mb, "footprint_mb": main_mb + int(workers) * worker_mb if worker_mb else main_mb,
+            "worker_mb": worker_mb, "pss_mb": sampler.peak_mb,
             "quotes": counts["quotes"], "terms": counts["terms"], "articles": counts["articles"]}
+
+
+class _PssSampler(threading.Thread):
+    """Peak of the summed proportional set size (PSS) of this process and all its descendants.
+
+    PSS splits pages shared between processes (forked workers share the parent's
+    libraries and data) among them, so the sum is what the run holds at once.
+    """
+
+    def __init__(self, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.interval, self.peak_kb, self._done = interval, 0, threading.Event()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+        self.sample()
+
+    def run(self) -> None:
+        while not self._done.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        total, todo = 0, [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            try:
+                for line in open(f"/proc/{pid}/smaps_rollup"):
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    todo += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+            except (FileNotFoundError, ProcessLookupError, PermissionError):
+                continue  # a process that just ended
+        self.peak_kb = max(self.peak_kb, total)
 
 
 def _cpu_seconds() -> float:
@@ -143,7 +187,7 @@ def _median_run(size: int, config: str, work: str, repeat: int) -> dict | None:
     best["runs"] = [round(r["articles_per_s"]) for r in runs]
     best["main_mb"] = max(r["main_mb"] for r in runs)
     best["worker_mb"] = max(r["worker_mb"] for r in runs)
-    best["footprint_mb"] = max(r["footprint_mb"] for r in runs)
+    best["pss_mb"] = max(r["pss_mb"] for r in runs)
     return best
 
 
@@ -166,9 +210,9 @@ def targets(rows: list[dict], peers: list[dict], ours_recall: float, workers: in
     for engine, w in (("pandas", 1), ("pandas", workers), ("dask", workers)):
         sel = sorted((r for r in rows if r["engine"] == engine and r["workers"] == w), key=lambda r: r["size"])
         if len(sel) >= 2:
-            growth = sel[-1]["footprint_mb"] / sel[0]["footprint_mb"]
+            growth = sel[-1]["pss_mb"] / sel[0]["pss_mb"]
             lines.append(f"| memory flat with corpus size ({engine}, {w} worker{'s' if w > 1 else ''}) | "
-                         f"{sel[0]['footprint_mb']:.0f} MB at {sel[0]['size']:,} -> {sel[-1]['footprint_mb']:.0f} MB "
+                         f"{sel[0]['pss_mb']:.0f} MB at {sel[0]['size']:,} -> {sel[-1]['pss_mb']:.0f} MB "
                          f"at {sel[-1]['size']:,} ({growth:.2f}x) | {'yes' if growth <= TARGET_FLAT else 'no'} "
                          f"(at most {TARGET_FLAT}x) |")
     for peer in peers:
@@ -219,7 +263,7 @@ def main() -> int:
                 if result:
                     rows.append(result)
                     print(f"  {result['articles_per_s']:.0f} articles/s (runs {result['runs']}), "
-                          f"footprint {result['footprint_mb']:.0f} MB", flush=True)
+                          f"peak memory {result['pss_mb']:.0f} MB", flush=True)
             shutil.rmtree(Path(work) / f"corpus-{size}", ignore_errors=True)
     peers = [p for p in (spawn(["--peer-child", str(args.peer_size), str(n)]) for n in sorted({1, workers})) if p]
     ours = ours_accuracy()
@@ -232,16 +276,17 @@ def main() -> int:
         "analyse and write. Synthetic articles: real seed paragraphs recombined (seed 42), about 290 words each. "
         f"Each measurement runs in a fresh process; up to 10,000 articles it is repeated {args.repeat} times and the "
         "median is shown (all runs in brackets). CPU = user + system seconds of all processes. Memory: peak "
-        "resident set of the main process and of the largest worker; footprint = main + workers x largest worker "
-        "(an upper bound on what the run holds at once).", "",
-        "| articles | engine | workers | seconds | articles / s (runs) | CPU s | main MB | largest worker MB | "
-        "footprint MB | quotes | terms |",
+        "resident set (RSS) of the main process and of the largest worker, and the peak of the proportional set "
+        "size (PSS) summed over the main process and its workers, sampled every 0.25 s: pages the workers share "
+        "with the main process count once, so this is what the run holds at once.", "",
+        "| articles | engine | workers | seconds | articles / s (runs) | CPU s | main RSS MB | largest worker RSS MB | "
+        "peak PSS, all processes, MB | quotes | terms |",
         "|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(f"| {r['size']:,} | {r['engine']} | {r['workers']} | {r['seconds']:.1f} | "
                      f"{r['articles_per_s']:,.0f} ({', '.join(map(str, r['runs']))}) | {r['cpu_s']:.1f} | "
-                     f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} | {r['footprint_mb']:.0f} | {r['quotes']:,} | "
+                     f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} | {r['pss_mb']:.0f} | {r['quotes']:,} | "
                      f"{r['terms']:,} |")
     lines += ["", "## Peer comparison (quotes)", ""]
     lines.append(f"Ours on the seeds against `tests/gold/quotes_gold.csv` ({ours['n_gold']} attributions): "

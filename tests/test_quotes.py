@@ -7,6 +7,7 @@ import pytest
 from conftest import one_article
 
 from helpers import config, corpus, evaluation, quotes
+from helpers.text import normalise
 
 
 def one(text: str, *, headline: str = "") -> pd.DataFrame:
@@ -177,3 +178,19 @@ def test_accuracy_against_gold(articles, extracted):
     assert score["recall"] >= 0.9
     assert score["speaker_accuracy"] >= 0.9
     assert score["side_accuracy"] >= 0.9
+
+
+def test_alias_fast_path_finds_what_the_ignorecase_regex_finds(articles):
+    """The lower-cased trie of aliases gives the same matches as the IGNORECASE alternation."""
+    pattern, _ = quotes._alias_index()
+    fast = quotes._alias_re_lower()
+    assert fast is not None
+    texts = [normalise(t) for t in articles["text"]] + [a.upper() for a in quotes._alias_index()[1]]
+    texts = [t for t in texts if t.isascii()]
+    n = 0
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        assert [(m.start(), m.end()) for m in fast.finditer(text.lower())] == expected
+        n += len(expected)
+    assert n > 100
+    assert quotes._ascii_equivalent("\u212a") and not quotes._ascii_equivalent("\u00e9")  # Kelvin sign ~ k; é ~ nothing

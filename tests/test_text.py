@@ -7,7 +7,7 @@ import re
 import pytest
 
 from helpers import corpus, frames, synthetic, terms
-from helpers.text import BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise
+from helpers.text import BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, trie_regex
 
 
 def _spans(found: dict) -> dict:
@@ -66,3 +66,11 @@ def test_pattern_set_other_shapes_fall_back():
     pset = PatternSet(patterns)
     assert pset.plain == ["free"] and pset.scan is None
     assert _spans(pset.find("Aggression, aggressor.")) == _finditer(patterns, "Aggression, aggressor.")
+
+
+@pytest.mark.parametrize("words", [["un", "united", "unit"], ["said", "say", "says", "saying"], ["a"]])
+def test_trie_regex_matches_like_a_longest_first_alternation(words):
+    flat = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    trie = re.compile(r"\b" + trie_regex(words) + r"\b")
+    text = "united unit un unite a said says saying say sayings unitedly"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

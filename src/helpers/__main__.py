@@ -1,6 +1,6 @@
 """Command line: ``python -m helpers analyze PATH --out DIR`` for corpora too large for a notebook.
 
-Reads the corpus in chunks, runs every per-article analysis, and writes each
+Reads the corpus in chunks, runs every per-article analysis (in worker processes), and writes each
 table as numbered part files, so memory stays flat with corpus size.
 """
 
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     a.add_argument("--engine", choices=["pandas", "dask"], default="pandas")
     a.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
-    a.add_argument("--chunk", type=int, default=500, help="inputs per chunk (memory stays flat)")
+    a.add_argument("--chunk", type=_positive, help="inputs per chunk (default: 500, fewer for small corpora)")
     a.add_argument("--workers", type=_positive, default=default_workers(),
                    help="worker processes (default: the CPUs available, here %(default)s)")
     for col in ("text", "id", "outlet", "title", "date", "url"):

@@ -8,19 +8,22 @@ removed it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import yaml
 
 from helpers import config
-from helpers.text import count_words, normalise, read_list, sentence_spans, squash
+from helpers.text import count_words, normalise, read_list, sentence_tokenizer, squash
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -106,9 +109,11 @@ def clean_text(raw: str, *, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     seen: dict[str, int] = {}
     out = Cleaned(text="", headline="")
     first_rule = _rule_matcher(rules)
-    for line_no, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # normalise once: it maps one character to one and leaves line breaks alone, so lines correspond
+    for line_no, (line, norm_line) in enumerate(zip(raw.split("\n"), normalise(raw).split("\n")), start=1):
         stripped = line.strip()
-        probe = normalise(stripped).strip()
+        probe = norm_line.strip()  # == normalise(stripped).strip(): only whitespace is stripped either way
         if not probe:
             continue
         rule = first_rule(stripped, probe)
@@ -119,7 +124,7 @@ def clean_text(raw: str, *, rules: tuple[Rule, ...] | None = None) -> Cleaned:
             elif rule.name == "source_credit":
                 out.credits.append(stripped)
             continue
-        key = squash(stripped)
+        key = " ".join(probe.split()).lower()  # squash(stripped)
         if key in seen:
             first = seen[key]
             name = "repeated_headline" if first == 0 else "repeated_line"
@@ -263,20 +268,30 @@ class _Admission:
     def __init__(self, manifest_path: Path | None, *, keep_duplicates: bool, check_language: bool):
         self.manifest_path = manifest_path
         self.meta = read_manifest(manifest_path).set_index("article_id") if manifest_path else None
-        # row lookup without a pandas .loc per article (slow) or a dict per row (heavy for large manifests)
-        self.meta_pos: dict[str, int] = {aid: i for i, aid in enumerate(self.meta.index)} if self.meta is not None else {}
-        self.meta_cols = {c: self.meta[c].to_numpy(dtype=object) for c in self.meta.columns} if self.meta is not None else {}
+        # row lookup without a pandas .loc per article (slow) or Python objects per row (heavy for large manifests)
+        self.meta_cols = {c: pa.array(self.meta[c]) for c in self.meta.columns} if self.meta is not None else {}
+        self.meta_seen = np.zeros(len(self.meta) if self.meta is not None else 0, dtype=bool)  # rows some input provided
         self.keep_duplicates = keep_duplicates
         self.check_language = check_language
         self.rows: list[dict] = []
         self.report: list[dict] = []
-        self.seen_text: dict[str, str] = {}
+        self.seen_text: dict[bytes, str] = {}  # digest of the cleaned text -> first file with it, across chunks
         self.seen_ids: set[str] = set()
-        self.present: set[str] = set()  # every article_id any input provided, across chunks
+
+    def meta_row(self, article_id: str) -> int | None:
+        """Position of the article's manifest row, or None."""
+        if self.meta is None:
+            return None
+        try:
+            pos = self.meta.index.get_loc(article_id)
+        except KeyError:
+            return None
+        return pos if isinstance(pos, int) else None
 
     def note(self, name: str, article_id: str, status: str, problem: str, message: str, encoding: str = "",
              n_bytes: int = 0) -> None:
-        self.present.add(article_id)
+        if (pos := self.meta_row(article_id)) is not None:
+            self.meta_seen[pos] = True
         self.report.append({"file": name, "article_id": article_id, "status": status, "problem": problem,
                             "message": message, "encoding": encoding, "n_bytes": n_bytes})
 
@@ -298,7 +313,7 @@ class _Admission:
             if n_tokens >= 20 and share < ENGLISH_MIN_SHARE:
                 return skip("not_english", f"not English (English function words are {share:.0%} of "
                                            f"{n_tokens} words; English news has about 40%); not analysed")
-        key = hashlib.sha1(squash(cleaned.text).encode()).hexdigest()
+        key = hashlib.sha1(squash(cleaned.text).encode()).digest()
         if key in self.seen_text and not self.keep_duplicates:
             return skip("duplicate", f"same text as {self.seen_text[key]}; skipped")
         self.seen_text.setdefault(key, doc.name)
@@ -307,9 +322,8 @@ class _Admission:
         self.seen_ids.add(doc.article_id)
         problems = list(doc.problems)
         info = {c: "" for c in MANIFEST_COLUMNS[1:]}
-        if doc.article_id in self.meta_pos:
-            row = self.meta_pos[doc.article_id]
-            info.update({k: v for k, col in self.meta_cols.items() if (v := col[row]) != ""})
+        if (row := self.meta_row(doc.article_id)) is not None:
+            info.update({k: v for k, col in self.meta_cols.items() if (v := col[row].as_py()) not in ("", None)})
         else:
             source_outlet = str(doc.meta.get("outlet") or "").strip()
             info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
@@ -339,12 +353,11 @@ class _Admission:
         """List manifest rows that no input provided."""
         if self.meta is None:
             return
-        for article_id in self.meta.index:
-            if article_id not in self.present:
-                self.report.append({
-                    "file": f"{article_id}.txt", "article_id": article_id, "status": "missing",
-                    "problem": "missing_file", "encoding": "", "n_bytes": 0,
-                    "message": f"{self.manifest_path}: row {article_id!r} has no file {article_id}.* in {folder}"})
+        for article_id in self.meta.index[~self.meta_seen]:
+            self.report.append({
+                "file": f"{article_id}.txt", "article_id": article_id, "status": "missing",
+                "problem": "missing_file", "encoding": "", "n_bytes": 0,
+                "message": f"{self.manifest_path}: row {article_id!r} has no file {article_id}.* in {folder}"})
 
     def take(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The articles and report rows admitted since the last call (duplicate memory is kept)."""
@@ -386,10 +399,16 @@ def english_share(text: str) -> tuple[float, int]:
     Returns:
         ``(share, number of words)``.
     """
-    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)
+    if text.isascii():  # the same tokens: in ASCII, [^\W\d_] is a letter and lower() keeps positions
+        tokens = _ASCII_WORD_RE.findall(text.lower())
+    else:
+        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
     if not tokens:
         return 0.0, 0
-    return sum(map(_stopwords().__contains__, map(str.lower, tokens))) / len(tokens), len(tokens)
+    return sum(map(_stopwords().__contains__, tokens)) / len(tokens), len(tokens)
+
+
+_ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -482,12 +501,14 @@ def read_corpus(data_dir: str | Path | None = None, *, manifest: str | Path | No
     return articles, pd.concat([c[1] for c in chunks], ignore_index=True)
 
 
-def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | None = 2000, manifest: str | Path | None = None,
+def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[int], int] | None = 2000,
+                manifest: str | Path | None = None,
                 keep_duplicates: bool = False, check_language: bool = True, progress: bool | None = None,
                 columns: dict[str, str] | None = None):
     """Load a corpus in chunks of ``chunk`` inputs, for corpora too large to hold at once.
 
-    Duplicate detection spans chunks. Arguments are those of :func:`read_corpus`.
+    Duplicate detection spans chunks. ``chunk`` may be a function of the number of
+    inputs; ``None`` loads everything as one chunk. Other arguments are those of :func:`read_corpus`.
 
     Yields:
         ``(articles, report)`` per chunk; the last chunk also lists manifest rows with no file.
@@ -501,10 +522,12 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | None = 2000,
     if table:
         inputs = _table_docs(source, **(columns or {}))
     else:
-        paths = sorted(p for p in source.iterdir() if not p.name.startswith("."))
-        inputs = ((len(paths), None), *((path, None) for path in paths))
+        names = sorted(e.name for e in os.scandir(source) if not e.name.startswith("."))  # str: light for big folders
+        inputs = itertools.chain([(len(names), None)], ((source / name, None) for name in names))
     inputs = iter(inputs)
     total = next(inputs)[0]
+    if callable(chunk):
+        chunk = max(1, chunk(total))
     for i, (item, _) in enumerate(progress_bar(inputs, total=total, desc="loading", progress=progress), start=1):
         if table:
             doc, where = item
@@ -748,10 +771,11 @@ def article_sentences(article_id: str, outlet: str, text: str, headline: str) ->
         :class:`Sentence` records in order, numbered from 0.
     """
     out = []
+    punkt = sentence_tokenizer()
     for p in article_paragraphs(article_id, outlet, text, headline):
-        for a, b in sentence_spans(p.text):
-            sent = p.text[a:b]
-            out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), sent, normalise(sent),
+        norm = normalise(p.text)  # as sentence_spans does; normalising maps one character to one
+        for a, b in punkt.span_tokenize(norm):
+            out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), p.text[a:b], norm[a:b],
                                 p.start + a, p.start + b))
     return out
 

@@ -6,6 +6,7 @@ import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -183,11 +184,25 @@ def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> 
         if fmt == "parquet":  # records straight to Arrow: skips a round trip through pandas strings
             target = Path(out) / name
             target.mkdir(parents=True, exist_ok=True)
-            pq.write_table(pa.Table.from_pydict({c: [r[c] for r in parts[name]] for c in cols}),
+            columns = zip(*map(itemgetter(*cols), parts[name]))  # rows of dicts -> one tuple per column
+            pq.write_table(pa.Table.from_arrays([pa.array(c) for c in columns], names=cols),
                            target / f"part-{part:05d}.parquet")
         else:
             write_part(pd.DataFrame(parts[name], columns=cols), Path(out), name, part, fmt)
     return counts
+
+
+def auto_chunk(total: int, workers: int) -> int:
+    """Inputs per chunk: 500, or fewer for small corpora so every worker gets several chunks.
+
+    Args:
+        total: number of inputs.
+        workers: worker processes.
+
+    Returns:
+        Between 50 and 500 (about eight chunks per worker below 8,000 inputs per worker).
+    """
+    return max(50, min(500, -(-total // (8 * workers))))
 
 
 def default_workers() -> int:
@@ -199,7 +214,7 @@ def default_workers() -> int:
 
 
 def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
-                     chunk: int = 500, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
+                     chunk: int | None = None, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
                      progress: bool | None = None) -> dict[str, int]:
     """Stream a corpus through every per-article analysis and write every table in parts.
 
@@ -214,7 +229,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
         out: output folder (one sub-folder per table).
         fmt: ``parquet`` or ``csv``.
         engine: ``pandas`` or ``dask``.
-        chunk: inputs per chunk (one part file per table and chunk).
+        chunk: inputs per chunk (one part file per table and chunk); default :func:`auto_chunk`.
         workers: worker processes (pandas engine) or LocalCluster workers (dask engine).
         scheduler: dask scheduler address (default: a LocalCluster). A remote cluster
             sends the tables back and this process writes them.
@@ -244,7 +259,8 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             for name in TABLES:
                 counts[name] += result[name]
 
-        for part, (articles, report) in enumerate(corpus.iter_corpus(source, chunk=chunk, columns=columns,
+        size = chunk or (lambda total: auto_chunk(total, workers))
+        for part, (articles, report) in enumerate(corpus.iter_corpus(source, chunk=size, columns=columns,
                                                                      progress=progress)):
             tables = {"articles": articles.drop(columns=["raw_text", "removed", "page_dates", "credits"]),
                       "load_report": report}
