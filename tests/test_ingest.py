@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -84,6 +85,17 @@ def test_english_share(text, english):
     share, n = corpus.english_share(text)
     assert n > 20
     assert (share >= corpus.ENGLISH_MIN_SHARE) == english
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan\u2019s \u201canti-terrorist\u201d operation \u2014 don't stop",  # curly marks, dash
+    "Xank\u0259ndi (Stepanakert) caf\u00e9 th\u00e9 \u00bd \u00b2",  # non-ASCII letters and numerals
+    "\u0130stanbul \u017fo \u212aelvin it\u2019s",  # characters with ASCII case twins
+])
+def test_english_share_fast_paths_count_the_same_tokens(text):
+    tokens = [w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+    stops = corpus._stopwords()
+    assert corpus.english_share(text) == (sum(t in stops for t in tokens) / len(tokens), len(tokens))
 
 
 def test_seeds_are_english(articles):

@@ -399,16 +399,20 @@ def english_share(text: str) -> tuple[float, int]:
     Returns:
         ``(share, number of words)``.
     """
+    if not text.isascii() and not _NON_ASCII_WORD_CHAR.search(text):
+        text = _NON_ASCII.sub(" ", text)  # curly quotes, dashes...: separators either way, as a space is
     if text.isascii():  # the same tokens: in ASCII, [^\W\d_] is a letter and lower() keeps positions
         tokens = _ASCII_WORD_RE.findall(text.lower())
     else:
-        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+        tokens = list(map(str.lower, re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)))
     if not tokens:
         return 0.0, 0
     return sum(map(_stopwords().__contains__, tokens)) / len(tokens), len(tokens)
 
 
 _ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
 @lru_cache(maxsize=1)
