@@ -198,6 +198,8 @@ TARGET_PEER = 20  # times the peer's throughput on the same cores
 
 def targets(rows: list[dict], peers: list[dict], ours_recall: float, workers: int) -> list[str]:
     """The issue's targets against the measurements, each verdict computed from the rows."""
+    from helpers.pipeline import auto_chunk
+
     lines = ["## Against the targets (issue 6)", "",
              "Verdicts are computed by `bench/run.py` from the rows above (median of the runs). Memory is the "
              "peak PSS of all processes; it is compared across the sizes that run in full 500-input chunks "
@@ -211,8 +213,8 @@ def targets(rows: list[dict], peers: list[dict], ours_recall: float, workers: in
                      + f" | {'yes' if worst['articles_per_s'] >= TARGET_RATE else 'no'} (slowest size counts) |")
     for engine, w in dict.fromkeys((("pandas", 1), ("pandas", workers), ("dask", workers))):
         sel = sorted((r for r in rows if r["engine"] == engine and r["workers"] == w), key=lambda r: r["size"])
-        # corpora of 8,000 inputs per worker or more all run in chunks of 500; smaller ones in smaller chunks
-        full = [r for r in sel if r["size"] >= 8000 * w]
+        # large corpora all run in chunks of 500 inputs; small ones in smaller chunks (helpers.pipeline.auto_chunk)
+        full = [r for r in sel if auto_chunk(r["size"], w) == auto_chunk(10**9, w)]
         sel = full if len(full) >= 2 else sel
         if len(sel) >= 2:
             growth = sel[-1]["pss_mb"] / sel[0]["pss_mb"]
