@@ -77,3 +77,17 @@ def test_cli_on_a_csv_export(tmp_path, articles, capsys):
     assert "quotes 71" in capsys.readouterr().out
     assert main(["analyze", str(export), "--out", str(tmp_path / "o2"), "--text-col", "nope"]) == 2
     assert "no text column 'nope'" in capsys.readouterr().err
+
+
+def test_ascii_fast_paths_give_what_the_general_paths_give(articles):
+    """Fast paths run on ASCII text only; a non-ASCII letter in a last paragraph sends every
+    article down the general paths, and the rows for the shared text must not change."""
+    fast = pipeline.analyze(articles)
+    marked = articles.assign(text=articles["text"] + "\n\nCaf\u00e9.")
+    assert not any(t.isascii() for t in marked["text"])
+    general = pipeline.analyze(marked)
+    for name in ("quotes", "terms", "frames"):
+        got = general[name]
+        got = got[~got["sentence"].str.contains("Caf\u00e9", regex=False)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, fast[name], obj=name)
+    assert len(fast["quotes"]) == 71 and len(fast["terms"]) == 115
