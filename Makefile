@@ -22,7 +22,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 # Throughput and memory at 1k/10k/100k synthetic articles, both engines, plus the spaCy+textacy peer.
-# Writes bench/RESULTS.md. Takes about half an hour on 2 cores; SIZES="1000 10000" for a quick run.
+# Writes bench/RESULTS.md. Takes about 15 minutes on 2 cores; SIZES="1000 10000" for a quick run.
 SIZES ?= 1000 10000 100000
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[peer]' || echo "peer not installed: benchmark runs without it"
