@@ -301,5 +301,15 @@ def _executor(engine: str, workers: int, scheduler: str | None):
     elif workers == 1:
         yield _Inline().submit, False
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        warm_up()  # before the workers are forked: they inherit the compiled lexicons instead of each building them
+        with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
             yield pool.submit, False
+
+
+def warm_up() -> None:
+    """Build every cached lexicon, codebook, speaker table and compiled pattern the per-article functions use.
+
+    Worker processes forked afterwards share them; with another start method each
+    worker runs this once when it starts.
+    """
+    analyze_article("warm-up", "warm-up", 'Officials said it was "an anti-terrorist operation".\n\nIt said so.', "")
