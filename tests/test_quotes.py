@@ -194,3 +194,40 @@ def test_alias_fast_path_finds_what_the_ignorecase_regex_finds(articles):
         n += len(expected)
     assert n > 100
     assert quotes._ascii_equivalent("\u212a") and not quotes._ascii_equivalent("\u00e9")  # Kelvin sign ~ k; é ~ nothing
+
+
+def test_according_to_does_not_hide_later_cues_in_the_sentence():
+    """Both attributions are found whichever path (ASCII fast path or general) reads the sentence."""
+    text = "According to the ministry, the troops withdrew, Nikol Pashinyan said."
+    for body in (text, text + "\n\nCaf\u00e9."):  # the second is not ASCII: the general path
+        found = quotes.extract_quotes(one_article(body))
+        assert list(found["cue"]) == ["according to", "said"]
+        assert list(found["speaker"])[1] == "Nikol Pashinyan"
+
+
+def test_fast_path_equals_general_path_on_mixed_sentences(articles, monkeypatch):
+    """Two real sentences fused into one mix constructions ("according to" then "said"...);
+    the lower-cased fast path must give what the general path gives on every one."""
+    sents = [s.norm.rstrip(".") for a in articles.itertuples()  # normalised: ASCII, so the fast path applies
+             for s in corpus.article_sentences(a.article_id, a.outlet, a.text, a.headline)
+             if s.norm.isascii() and 40 < len(s.text) < 220]
+    special = [s for s in sents if any(k in s.lower() for k in ("according to", "quoted", " read ", "what "))]
+    firsts = special + sents[::4]
+    texts = [f"{a}, {b[0].lower()}{b[1:]}." for a in firsts for b in sents[:12]]
+    texts += [f"{b}, {a[0].lower()}{a[1:]}." for a in special for b in sents[:12]]
+
+    def run(text):
+        sent_list = corpus.article_sentences("t", "test", text, "")
+        return quotes.article_quotes("t", "test", text, sent_list)
+
+    fast = [run(t) for t in texts]
+
+    class General(quotes._Article):
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.low = None
+
+    monkeypatch.setattr(quotes, "_Article", General)
+    assert all(t.isascii() for t in texts)
+    assert [run(t) for t in texts] == fast
+    assert len(texts) > 200 and sum(map(len, fast)) > 200

@@ -286,7 +286,7 @@ class _Admission:
             pos = self.meta.index.get_loc(article_id)
         except KeyError:
             return None
-        return pos if isinstance(pos, int) else None
+        return int(pos) if isinstance(pos, (int, np.integer)) else None  # not a slice or mask: ids are unique
 
     def note(self, name: str, article_id: str, status: str, problem: str, message: str, encoding: str = "",
              n_bytes: int = 0) -> None:

@@ -174,7 +174,6 @@ def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> 
     """
     parts = analyze_records(records)
     counts: dict = {name: len(rows) for name, rows in parts.items()}
-    counts["articles_analysed"] = len(records)
     if out is None:
         counts["tables"] = to_frames(parts)
         return counts

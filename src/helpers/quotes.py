@@ -490,8 +490,7 @@ def _attributions_in_sentence(art: _Article, sent) -> None:
     for m in (_ACCORDING_RE.finditer(text) if low is None or "according to" in low else ()):
         mention = m.group(1).strip()
         mention = re.split(r"\s+(?:on|in|at)\s+the\s+ground\b", mention)[0]
-        low = mention.lower()
-        if low.startswith(("international law", "the law", "law", "data", "figures", "estimates", "a source")):
+        if mention.lower().startswith(("international law", "the law", "law", "data", "figures", "estimates", "a source")):
             continue
         c0, c1 = s_start + m.start(), s_start + m.start() + len("according to")
         n0 = s_start + m.start(1)
