@@ -249,3 +249,63 @@ def test_data_dir_env(monkeypatch, folder):
     (folder / "articles.csv").unlink()
     monkeypatch.setenv("DATA_DIR", str(folder))
     assert corpus.load_articles(warn=False)["article_id"].tolist() == [IDS[3]]
+
+
+def test_unreadable_manifest_date_warns_and_falls_back_to_the_page_date(folder):
+    manifest = pd.read_csv(folder / "articles.csv")
+    manifest["published"] = "sometime in September"
+    manifest.to_csv(folder / "articles.csv", index=False)
+    text = (folder / f"{IDS[3]}.txt").read_text(encoding="utf-8")
+    (folder / f"{IDS[3]}.txt").write_text("2023-09-20 10:00\n" + text, encoding="utf-8")
+    articles = load_warned(folder, r"published date 'sometime in September' from the manifest is not a date")
+    assert articles["published"].iloc[0] == pd.Timestamp("2023-09-20")
+    assert _status(corpus.load_report(folder), f"{IDS[3]}.txt")[:2] == ("loaded_with_warning", "unreadable_date")
+
+
+def test_impossible_page_date_warns_instead_of_raising(folder):
+    manifest = pd.read_csv(folder / "articles.csv")
+    manifest["published"] = ""
+    manifest.to_csv(folder / "articles.csv", index=False)
+    text = (folder / f"{IDS[3]}.txt").read_text(encoding="utf-8")
+    (folder / f"{IDS[3]}.txt").write_text("2023-19-45 10:00\n" + text, encoding="utf-8")
+    articles = load_warned(folder, r"the date printed in the article, '2023-19-45 10:00', is not a date")
+    assert pd.isna(articles["published"].iloc[0])
+
+
+def test_manifest_is_recognised_after_a_change_of_working_folder(folder, monkeypatch):
+    monkeypatch.chdir(folder)
+    first = corpus.load_report(".", manifest="articles.csv")
+    elsewhere = folder / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "articles.csv").write_text(f"article_id,outlet\n{IDS[3]},Z\n")  # same relative name, other file
+    monkeypatch.chdir(elsewhere)
+    second = corpus.load_report(folder, manifest="articles.csv")
+    assert _status(first, "articles.csv")[0] == "manifest"
+    assert _status(second, "articles.csv")[:2] == ("skipped", "unsupported_type")  # not this run's manifest
+
+
+RULES_WITH_FLAGS = [
+    corpus.Rule("verbose", re.compile(r"share \s on \s twitter", re.X)),
+    corpus.Rule("ascii_only", re.compile(r"\w+ photo", re.A)),
+    corpus.Rule("multiline", re.compile(r"^advert$", re.M | re.I)),
+    corpus.Rule("plain", re.compile(r"read more")),
+    corpus.Rule("caseless", re.compile(r"subscribe now", re.I)),
+]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("share on twitter", "verbose"),
+    ("AFP photo", "ascii_only"),
+    ("Şəki photo", None),  # \w under re.A does not match "Ş"
+    ("ADVERT", "multiline"),
+    ("read more", "plain"),
+    ("Read more", None),
+    ("SUBSCRIBE NOW", "caseless"),
+])
+def test_custom_rules_keep_their_own_flags(line, rule):
+    cleaned = corpus.clean_text(f"A headline\n\n{line}\n\nThe body of the article.", rules=tuple(RULES_WITH_FLAGS))
+    assert [r["rule"] for r in cleaned.removed] == ([rule] if rule else [])
+    for rules in (tuple(RULES_WITH_FLAGS), tuple(r for r in RULES_WITH_FLAGS if not r.pattern.flags & ~(re.I | re.U))):
+        matcher = corpus._rule_matcher(rules)
+        loop = next((r for r in rules if r.pattern.fullmatch(line)), None)
+        assert matcher(line, line) == loop

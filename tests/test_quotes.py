@@ -231,3 +231,25 @@ def test_fast_path_equals_general_path_on_mixed_sentences(articles, monkeypatch)
     assert all(t.isascii() for t in texts)
     assert [run(t) for t in texts] == fast
     assert len(texts) > 200 and sum(map(len, fast)) > 200
+
+
+@pytest.mark.parametrize("rows, mention, expected", [
+    ("Ильхам Алиев,,Azerbaijan,government,person\n", "Ilham Aliyev , said", None),  # no ASCII alias at all
+    ("Ильхам Алиев,,Azerbaijan,government,person\n", "Ильхам Алиев", "Ильхам Алиев"),
+    ("", "Ilham Aliyev , said", None),  # an empty table
+])
+def test_speaker_tables_without_ascii_aliases_match_nothing_instead_of_everything(tmp_path, rows, mention, expected):
+    path = tmp_path / "speakers.csv"
+    path.write_text("canonical,aliases,side,role,type\n" + rows, encoding="utf-8")
+    pattern, lookup = quotes._alias_index(str(path))
+    fast = quotes._alias_re_lower(str(path))
+    assert fast is None or fast.search(mention.lower()) is None  # ASCII text: no alias can be in it
+    found = [lookup[m.group(0).lower()].canonical for m in pattern.finditer(normalise(mention))]
+    assert found == ([expected] if expected else [])
+
+
+def test_empty_reporting_verb_forms_are_ignored(tmp_path):
+    path = tmp_path / "verbs.csv"
+    path.write_text("lemma,forms\nsay,said||says\n", encoding="utf-8")
+    assert quotes.reporting_verbs(str(path)) == {"said": "say", "says": "say"}
+    assert [m.group(0) for m in quotes._cue_re_lower(str(path)).finditer("he said, she says")] == ["said", "says"]

@@ -74,3 +74,9 @@ def test_trie_regex_matches_like_a_longest_first_alternation(words):
     trie = re.compile(r"\b" + trie_regex(words) + r"\b")
     text = "united unit un unite a said says saying say sayings unitedly"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize("words", [[], [""], ["said", ""]])
+def test_trie_regex_refuses_what_would_match_everywhere(words):
+    with pytest.raises(ValueError, match="at least one word and no empty word"):
+        trie_regex(words)

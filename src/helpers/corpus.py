@@ -145,13 +145,15 @@ def _rule_matcher(rules: tuple[Rule, ...]):
 
     The rules are joined into one alternation (one regex call per line instead of
     two per rule); the first alternative that matches the whole line is the first
-    rule in file order, as in a loop over the rules. Rules with their own groups or
-    back-references are looped over instead.
+    rule in file order, as in a loop over the rules. Rules with their own groups,
+    back-references, inline flags or flags other than IGNORECASE (VERBOSE, ASCII,
+    MULTILINE... would change meaning inside the alternation) are looped over instead.
     """
     def loop(line: str, probe: str) -> Rule | None:
         return next((r for r in rules if r.pattern.fullmatch(line) or r.pattern.fullmatch(probe)), None)
 
-    if not rules or any(r.pattern.groups or "(?P" in r.pattern.pattern for r in rules):
+    if not rules or any(r.pattern.groups or "(?P" in r.pattern.pattern
+                        or r.pattern.flags & ~(re.IGNORECASE | re.UNICODE) for r in rules):
         return loop
     parts = [f"({'(?i:' if r.pattern.flags & re.IGNORECASE else '(?:'}{r.pattern.pattern}))" for r in rules]
     try:
@@ -333,10 +335,18 @@ class _Admission:
                 origin = "the source's metadata" if source_outlet else "the file name"
                 problems.append(("no_manifest_row",
                                  f"{where}: no manifest row {place}; outlet taken from {origin}: {info['outlet']!r}"))
-        published = _parse_date(str(info.get("published") or doc.meta.get("published") or ""))
+        given = str(info.get("published") or doc.meta.get("published") or "").strip()
+        published = _parse_date(given)
+        if given and pd.isna(published):
+            origin = "the manifest" if info.get("published") else "the source's metadata"
+            problems.append(("unreadable_date", f"{where}: published date {given!r} from {origin} is not a date; "
+                                                "using a date printed in the article, if any"))
         if pd.isna(published):
             iso = [d for d in cleaned.page_dates if re.match(r"\d{4}-\d{2}-\d{2}", d)]
             published = _parse_date(iso[0][:10]) if iso else pd.NaT
+            if iso and pd.isna(published):
+                problems.append(("unreadable_date", f"{where}: the date printed in the article, {iso[0]!r}, "
+                                                    "is not a date; published left empty"))
         self.rows.append({
             "article_id": doc.article_id, "outlet": info["outlet"] or _outlet_from_name(doc.article_id),
             "headline": cleaned.headline, "text": cleaned.text, "raw_text": doc.raw,
@@ -523,6 +533,7 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
         raise CorpusError(f"{source}: the article folder does not exist (set DATA_DIR or pass data_dir)")
     manifest_path = Path(manifest) if manifest else (None if table else find_manifest(source))
     adm = _Admission(manifest_path, keep_duplicates=keep_duplicates, check_language=check_language)
+    manifest_target = manifest_path.resolve() if manifest_path and not table else None
     if table:
         inputs = _table_docs(source, **(columns or {}))
     else:
@@ -537,7 +548,7 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
             doc, where = item
             adm.admit(doc, where)
         else:
-            _admit_path(adm, item, source, manifest_path)
+            _admit_path(adm, item, source, manifest_target)
         if chunk and i % chunk == 0:
             yield adm.take()
     if not table:
@@ -545,23 +556,21 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
     yield adm.take()
 
 
-@lru_cache(maxsize=8)
-def _resolved(path: Path) -> Path:
-    return path.resolve()
-
-
-def _same_file(path: Path, other: Path) -> bool:
-    """Whether ``path`` is ``other`` (resolving links only when the names could agree: one resolve per file is slow)."""
-    target = _resolved(other)
+def _same_file(path: Path, target: Path) -> bool:
+    """Whether ``path`` is the already resolved ``target`` (resolving only when the names could agree: one resolve per file is slow)."""
     return (path.name == target.name or path.is_symlink()) and path.resolve() == target
 
 
-def _admit_path(adm: _Admission, path: Path, folder: Path, manifest_path: Path | None) -> None:
-    """Admit one file of a folder, or list it with the reason it is not an article."""
+def _admit_path(adm: _Admission, path: Path, folder: Path, manifest_target: Path | None) -> None:
+    """Admit one file of a folder, or list it with the reason it is not an article.
+
+    ``manifest_target`` is the manifest's resolved path (resolved once per run, so a
+    later change of working folder cannot make a relative path point elsewhere).
+    """
     where = str(path)
     if path.is_dir():
         adm.note(path.name, path.name, "skipped", "folder", f"{where}: a sub-folder; only files directly in {folder} are read")
-    elif manifest_path and _same_file(path, manifest_path):
+    elif manifest_target and _same_file(path, manifest_target):
         adm.note(path.name, path.name, "manifest", "", f"{where}: the manifest")
     elif path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
         hint = ("a table: pass the file itself as DATA_DIR" if path.suffix.lower() in TABLE_SUFFIXES

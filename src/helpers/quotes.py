@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.text import normalise, trie_regex
+from helpers.text import NEVER, normalise, trie_regex
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
 QUOTE_COLUMNS = [
@@ -99,7 +99,10 @@ def _alias_index(path: str | None = None) -> tuple[re.Pattern, dict[str, Speaker
     for row in table.itertuples():
         for alias in row.aliases:
             lookup.setdefault(normalise(alias).lower(), Speaker(row.canonical, row.side, row.role, row.type))
+    lookup.pop("", None)  # an alias that is only spaces or punctuation would match everywhere
     names = sorted(lookup, key=len, reverse=True)
+    if not names:
+        return NEVER, lookup
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
     return pattern, lookup
 
@@ -111,7 +114,10 @@ def _alias_re_lower(path: str | None = None) -> re.Pattern | None:
     # an alias with a letter no ASCII letter matches case-insensitively ("é") cannot occur in ASCII text
     if any(not n.isascii() and all(c.isascii() or _ascii_equivalent(c) for c in n) for n in lookup):
         return None
-    return re.compile(r"(?<![\w-])" + trie_regex(n for n in lookup if n.isascii()) + r"(?![\w-])")
+    names = [n for n in lookup if n.isascii()]
+    if not names:
+        return NEVER
+    return re.compile(r"(?<![\w-])" + trie_regex(names) + r"(?![\w-])")
 
 
 def _ascii_equivalent(ch: str) -> bool:
@@ -134,20 +140,26 @@ def reporting_verbs(path: str | None = None) -> dict[str, str]:
     with open(path, encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             for form in row["forms"].split("|"):
-                forms[form.strip().lower()] = row["lemma"]
+                if form.strip():  # "said||says" has an empty form, which would match everywhere
+                    forms[form.strip().lower()] = row["lemma"]
     return forms
 
 
 @lru_cache(maxsize=4)
 def _cue_re(path: str | None = None) -> re.Pattern:
     forms = sorted(reporting_verbs(path), key=len, reverse=True)
+    if not forms:
+        return NEVER
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
 
 
 @lru_cache(maxsize=4)
 def _cue_re_lower(path: str | None = None) -> re.Pattern:
     """The cue regex without IGNORECASE, for lower-cased ASCII text (the same matches, about five times faster)."""
-    return re.compile(r"\b" + trie_regex(reporting_verbs(path)) + r"\b")  # longest form first, as _cue_re
+    forms = reporting_verbs(path)
+    if not forms:
+        return NEVER
+    return re.compile(r"\b" + trie_regex(forms) + r"\b")  # longest form first, as _cue_re
 
 
 def match_speaker(mention: str) -> Speaker | None:

@@ -160,6 +160,7 @@ def squash(text: str) -> str:
 
 BOUND_LEFT = r"(?<![\w-])(?:"
 BOUND_RIGHT = r")(?![\w-])"
+NEVER = re.compile(r"(?!)")  # matches nowhere: the pattern of an empty word list
 
 
 def _leading_words(items) -> set[str] | None:
@@ -200,11 +201,19 @@ def trie_regex(words) -> str:
     alternation matches), backtracking to shorter words when what follows fails.
 
     Args:
-        words: the literal words (non-empty strings).
+        words: the literal words (non-empty strings, at least one).
 
     Returns:
         A non-capturing regex source.
+
+    Raises:
+        ValueError: no words, or an empty word (either would match the empty string
+            everywhere).
     """
+    words = list(words)
+    if not words or not all(words):
+        raise ValueError("trie_regex needs at least one word and no empty word, "
+                         f"got {len(words)} word(s)" + (" including ''" if "" in words else ""))
     root: dict = {}
     for word in words:
         node = root
