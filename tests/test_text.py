@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from helpers import corpus, frames, synthetic, terms
-from helpers.text import BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, trie_regex
+from helpers import config, corpus, frames, synthetic, terms
+from helpers.text import BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, read_yaml, sentence_tokenizer, trie_regex
 
 
 def _spans(found: dict) -> dict:
@@ -80,3 +82,36 @@ def test_trie_regex_matches_like_a_longest_first_alternation(words):
 def test_trie_regex_refuses_what_would_match_everywhere(words):
     with pytest.raises(ValueError, match="at least one word and no empty word"):
         trie_regex(words)
+
+
+@pytest.mark.parametrize("name", ["boilerplate.yaml", "frames.yaml", "loaded_terms.yaml"])
+def test_read_yaml_gives_what_the_pure_python_safe_loader_gives(name):
+    path = config.LEXICON_DIR / name
+    assert read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_read_yaml_names_the_file_when_it_is_not_yaml(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yaml: not valid YAML"):
+        read_yaml(bad)
+
+
+def _contexts() -> list[str]:
+    words = ["said", "Gen", "gen", "U.S", "St", "Mr", "A", "x", "1990", "No", "Jan", "km", "co-op", "Lt-Col",
+             "anti-terrorist", "Baku", "it", "...", "ok..", "Stepanakert", "é", "café"]
+    nexts = ["The", "the", '"We', "(AP)", "—", "2023", "Azerbaijan's", "it.", "A", "ə", "'", "..."]
+    spaces = [" ", "  ", "\t", " \u00a0"]
+    return [w + "." + sp + n for w in words for sp in spaces for n in nexts]
+
+
+def test_punkt_shortcut_agrees_with_nltk(articles):
+    ours = sentence_tokenizer()
+    nltk_punkt = PunktSentenceTokenizer(ours._params)
+    texts = list(articles["text"]) + list(synthetic.synthetic_articles(50, seed=3)["text"])
+    paragraphs = [normalise(p) for t in texts for p in t.split("\n") if p.strip()]
+    contexts = [c for p in paragraphs for _, c in ours._match_potential_end_contexts(p)] + _contexts()
+    shortcut = [c for c in contexts if ours._SIMPLE_BREAK.fullmatch(c)]
+    assert len(shortcut) > 100 and len(contexts) - len(shortcut) > 100  # both ways are exercised
+    assert [ours.text_contains_sentbreak(c) for c in contexts] == [nltk_punkt.text_contains_sentbreak(c) for c in contexts]
+    assert [list(ours.span_tokenize(p)) for p in paragraphs] == [list(nltk_punkt.span_tokenize(p)) for p in paragraphs]

@@ -20,10 +20,9 @@ from typing import Callable, NamedTuple
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import yaml
 
 from helpers import config
-from helpers.text import count_words, normalise, read_list, sentence_tokenizer, squash
+from helpers.text import count_words, normalise, read_list, read_yaml, sentence_tokenizer, squash
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -78,7 +77,7 @@ def boilerplate_rules(path: str | None = None) -> tuple[Rule, ...]:
         The rules in file order.
     """
     path = Path(path) if path else config.LEXICON_DIR / "boilerplate.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = read_yaml(path)
     rules = []
     for item in spec["rules"]:
         flags = re.IGNORECASE if "i" in str(item.get("flags", "")) else 0

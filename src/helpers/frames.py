@@ -12,10 +12,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from helpers import config, corpus
-from helpers.text import PatternSet
+from helpers.text import PatternSet, read_yaml
 
 FRAME_COLUMNS = ["article_id", "outlet", "paragraph", "role", "sentence_no", "sentence", "frame", "cues", "n_cues"]
 LEAD_ROLES = ("headline", "lead")
@@ -54,7 +53,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         CodebookError: naming the file and the frame, when a field is missing or a cue regex is invalid.
     """
     path = Path(path) if path else config.LEXICON_DIR / "frames.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    spec = read_yaml(path) or {}
     frames, cues, patterns = [], [], {}
     for f in spec.get("frames", []):
         if "frame" not in f or not f.get("cues"):

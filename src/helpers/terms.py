@@ -15,11 +15,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from nltk.probability import FreqDist
 
 from helpers import config, corpus, quotes
-from helpers.text import PatternSet, normalise, read_list, words
+from helpers.text import PatternSet, normalise, read_list, read_yaml, words
 
 TERM_COLUMNS = ["article_id", "outlet", "family", "term", "side", "match", "voice", "quoted", "distanced", "speaker",
                 "speaker_side", "paragraph", "role", "sentence_no", "sentence", "start", "end"]
@@ -68,7 +67,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         LexiconError: naming the file and the entry, when a field is missing or a regex is invalid.
     """
     path = Path(path) if path else config.LEXICON_DIR / "loaded_terms.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    spec = read_yaml(path) or {}
     fams, terms, patterns = [], [], {}
     for fam in spec.get("families", []):
         if "family" not in fam or not fam.get("terms"):
