@@ -770,7 +770,8 @@ def article_paragraphs(article_id: str, outlet: str, text: str, headline: str) -
             for i, ((a, b), role) in enumerate(zip(spans, _roles(len(spans), bool(headline))))]
 
 
-def article_sentences(article_id: str, outlet: str, text: str, headline: str) -> list[Sentence]:
+def article_sentences(article_id: str, outlet: str, text: str, headline: str, *,
+                      norm: str | None = None) -> list[Sentence]:
     """Sentences of one cleaned text, split with Punkt inside each paragraph.
 
     Args:
@@ -778,6 +779,8 @@ def article_sentences(article_id: str, outlet: str, text: str, headline: str) ->
         outlet: its outlet.
         text: the cleaned text.
         headline: the headline ("" when none).
+        norm: ``normalise(text)`` when the caller has it (it maps character to character, so
+            its slices are the normalised paragraphs).
 
     Returns:
         :class:`Sentence` records in order, numbered from 0.
@@ -785,9 +788,10 @@ def article_sentences(article_id: str, outlet: str, text: str, headline: str) ->
     out = []
     punkt = sentence_tokenizer()
     for p in article_paragraphs(article_id, outlet, text, headline):
-        norm = normalise(p.text)  # as sentence_spans does; normalising maps one character to one
-        for a, b in punkt.span_tokenize(norm):
-            out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), p.text[a:b], norm[a:b],
+        # as sentence_spans does; normalising maps one character to one
+        norm_p = normalise(p.text) if norm is None else norm[p.start:p.end]
+        for a, b in punkt.span_tokenize(norm_p):
+            out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), p.text[a:b], norm_p[a:b],
                                 p.start + a, p.start + b))
     return out
 

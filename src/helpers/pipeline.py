@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers import corpus, frames, quotes, terms
+from helpers.text import normalise
 
 TABLES = {
     "sentences": list(corpus.Sentence._fields),
@@ -37,10 +38,11 @@ def analyze_article(article_id: str, outlet: str, text: str, headline: str = "")
     Returns:
         ``{"sentences", "quotes", "terms", "frames"}`` lists of records.
     """
-    sents = corpus.article_sentences(article_id, outlet, text, headline)
+    norm = normalise(text)  # once: every step reads the normalised text
+    sents = corpus.article_sentences(article_id, outlet, text, headline, norm=norm)
     spans = quotes.article_quote_spans(article_id, text)
-    atts = quotes.article_quotes(article_id, outlet, text, sents, spans)
-    found = terms.article_terms(article_id, outlet, text, sents, spans, atts, terms.load_lexicon())
+    atts = quotes.article_quotes(article_id, outlet, text, sents, spans, norm=norm)
+    found = terms.article_terms(article_id, outlet, text, sents, spans, atts, terms.load_lexicon(), norm=norm)
     tagged = frames.article_frames(sents, frames.load_codebook())
     return {"sentences": [s._asdict() for s in sents], "quotes": atts, "terms": found, "frames": tagged}
 

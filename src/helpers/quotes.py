@@ -298,9 +298,9 @@ class _Text:
 class _Article:
     """Per-article state: normalised text, quote spans, attributions so far."""
 
-    def __init__(self, article: _Text, spans: list[dict]):
+    def __init__(self, article: _Text, spans: list[dict], norm: str | None = None):
         self.a = article
-        self.norm = normalise(article.text)
+        self.norm = normalise(article.text) if norm is None else norm
         # lower-cased copy for case-insensitive searches; only for ASCII, where lower() maps one character to one
         self.low = self.norm.lower() if self.norm.isascii() else None
         self.spans = [(r["start"], r["end"], bool(r["balanced"])) for r in spans]
@@ -317,11 +317,28 @@ def _left_np(art: _Article, sent_start: int, cue_start: int) -> tuple[str, int, 
     Returns ``(mention, start, end, stop)`` where ``stop`` is the token that ended
     the scan ("" at the sentence start).
     """
-    toks = _tokens(art.norm[sent_start:cue_start], sent_start)
+    # Tokenise only the last stretch before the cue, from a space (no token spans one, so the tokens
+    # after it are those of the whole stretch); when the scan below runs off its start, redo it whole.
+    cut = art.norm.rfind(" ", sent_start, cue_start - _LEFT_WINDOW) if cue_start - sent_start > _LEFT_WINDOW else -1
+    if cut > sent_start:
+        found = _left_np_in(art, _tokens(art.norm[cut:cue_start], cut), cue_start)
+        if found is not None:
+            return found
+    return _left_np_in(art, _tokens(art.norm[sent_start:cue_start], sent_start), cue_start, whole=True)
+
+
+_LEFT_WINDOW = 120  # characters; subject phrases are far shorter
+
+
+def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int, *,
+                whole: bool = False) -> tuple[str, int, int, str] | None:
+    """:func:`_left_np` on the tokens before the cue; ``None`` when they are not ``whole`` and the scan needed more."""
     i = len(toks) - 1
     while i >= 0 and toks[i][0].lower() in AUX:
         i -= 1
     end_i = i
+    if end_i < 0 and not whole:
+        return None
     if end_i >= 0 and toks[end_i][0].lower() in reporting_verbs():
         return "", cue_start, cue_start, toks[end_i][0].lower()
     # skip a trailing appositive or relative clause: ", a spokesperson for X," / ", who has ... ,"
@@ -329,6 +346,8 @@ def _left_np(art: _Article, sent_start: int, cue_start: int) -> tuple[str, int, 
         j = end_i - 1
         while j >= 0 and toks[j][0] != ",":
             j -= 1
+        if j < 0 and not whole:
+            return None
         inner = [t[0].lower() for t in toks[j + 1:end_i]]
         if j >= 0 and inner and (inner[0] in {"a", "an", "the", "who", "which"}):
             end_i = j - 1
@@ -344,6 +363,8 @@ def _left_np(art: _Article, sent_start: int, cue_start: int) -> tuple[str, int, 
             stop = low
             break
         j -= 1
+    if j < 0 and not whole:
+        return None
     if end_i < 0 or j == end_i:
         return "", cue_start, cue_start, stop
     start, end = toks[j + 1][1], toks[end_i][2]
@@ -699,7 +720,7 @@ def _follow_on(art: _Article, para: corpus.Paragraph, sents_in_para: list[corpus
 
 
 def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
-                   spans: list[dict] | None = None) -> list[dict]:
+                   spans: list[dict] | None = None, *, norm: str | None = None) -> list[dict]:
     """Attributions in one article (see :func:`extract_quotes` for the fields).
 
     Args:
@@ -708,11 +729,13 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
         text: the cleaned text.
         sents: its :class:`helpers.corpus.Sentence` records.
         spans: its quotation spans (computed when omitted).
+        norm: ``normalise(text)`` when the caller has it (computed when omitted).
 
     Returns:
         One record per attribution, in text order.
     """
-    art = _Article(_Text(article_id, outlet, text), article_quote_spans(article_id, text) if spans is None else spans)
+    art = _Article(_Text(article_id, outlet, text), article_quote_spans(article_id, text) if spans is None else spans,
+                   norm)
     by_para: dict[int, list[corpus.Sentence]] = {}
     for sent in sents:
         by_para.setdefault(sent.paragraph, []).append(sent)

@@ -108,7 +108,7 @@ def _distanced(norm: str, start: int, sent_start: int, markers: tuple, gate: Pat
 
 
 def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence], spans: list[dict],
-                  atts: list[dict], lex: Lexicon) -> list[dict]:
+                  atts: list[dict], lex: Lexicon, *, norm: str | None = None) -> list[dict]:
     """Lexicon occurrences in one article with voice (see :func:`find_terms` for the fields).
 
     Args:
@@ -119,11 +119,12 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
         spans: its quotation spans (:func:`helpers.quotes.article_quote_spans`).
         atts: its attributions (:func:`helpers.quotes.article_quotes`).
         lex: the lexicon.
+        norm: ``normalise(text)`` when the caller has it (computed when omitted).
 
     Returns:
         One record per occurrence, ordered by position then family.
     """
-    norm = normalise(text)
+    norm = normalise(text) if norm is None else norm
     starts = [s.start for s in sents]
     records = []
     for family, matches in lex.pattern_set.find(norm).items():
