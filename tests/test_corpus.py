@@ -251,25 +251,21 @@ def test_data_dir_env(monkeypatch, folder):
     assert corpus.load_articles(warn=False)["article_id"].tolist() == [IDS[3]]
 
 
-def test_unreadable_manifest_date_warns_and_falls_back_to_the_page_date(folder):
+@pytest.mark.parametrize("published, page_date, expected_message, expected", [
+    ("sometime in September", "2023-09-20 10:00",
+     r"published date 'sometime in September' from the manifest is not a date", pd.Timestamp("2023-09-20")),
+    ("", "2023-19-45 10:00", r"the date printed in the article, '2023-19-45 10:00', is not a date", pd.NaT),
+])
+def test_unreadable_dates_warn_instead_of_raising_or_vanishing(folder, published, page_date, expected_message, expected):
     manifest = pd.read_csv(folder / "articles.csv")
-    manifest["published"] = "sometime in September"
+    manifest["published"] = published
     manifest.to_csv(folder / "articles.csv", index=False)
     text = (folder / f"{IDS[3]}.txt").read_text(encoding="utf-8")
-    (folder / f"{IDS[3]}.txt").write_text("2023-09-20 10:00\n" + text, encoding="utf-8")
-    articles = load_warned(folder, r"published date 'sometime in September' from the manifest is not a date")
-    assert articles["published"].iloc[0] == pd.Timestamp("2023-09-20")
+    (folder / f"{IDS[3]}.txt").write_text(page_date + "\n" + text, encoding="utf-8")
+    articles = load_warned(folder, expected_message)
+    got = articles["published"].iloc[0]
+    assert (pd.isna(got) and pd.isna(expected)) or got == expected
     assert _status(corpus.load_report(folder), f"{IDS[3]}.txt")[:2] == ("loaded_with_warning", "unreadable_date")
-
-
-def test_impossible_page_date_warns_instead_of_raising(folder):
-    manifest = pd.read_csv(folder / "articles.csv")
-    manifest["published"] = ""
-    manifest.to_csv(folder / "articles.csv", index=False)
-    text = (folder / f"{IDS[3]}.txt").read_text(encoding="utf-8")
-    (folder / f"{IDS[3]}.txt").write_text("2023-19-45 10:00\n" + text, encoding="utf-8")
-    articles = load_warned(folder, r"the date printed in the article, '2023-19-45 10:00', is not a date")
-    assert pd.isna(articles["published"].iloc[0])
 
 
 def test_manifest_is_recognised_after_a_change_of_working_folder(folder, monkeypatch):
