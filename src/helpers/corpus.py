@@ -556,7 +556,10 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
 
 
 def _same_file(path: Path, target: Path) -> bool:
-    """Whether ``path`` is the already resolved ``target`` (resolving only when the names could agree: one resolve per file is slow)."""
+    """Whether ``path`` is the already resolved ``target``.
+
+    ``path`` is resolved only when the names could agree: one resolve per file is slow.
+    """
     return (path.name == target.name or path.is_symlink()) and path.resolve() == target
 
 

@@ -337,8 +337,6 @@ def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int,
     while i >= 0 and toks[i][0].lower() in AUX:
         i -= 1
     end_i = i
-    if end_i < 0 and not whole:
-        return None
     if end_i >= 0 and toks[end_i][0].lower() in reporting_verbs():
         return "", cue_start, cue_start, toks[end_i][0].lower()
     # skip a trailing appositive or relative clause: ", a spokesperson for X," / ", who has ... ,"
@@ -363,7 +361,7 @@ def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int,
             stop = low
             break
         j -= 1
-    if j < 0 and not whole:
+    if j < 0 and not whole:  # also when every token was an auxiliary (end_i < 0)
         return None
     if end_i < 0 or j == end_i:
         return "", cue_start, cue_start, stop
