@@ -305,3 +305,18 @@ def test_custom_rules_keep_their_own_flags(line, rule):
         matcher = corpus._rule_matcher(rules)
         loop = next((r for r in rules if r.pattern.fullmatch(line)), None)
         assert matcher(line, line) == loop
+
+
+def test_rule_matcher_equals_a_loop_over_the_rules_on_every_raw_line():
+    """Rules that survive normalising are tried on the normalised line only; the result must not change."""
+    rules = corpus.boilerplate_rules()
+    lines = [ln.strip() for path in sorted(config.RAW_DIR.glob("*.txt"))
+             for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    lines += ["Home \u00bb World \u00bb Asia", "Home > World", "\u201cRead more\u201d", "Leave\u00a0a reply",
+              "Source:\u00a0IRNA", "By\u2003Staff", "2023\u201309\u201319 10:00", "Tuesday,\u00a019 September 2023",
+              "#Karabakh\u2002#Armenia", "Defence Today covers global defence \u2014 and security news"]
+    matcher = corpus._rule_matcher(rules)
+    loop = [next((r for r in rules if r.pattern.fullmatch(ln) or r.pattern.fullmatch(normalise(ln))), None)
+            for ln in lines]
+    assert [matcher(ln, normalise(ln)) for ln in lines] == loop
+    assert sum(r is not None for r in loop) > 20 and sum(ln != normalise(ln) for ln in lines) > 20

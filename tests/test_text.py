@@ -8,8 +8,9 @@ import pytest
 import yaml
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from helpers import config, corpus, frames, synthetic, terms
-from helpers.text import BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, read_yaml, sentence_tokenizer, trie_regex
+from helpers import config, corpus, frames, synthetic, terms, text
+from helpers.text import (BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, read_yaml, sentence_tokenizer,
+                          survives_normalise, trie_regex)
 
 
 def _spans(found: dict) -> dict:
@@ -115,3 +116,41 @@ def test_punkt_shortcut_agrees_with_nltk(articles):
     assert len(shortcut) > 100 and len(contexts) - len(shortcut) > 100  # both ways are exercised
     assert [ours.text_contains_sentbreak(c) for c in contexts] == [nltk_punkt.text_contains_sentbreak(c) for c in contexts]
     assert [list(ours.span_tokenize(p)) for p in paragraphs] == [list(nltk_punkt.span_tokenize(p)) for p in paragraphs]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r'[^"]+', False),  # matches a curly quote, not the straight one it becomes
+    (r"\u201c.*", False),  # a literal curly quote
+    (r"(?!x).*", False),  # negative lookahead: not read
+    (r"[\u00bb>] .*", False),  # "»" becomes '"', which the class lacks
+    (r"(a)\1", False),
+    (r"a`b", False),  # the backtick becomes an apostrophe
+    (r"\t", False),
+    (r"\s\S\w\W\d.", True),
+    (r"[ -~]+", True),  # holds the backtick and the apostrophe alike
+    (r'[\s"]+', True),
+    (r"(?<=a)b|x{2,}?", True),
+    (r".{0,80}\b(?:covers|brings you)\b.*", True),
+])
+def test_survives_normalise(pattern, expected):
+    assert survives_normalise(re.compile(pattern)) is expected
+
+
+def test_patterns_that_survive_normalise_match_the_normalised_line():
+    """The property the boilerplate matcher relies on, on lines full of the characters normalising changes."""
+    patterns = [r.pattern for r in corpus.boilerplate_rules()] + [re.compile(p, re.I) for p in (
+        r"\s\S\w\W\d.*", r"[ -~]+", r'[\s"]+.*', r".*\bsaid\b.*", r"\W*home\W+.*", r"[^a-z]+")]
+    specials = "".join(text._CHAR_MAP)
+    lines = [f"{q}Home {q} world{q}" for q in specials] + [f"said{q}1{q}" for q in specials] + [
+        "Home \u00bb World", "\u201cQuote\u201d \u2014 said", "2023\u201309\u201319", "By\u00a0Staff", "#tag\u2003#two",
+        "`read more`", "\tleave a reply", "\u2018\u2019\u201c\u201d\u00ab\u00bb"]
+    lines += [ln.strip() for path in sorted(config.RAW_DIR.glob("*.txt"))
+              for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    checked = 0
+    for pattern in patterns:
+        if survives_normalise(pattern):
+            for line in lines:
+                if pattern.fullmatch(line):
+                    assert pattern.fullmatch(normalise(line)), (pattern.pattern, line)
+                    checked += line != normalise(line)
+    assert checked > 20

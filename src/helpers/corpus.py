@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers import config
-from helpers.text import count_words, normalise, read_list, read_yaml, sentence_tokenizer, squash
+from helpers.text import count_words, normalise, read_list, read_yaml, sentence_tokenizer, squash, survives_normalise
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -144,9 +144,12 @@ def _rule_matcher(rules: tuple[Rule, ...]):
 
     The rules are joined into one alternation (one regex call per line instead of
     two per rule); the first alternative that matches the whole line is the first
-    rule in file order, as in a loop over the rules. Rules with their own groups,
-    back-references, inline flags or flags other than IGNORECASE (VERBOSE, ASCII,
-    MULTILINE... would change meaning inside the alternation) are looped over instead.
+    rule in file order, as in a loop over the rules. A rule that matches a line
+    also matches its normalised form when :func:`helpers.text.survives_normalise`
+    says so, so only the other rules (a "»" breadcrumb...) are tried on the line
+    itself. Rules with their own groups, back-references, inline flags or flags
+    other than IGNORECASE (VERBOSE, ASCII, MULTILINE... would change meaning inside
+    the alternation) are looped over instead.
     """
     def loop(line: str, probe: str) -> Rule | None:
         return next((r for r in rules if r.pattern.fullmatch(line) or r.pattern.fullmatch(probe)), None)
@@ -159,11 +162,14 @@ def _rule_matcher(rules: tuple[Rule, ...]):
         combined = re.compile("|".join(parts))
     except re.error:
         return loop
+    on_line = [i for i, r in enumerate(rules) if not survives_normalise(r.pattern)]
+    combined_on_line = re.compile("|".join(parts[i] for i in on_line)) if on_line else None
 
     def first(line: str, probe: str) -> Rule | None:
-        hits = [m.lastindex for m in (combined.fullmatch(line), None if probe == line else combined.fullmatch(probe))
-                if m is not None]
-        return rules[min(hits) - 1] if hits else None
+        hits = [m.lastindex - 1] if (m := combined.fullmatch(probe)) else []
+        if probe != line and combined_on_line is not None and (m := combined_on_line.fullmatch(line)):
+            hits.append(on_line[m.lastindex - 1])
+        return rules[min(hits)] if hits else None
 
     return first
 

@@ -236,6 +236,79 @@ def _leading_words(items) -> set[str] | None:
     return {lead} if lead else None
 
 
+_CATEGORY_RES = {
+    _sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    _sre.CATEGORY_SPACE: re.compile(r"\s"), _sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    _sre.CATEGORY_WORD: re.compile(r"\w"), _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
+}
+
+
+def survives_normalise(pattern: re.Pattern) -> bool:
+    """Whether every string ``pattern`` fully matches still matches after :func:`normalise`.
+
+    True when each part of the pattern that can consume a character normalising
+    changes (curly quote, dash, unusual space, tab, backtick) also consumes what it
+    becomes, and nothing negative looks at such characters: no literal curly quote,
+    no ``[^"]``, no class with "»" but not '"', no negative lookaround, no
+    back-reference. Such a pattern need only be tried on the normalised text.
+    ``False`` means "not shown", for anything the check does not read.
+
+    Args:
+        pattern: a compiled pattern (str).
+
+    Returns:
+        Whether matching the original text can be skipped.
+    """
+    try:
+        items = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is not shown safe
+        return False
+    return _survives(items)
+
+
+def _in_class(items, ch: str) -> bool | None:
+    """Whether the parsed character class ``items`` matches ``ch`` (``None`` when it cannot tell)."""
+    negate, hit = False, False
+    for op, av in items:
+        if op is _sre.NEGATE:
+            negate = True
+        elif op is _sre.LITERAL:
+            hit = hit or chr(av) == ch
+        elif op is _sre.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is _sre.CATEGORY and av in _CATEGORY_RES:
+            hit = hit or _CATEGORY_RES[av].fullmatch(ch) is not None
+        else:
+            return None
+    return hit != negate
+
+
+def _survives(items) -> bool:
+    for op, av in items:
+        if op is _sre.LITERAL:
+            ok = chr(av) not in _CHAR_MAP  # a literal curly quote no longer matches once it is straight
+        elif op is _sre.NOT_LITERAL:
+            ok = chr(av) not in _CHAR_MAP.values()  # [^"] matches a curly quote, not what it becomes
+        elif op is _sre.IN:
+            ok = all((a := _in_class(av, k)) is not None and (b := _in_class(av, v)) is not None and (b or not a)
+                     for k, v in _CHAR_MAP.items())
+        elif op in (_sre.ANY, _sre.AT):
+            ok = True  # normalising keeps line breaks, and maps non-word characters to non-word ones
+        elif op is _sre.BRANCH:
+            ok = all(_survives(alt) for alt in av[1])
+        elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP):
+            ok = _survives(av[-1] if op is _sre.SUBPATTERN else av)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            ok = _survives(av[2])
+        elif op is _sre.ASSERT:
+            ok = _survives(av[1])
+        else:  # negative lookarounds, back-references, anything unread
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
 def trie_regex(words) -> str:
     """A regex alternation of literal words, shaped as a trie (one branch per next letter).
 
