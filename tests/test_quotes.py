@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pytest
 from conftest import one_article
 
-from helpers import config, corpus, evaluation, quotes, synthetic
+from helpers import config, corpus, evaluation, quotes
 from helpers.text import normalise
 
 
@@ -255,18 +253,3 @@ def test_empty_reporting_verb_forms_are_ignored(tmp_path):
     path.write_text("lemma,forms\nsay,said||says\n", encoding="utf-8")
     assert quotes.reporting_verbs(str(path)) == {"said": "say", "says": "say"}
     assert [m.group(0) for m in quotes._cue_re_lower(str(path)).finditer("he said, she says")] == ["said", "says"]
-
-
-def test_left_subject_scan_on_a_window_equals_the_scan_of_the_whole_sentence(articles):
-    """The subject search tokenises only the last 120 characters when it can; it must find what the whole scan finds."""
-    texts = list(articles["text"]) + list(synthetic.synthetic_articles(40, seed=5)["text"])
-    n_window = 0
-    for text in texts:
-        art = quotes._Article(quotes._Text("x", "x", text), quotes.article_quote_spans("x", text))
-        for sent in corpus.article_sentences("x", "x", text, ""):
-            for m in re.finditer(r"(?<=[\s,\"])\w", art.norm[sent.start:sent.end]):  # every word start, not only cues
-                cue = sent.start + m.start()
-                whole = quotes._left_np_in(art, quotes._tokens(art.norm[sent.start:cue], sent.start), cue, whole=True)
-                assert quotes._left_np(art, sent.start, cue) == whole
-                n_window += cue - sent.start > quotes._LEFT_WINDOW
-    assert n_window > 1000

@@ -317,22 +317,7 @@ def _left_np(art: _Article, sent_start: int, cue_start: int) -> tuple[str, int, 
     Returns ``(mention, start, end, stop)`` where ``stop`` is the token that ended
     the scan ("" at the sentence start).
     """
-    # Tokenise only the last stretch before the cue, from a space (no token spans one, so the tokens
-    # after it are those of the whole stretch); when the scan below runs off its start, redo it whole.
-    cut = art.norm.rfind(" ", sent_start, cue_start - _LEFT_WINDOW) if cue_start - sent_start > _LEFT_WINDOW else -1
-    if cut > sent_start:
-        found = _left_np_in(art, _tokens(art.norm[cut:cue_start], cut), cue_start)
-        if found is not None:
-            return found
-    return _left_np_in(art, _tokens(art.norm[sent_start:cue_start], sent_start), cue_start, whole=True)
-
-
-_LEFT_WINDOW = 120  # characters; subject phrases are far shorter
-
-
-def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int, *,
-                whole: bool = False) -> tuple[str, int, int, str] | None:
-    """:func:`_left_np` on the tokens before the cue; ``None`` when they are not ``whole`` and the scan needed more."""
+    toks = _tokens(art.norm[sent_start:cue_start], sent_start)
     i = len(toks) - 1
     while i >= 0 and toks[i][0].lower() in AUX:
         i -= 1
@@ -344,8 +329,6 @@ def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int,
         j = end_i - 1
         while j >= 0 and toks[j][0] != ",":
             j -= 1
-        if j < 0 and not whole:
-            return None
         inner = [t[0].lower() for t in toks[j + 1:end_i]]
         if j >= 0 and inner and (inner[0] in {"a", "an", "the", "who", "which"}):
             end_i = j - 1
@@ -361,8 +344,6 @@ def _left_np_in(art: _Article, toks: list[tuple[str, int, int]], cue_start: int,
             stop = low
             break
         j -= 1
-    if j < 0 and not whole:  # also when every token was an auxiliary (end_i < 0)
-        return None
     if end_i < 0 or j == end_i:
         return "", cue_start, cue_start, stop
     start, end = toks[j + 1][1], toks[end_i][2]
