@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -320,3 +321,18 @@ def test_rule_matcher_equals_a_loop_over_the_rules_on_every_raw_line():
             for ln in lines]
     assert [matcher(ln, normalise(ln)) for ln in lines] == loop
     assert sum(r is not None for r in loop) > 20 and sum(ln != normalise(ln) for ln in lines) > 20
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.b.html", ".hidden", "a.", "noext", "..", "a..txt", ".a.txt", "x.TXT"])
+def test_file_names_split_as_pathlib_splits_them(name):
+    assert corpus._stem_suffix(name) == (Path(name).stem, Path(name).suffix)
+
+
+def test_load_report_names_files_as_before_in_every_kind_of_folder(folder, monkeypatch):
+    """Plain-string paths give the report the same file paths as pathlib did (``str(folder / name)``)."""
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    monkeypatch.chdir(folder.parent)
+    for given in (folder, Path(folder.name), Path(f"./{folder.name}/"), Path(f"{folder.name}/../{folder.name}")):
+        report = corpus.load_report(given).set_index("file")
+        expected = str(config.data_dir(given) / "notes.docx")
+        assert report.loc["notes.docx", "message"] == f"{expected}: not an article file; save articles as UTF-8 .txt, .md or .html"

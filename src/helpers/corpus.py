@@ -435,10 +435,12 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in read_list(config.LEXICON_DIR / "stopwords.txt"))
 
 
-def _read_file(path: Path, where: str) -> tuple[_Doc | None, tuple[str, str] | None]:
-    """Read one article file into a document, or return why it cannot be read."""
-    data = path.read_bytes()
-    doc = _Doc(path.name, path.stem, "", n_bytes=len(data))
+def _read_file(where: str, name: str) -> tuple[_Doc | None, tuple[str, str] | None]:
+    """Read one article file (path ``where``, file name ``name``) into a document, or return why it cannot be read."""
+    with open(where, "rb") as handle:
+        data = handle.read()
+    stem, suffix = _stem_suffix(name)
+    doc = _Doc(name, stem, "", n_bytes=len(data))
     if not data.strip():
         return doc, None
     if _looks_binary(data):
@@ -446,7 +448,7 @@ def _read_file(path: Path, where: str) -> tuple[_Doc | None, tuple[str, str] | N
     raw, doc.encoding = _decode(data)
     if doc.encoding != "utf-8":
         doc.problems.append(("not_utf8", f"{where}: not valid UTF-8; decoded as {doc.encoding}, check odd characters"))
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if suffix.lower() in HTML_SUFFIXES:
         extracted = extract_html(raw)
         if not extracted["text"]:
             return None, ("html_no_text", "no article text found in the HTML page (trafilatura)")
@@ -543,7 +545,7 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
         inputs = _table_docs(source, **(columns or {}))
     else:
         names = sorted(e.name for e in os.scandir(source) if not e.name.startswith("."))  # str: light for big folders
-        inputs = itertools.chain([(len(names), None)], ((source / name, None) for name in names))
+        inputs = itertools.chain([(len(names), None)], ((name, None) for name in names))
     inputs = iter(inputs)
     total = next(inputs)[0]
     if callable(chunk):
@@ -553,7 +555,7 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
             doc, where = item
             adm.admit(doc, where)
         else:
-            _admit_path(adm, item, source, manifest_target)
+            _admit_path(adm, source, item, manifest_target)
         if chunk and i % chunk == 0:
             yield adm.take()
     if not table:
@@ -561,34 +563,43 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
     yield adm.take()
 
 
-def _same_file(path: Path, target: Path) -> bool:
-    """Whether ``path`` is the already resolved ``target``.
+def _stem_suffix(name: str) -> tuple[str, str]:
+    """``(Path(name).stem, Path(name).suffix)``, by the same rule, without building a Path."""
+    i = name.rfind(".")
+    return (name[:i], name[i:]) if 0 < i < len(name) - 1 else (name, "")
 
-    ``path`` is resolved only when the names could agree: one resolve per file is slow.
+
+def _same_file(where: str, name: str, target: Path) -> bool:
+    """Whether the file ``where`` (named ``name``) is the already resolved ``target``.
+
+    It is resolved only when the names could agree: one resolve per file is slow.
     """
-    return (path.name == target.name or path.is_symlink()) and path.resolve() == target
+    return (name == target.name or os.path.islink(where)) and Path(where).resolve() == target
 
 
-def _admit_path(adm: _Admission, path: Path, folder: Path, manifest_target: Path | None) -> None:
-    """Admit one file of a folder, or list it with the reason it is not an article.
+def _admit_path(adm: _Admission, folder: Path, name: str, manifest_target: Path | None) -> None:
+    """Admit the file ``name`` of a folder, or list it with the reason it is not an article.
 
     ``manifest_target`` is the manifest's resolved path (resolved once per run, so a
     later change of working folder cannot make a relative path point elsewhere).
+    Paths are plain strings here: pathlib interns every path part it parses, in a
+    table that grows with the number of files and never shrinks.
     """
-    where = str(path)
-    if path.is_dir():
-        adm.note(path.name, path.name, "skipped", "folder", f"{where}: a sub-folder; only files directly in {folder} are read")
-    elif manifest_target and _same_file(path, manifest_target):
-        adm.note(path.name, path.name, "manifest", "", f"{where}: the manifest")
-    elif path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        hint = ("a table: pass the file itself as DATA_DIR" if path.suffix.lower() in TABLE_SUFFIXES
+    where = os.path.join(folder, name)  # str(folder / name): the folder is resolved (absolute, normalised)
+    stem, suffix = _stem_suffix(name)
+    if os.path.isdir(where):
+        adm.note(name, name, "skipped", "folder", f"{where}: a sub-folder; only files directly in {folder} are read")
+    elif manifest_target and _same_file(where, name, manifest_target):
+        adm.note(name, name, "manifest", "", f"{where}: the manifest")
+    elif suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        hint = ("a table: pass the file itself as DATA_DIR" if suffix.lower() in TABLE_SUFFIXES
                 else "save articles as UTF-8 .txt, .md or .html")
-        adm.note(path.name, path.stem, "skipped", "unsupported_type", f"{where}: not an article file; {hint}")
+        adm.note(name, stem, "skipped", "unsupported_type", f"{where}: not an article file; {hint}")
     else:
-        doc, failure = _read_file(path, where)
+        doc, failure = _read_file(where, name)
         if failure:
-            adm.note(path.name, path.stem, "skipped", failure[0], f"{where}: {failure[1]}",
-                     "" if failure[0] == "binary" else "utf-8", path.stat().st_size)
+            adm.note(name, stem, "skipped", failure[0], f"{where}: {failure[1]}",
+                     "" if failure[0] == "binary" else "utf-8", os.stat(where).st_size)
         else:
             adm.admit(doc, where)
 
