@@ -244,7 +244,7 @@ def main() -> int:
     parser.add_argument("--configs", nargs="+", default=["pandas:1", f"pandas:{workers}", f"dask:{workers}"],
                         help="engine:workers to measure")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement up to 10,000 articles (median)")
-    parser.add_argument("--peer-size", type=int, default=1000)
+    parser.add_argument("--peer-size", type=int, default=1000, help="articles for the peer run; 0 skips it")
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--peer-child", nargs=2, type=int, help=argparse.SUPPRESS)
@@ -272,7 +272,8 @@ def main() -> int:
                     print(f"  {result['articles_per_s']:.0f} articles/s (runs {result['runs']}), "
                           f"peak memory {result['pss_mb']:.0f} MB", flush=True)
             shutil.rmtree(Path(work) / f"corpus-{size}", ignore_errors=True)
-    peers = [p for p in (spawn(["--peer-child", str(args.peer_size), str(n)]) for n in sorted({1, workers})) if p]
+    peers = [p for p in (spawn(["--peer-child", str(args.peer_size), str(n)]) for n in sorted({1, workers})) if p
+             ] if args.peer_size > 0 else []  # --peer-size 0: no peer run
     ours = ours_accuracy()
     lines = [
         "# Benchmark results", "",
@@ -311,8 +312,8 @@ def main() -> int:
             f"({peer['refused_seeds']} of 5 seed articles refused).",
         ]
     if not peers:
-        lines += ["", "Peer not measured: spaCy, textacy or `en_core_web_sm` is not installed "
-                  "(`pip install -e .[peer]`)."]
+        lines += ["", "Peer not measured: skipped (`--peer-size 0`)." if args.peer_size <= 0 else
+                  "Peer not measured: spaCy, textacy or `en_core_web_sm` is not installed (`pip install -e .[peer]`)."]
     lines += [""] + targets(rows, peers, ours["recall"], workers)
     lines += ["", f"Benchmark wall time: {(time.perf_counter() - started) / 60:.1f} minutes."]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
