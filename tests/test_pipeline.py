@@ -69,6 +69,63 @@ def test_cli_parallel_workers_write_the_same_tables(tmp_path, engine, workers):
         pd.testing.assert_frame_equal(pd.concat(b, ignore_index=True), pd.concat(a, ignore_index=True), obj=name)
 
 
+def _parts(folder, name):
+    return sorted((folder / name).glob("part-*"))
+
+
+def test_articles_and_load_report_are_written_in_large_parts_whatever_the_chunk(tmp_path):
+    folder = tmp_path / "corpus"
+    synthetic.write_folder(synthetic.synthetic_articles(120, seed=5), folder)
+    counts = analyze_to_files(folder, tmp_path / "out", chunk=10, progress=False)
+    assert counts["articles"] == 120 and len(_parts(tmp_path / "out", "quotes")) == 13  # one per chunk of 10 inputs
+    # 121 inputs (120 articles and the manifest), fewer than FLUSH_ROWS: one part each, not one per chunk
+    assert [len(_parts(tmp_path / "out", n)) for n in ("articles", "load_report")] == [1, 1]
+    articles = pd.read_parquet(tmp_path / "out" / "articles")
+    expected, _ = corpus.read_corpus(folder, progress=False)
+    pd.testing.assert_frame_equal(articles, expected.drop(columns=["raw_text", "removed", "page_dates", "credits"]))
+
+
+def test_a_rerun_replaces_the_earlier_output_instead_of_mixing_parts(tmp_path):
+    """Before, a rerun overwrote parts by number only: a second run with fewer chunks left the
+    first run's later parts in place, and reading the folder mixed the two runs."""
+    folder = tmp_path / "corpus"
+    synthetic.write_folder(synthetic.synthetic_articles(40, seed=6), folder)
+    out = tmp_path / "out"
+    analyze_to_files(folder, out, chunk=5, progress=False)
+    assert len(_parts(out, "quotes")) == 9  # 41 inputs (the manifest too), 5 per chunk
+    counts = analyze_to_files(corpus.config.RAW_DIR, out, chunk=2, progress=False)
+    assert len(_parts(out, "quotes")) == 3
+    assert len(pd.read_parquet(out / "quotes")) == counts["quotes"] == 71
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]  # no staging or old folder left
+
+
+def test_a_failed_run_leaves_the_output_folder_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    analyze_to_files(corpus.config.RAW_DIR, out, chunk=2, progress=False)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    def broken(*args):
+        raise RuntimeError("worker failed")
+
+    monkeypatch.setattr(pipeline, "analyze_part", broken)
+    with pytest.raises(RuntimeError, match="worker failed"):
+        analyze_to_files(corpus.config.RAW_DIR, out, chunk=2, progress=False)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # the partial folder is removed
+
+
+def test_an_output_folder_holding_other_files_is_refused_by_name(tmp_path, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    with pytest.raises(pipeline.OutputError, match=r"mine: the output folder holds files this command did not "
+                                                   r"write \(notes.txt\)"):
+        analyze_to_files(corpus.config.RAW_DIR, out, progress=False)
+    assert (out / "notes.txt").read_text() == "keep me" and [p.name for p in out.iterdir()] == ["notes.txt"]
+    assert main(["analyze", str(corpus.config.RAW_DIR), "--out", str(out / "notes.txt")]) == 2
+    assert "notes.txt: the output path is a file" in capsys.readouterr().err
+
+
 def test_cli_on_a_csv_export(tmp_path, articles, capsys):
     export = tmp_path / "export.csv"
     articles[["article_id", "outlet", "text"]].rename(columns={"text": "body"}).to_csv(export, index=False)

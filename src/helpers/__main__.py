@@ -11,7 +11,7 @@ import sys
 import time
 
 from helpers import corpus
-from helpers.pipeline import analyze_to_files, default_workers
+from helpers.pipeline import OutputError, analyze_to_files, default_workers
 
 __all__ = ["analyze_to_files", "main"]
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         counts = analyze_to_files(args.path, args.out, fmt=args.format, engine=args.engine, chunk=args.chunk,
                                   workers=args.workers, scheduler=args.scheduler, columns=columns)
-    except corpus.CorpusError as exc:
+    except (corpus.CorpusError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - start

@@ -374,17 +374,24 @@ class _Admission:
                 "problem": "missing_file", "encoding": "", "n_bytes": 0,
                 "message": f"{self.manifest_path}: row {article_id!r} has no file {article_id}.* in {folder}"})
 
-    def take(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The articles and report rows admitted since the last call (duplicate memory is kept)."""
-        out = self.result()
+    def take_rows(self) -> tuple[list[dict], list[dict]]:
+        """The article and report rows admitted since the last call, as dicts (duplicate memory is kept)."""
+        out = self.rows, self.report
         self.rows, self.report = [], []
         return out
 
-    def result(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        articles = pd.DataFrame(self.rows, columns=ARTICLE_COLUMNS)
-        articles["published"] = pd.to_datetime(articles["published"])
-        articles["n_words"] = articles["n_words"].astype(int)
-        return articles, pd.DataFrame(self.report, columns=REPORT_COLUMNS)
+
+def article_frame(rows: list[dict]) -> pd.DataFrame:
+    """The articles table from admitted article rows (the columns of :func:`load_articles`)."""
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    articles["published"] = pd.to_datetime(articles["published"])
+    articles["n_words"] = articles["n_words"].astype(int)
+    return articles
+
+
+def report_frame(rows: list[dict]) -> pd.DataFrame:
+    """The load report from report rows (the columns of :func:`load_report`)."""
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
 
 
 @lru_cache(maxsize=4096)
@@ -534,6 +541,22 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
     Yields:
         ``(articles, report)`` per chunk; the last chunk also lists manifest rows with no file.
     """
+    for rows, report in iter_corpus_rows(data_dir, chunk=chunk, manifest=manifest, keep_duplicates=keep_duplicates,
+                                         check_language=check_language, progress=progress, columns=columns):
+        yield article_frame(rows), report_frame(report)
+
+
+def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: int | Callable[[int], int] | None = 2000,
+                     manifest: str | Path | None = None, keep_duplicates: bool = False, check_language: bool = True,
+                     progress: bool | None = None, columns: dict[str, str] | None = None):
+    """:func:`iter_corpus` without the DataFrames: article rows and report rows as lists of dicts.
+
+    For streaming, where building two DataFrames per chunk costs more than the rows are used for.
+    :func:`article_frame` and :func:`report_frame` turn the rows into the tables of :func:`iter_corpus`.
+
+    Yields:
+        ``(article_rows, report_rows)`` per chunk.
+    """
     source = config.data_dir(data_dir)
     table = source.is_file() and source.suffix.lower() in TABLE_SUFFIXES
     if not table and not source.is_dir():
@@ -557,10 +580,10 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
         else:
             _admit_path(adm, source, item, manifest_target)
         if chunk and i % chunk == 0:
-            yield adm.take()
+            yield adm.take_rows()
     if not table:
         adm.missing(source)
-    yield adm.take()
+    yield adm.take_rows()
 
 
 def _stem_suffix(name: str) -> tuple[str, str]:
@@ -827,6 +850,18 @@ def article_records(articles: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     """
     headlines = articles["headline"].fillna("") if "headline" in articles.columns else [""] * len(articles)
     return list(zip(articles["article_id"], articles["outlet"], articles["text"], headlines))
+
+
+def row_records(rows: list[dict]) -> list[tuple[str, str, str, str]]:
+    """:func:`article_records` for article rows from :func:`iter_corpus_rows` (no DataFrame needed).
+
+    Args:
+        rows: admitted article rows.
+
+    Returns:
+        One ``(article_id, outlet, text, headline)`` tuple per row, in order.
+    """
+    return [(r["article_id"], r["outlet"], r["text"], r["headline"] or "") for r in rows]
 
 
 def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -214,6 +216,14 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+FLUSH_ROWS = 500  # articles / load_report rows per part file: small chunks do not mean many small files
+_DROPPED = ["raw_text", "removed", "page_dates", "credits"]  # article columns not written to files
+
+
+class OutputError(ValueError):
+    """The output folder cannot be used (it holds files that an earlier run of this command did not write)."""
+
+
 def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
                      chunk: int | None = None, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
                      progress: bool | None = None) -> dict[str, int]:
@@ -225,12 +235,17 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     dask cluster (``engine="dask"``). At most two chunks per worker are in flight,
     so memory stays flat with corpus size. The tables are identical in every mode.
 
+    The tables are written to a new folder beside ``out``, which replaces ``out`` only
+    when the run succeeds: a failed run leaves ``out`` as it was, and a rerun never
+    mixes its parts with an earlier run's.
+
     Args:
         source: a folder of articles or a CSV / JSONL / Parquet file.
-        out: output folder (one sub-folder per table).
+        out: output folder (one sub-folder per table); it must be new, empty, or an
+            earlier output of this function (which is replaced).
         fmt: ``parquet`` or ``csv``.
         engine: ``pandas`` or ``dask``.
-        chunk: inputs per chunk (one part file per table and chunk); default :func:`auto_chunk`.
+        chunk: inputs per chunk (one part file per analysis table and chunk); default :func:`auto_chunk`.
         workers: worker processes (pandas engine) or LocalCluster workers (dask engine).
         scheduler: dask scheduler address (default: a LocalCluster). A remote cluster
             sends the tables back and this process writes them.
@@ -242,13 +257,66 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
 
     Raises:
         ValueError: for an unknown engine or fewer than one worker.
+        OutputError: when ``out`` is a file, or a folder holding anything but an earlier output.
     """
     if engine not in {"pandas", "dask"}:
         raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     out = Path(out)
+    _check_output_folder(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        counts = _stream(source, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
+                         scheduler=scheduler, columns=columns, progress=progress)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _replace_folder(staging, out)
+    return counts
+
+
+def _check_output_folder(out: Path) -> None:
+    """Refuse an output path that is a file, or a folder holding more than an earlier output."""
+    if out.is_file():
+        raise OutputError(f"{out}: the output path is a file; pass a folder")
+    if out.is_dir():
+        foreign = sorted(e.name for e in os.scandir(out) if not (e.name in FILE_TABLES and e.is_dir()))
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            raise OutputError(f"{out}: the output folder holds files this command did not write ({shown}); "
+                              "pass a new or empty folder, or an earlier output folder (which is replaced)")
+
+
+def _replace_folder(staging: Path, out: Path) -> None:
+    """Move the finished ``staging`` folder to ``out``, replacing an earlier output there."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, workers: int, scheduler: str | None,
+            columns: dict | None, progress: bool | None) -> dict[str, int]:
+    """The body of :func:`analyze_to_files`, writing into ``out``."""
     counts = {name: 0 for name in FILE_TABLES}
+    next_part = {"articles": 0, "load_report": 0}
+    buffered: dict[str, list] = {"articles": [], "load_report": []}
+    as_frame = {"articles": lambda rows: corpus.article_frame(rows).drop(columns=_DROPPED),
+                "load_report": corpus.report_frame}
+
+    def flush(final: bool) -> None:  # articles and load report, in parts of FLUSH_ROWS rows or more
+        for name, rows in buffered.items():
+            if rows and (final or len(rows) >= FLUSH_ROWS):
+                write_part(as_frame[name](rows), out, name, next_part[name], fmt)
+                counts[name] += len(rows)
+                next_part[name] += 1
+                buffered[name] = []
+
     with _executor(engine, workers, scheduler) as (submit, remote):
         pending: deque = deque()
 
@@ -261,19 +329,17 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
                 counts[name] += result[name]
 
         size = chunk or (lambda total: auto_chunk(total, workers))
-        for part, (articles, report) in enumerate(corpus.iter_corpus(source, chunk=size, columns=columns,
-                                                                     progress=progress)):
-            tables = {"articles": articles.drop(columns=["raw_text", "removed", "page_dates", "credits"]),
-                      "load_report": report}
-            for name, frame in tables.items():
-                if len(frame):
-                    write_part(frame, out, name, part, fmt)
-                    counts[name] += len(frame)
-            if len(articles):
-                pending.append((submit(analyze_part, corpus.article_records(articles), None if remote else str(out),
+        for part, (rows, report) in enumerate(corpus.iter_corpus_rows(source, chunk=size, columns=columns,
+                                                                      progress=progress)):
+            buffered["articles"] += rows
+            buffered["load_report"] += report
+            flush(final=False)
+            if rows:
+                pending.append((submit(analyze_part, corpus.row_records(rows), None if remote else str(out),
                                        part, fmt), part))
             while len(pending) > 2 * workers:
                 collect(*pending.popleft())
+        flush(final=True)
         while pending:
             collect(*pending.popleft())
     return counts
