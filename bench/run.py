@@ -170,6 +170,19 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+def speed_check() -> float:
+    """Milliseconds for a fixed single-core pure-Python workload (best of 5), to compare machines.
+
+    VMs sold as the same type differ in speed; this number lets two RESULTS.md files be compared.
+    """
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(i * i % 7 for i in range(2_000_000))
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def spawn(args: list[str]) -> dict | None:
     proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
     if proc.returncode != 0:
@@ -277,10 +290,13 @@ def main() -> int:
     ours = ours_accuracy()
     lines = [
         "# Benchmark results", "",
-        f"Machine: {machine()}.", f"Command: `python bench/run.py --sizes {' '.join(map(str, args.sizes))}` "
+        f"Machine: {machine()}; speed check {speed_check():.0f} ms (a fixed single-core pure-Python loop, best of "
+        "5, `speed_check` in bench/run.py; lower is faster: VMs of the same description differ).",
+        f"Command: `python bench/run.py --sizes {' '.join(map(str, args.sizes))}` "
         f"(or `make bench`), run {time.strftime('%Y-%m-%d')}.", "",
         "Whole analysis = load + clean + sentences + quotes + loaded terms + frames, streamed to Parquet parts "
-        "(`python -m helpers analyze`, chunks of 500 inputs). The calling process loads and cleans; workers "
+        "(`python -m helpers analyze`, chunks from `helpers.pipeline.chunk_sizes`: 500 inputs, fewer for small corpora, the "
+        "last ones halved). The calling process loads and cleans; workers "
         "analyse and write. Synthetic articles: real seed paragraphs recombined (seed 42), about 290 words each. "
         f"Each measurement runs in a fresh process; up to 10,000 articles it is repeated {args.repeat} times and the "
         "median is shown (all runs in brackets). CPU = user + system seconds of all processes. Memory: peak "

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import config, corpus
+from helpers import config, corpus, synthetic
 from helpers.text import normalise
 
 IDS = ["000_22ad30d77ef84d46", "001_1cb68c8d987a8725", "002_72572ea6659044dd",
@@ -336,3 +336,15 @@ def test_load_report_names_files_as_before_in_every_kind_of_folder(folder, monke
         report = corpus.load_report(given).set_index("file")
         expected = str(config.data_dir(given) / "notes.docx")
         assert report.loc["notes.docx", "message"] == f"{expected}: not an article file; save articles as UTF-8 .txt, .md or .html"
+
+
+def test_iter_corpus_cuts_chunks_at_the_given_sizes(tmp_path):
+    folder = tmp_path / "corpus"
+    synthetic.write_folder(synthetic.synthetic_articles(20, seed=8), folder)  # 21 inputs with the manifest
+    lengths = [len(report) for _, report in corpus.iter_corpus(folder, chunk=[8, 5, 5], progress=False)]
+    assert lengths == [8, 5, 5, 3]
+    lengths = [len(report) for _, report in corpus.iter_corpus(folder, chunk=lambda total: [total - 1], progress=False)]
+    assert lengths == [20, 1]
+    assert [len(r) for _, r in corpus.iter_corpus(folder, chunk=10, progress=False)] == [10, 10, 1]
+    assert [len(r) for _, r in corpus.iter_corpus(folder, chunk=None, progress=False)] == [21]
+

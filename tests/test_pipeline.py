@@ -69,6 +69,19 @@ def test_cli_parallel_workers_write_the_same_tables(tmp_path, engine, workers):
         pd.testing.assert_frame_equal(pd.concat(b, ignore_index=True), pd.concat(a, ignore_index=True), obj=name)
 
 
+@pytest.mark.parametrize("total, workers", [(0, 2), (1, 2), (49, 2), (100, 1), (1001, 2), (10_001, 2), (100_000, 4)])
+def test_chunk_sizes_cover_the_corpus_and_end_in_half_chunks(total, workers):
+    sizes = pipeline.chunk_sizes(total, workers)
+    size = pipeline.auto_chunk(total, workers)
+    last = total - sum(sizes)  # the inputs beyond the listed sizes form the last chunk
+    assert all(s >= 1 for s in sizes) and 0 <= last <= -(-size // 2)
+    chunks = sizes + ([last] if last else [])
+    tail = [s for s in chunks if s < size]
+    assert chunks == [size] * (len(chunks) - len(tail)) + tail  # full chunks, then the short ones
+    assert sum(tail) >= min(total, workers * size)  # at least one chunk per worker's worth runs in short chunks
+    assert max(tail, default=0) - min(tail, default=0) <= 1
+
+
 def _parts(folder, name):
     return sorted((folder / name).glob("part-*"))
 

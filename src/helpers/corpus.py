@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -529,14 +529,16 @@ def read_corpus(data_dir: str | Path | None = None, *, manifest: str | Path | No
     return articles, pd.concat([c[1] for c in chunks], ignore_index=True)
 
 
-def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[int], int] | None = 2000,
+def iter_corpus(data_dir: str | Path | None = None, *, chunk: Chunking = 2000,
                 manifest: str | Path | None = None,
                 keep_duplicates: bool = False, check_language: bool = True, progress: bool | None = None,
                 columns: dict[str, str] | None = None):
     """Load a corpus in chunks of ``chunk`` inputs, for corpora too large to hold at once.
 
-    Duplicate detection spans chunks. ``chunk`` may be a function of the number of
-    inputs; ``None`` loads everything as one chunk. Other arguments are those of :func:`read_corpus`.
+    Duplicate detection spans chunks. ``chunk`` is a number of inputs, a list of chunk
+    sizes (inputs beyond their sum form the last chunk), or a function of the number of
+    inputs returning either; ``None`` loads everything as one chunk. Other arguments are
+    those of :func:`read_corpus`.
 
     Yields:
         ``(articles, report)`` per chunk; the last chunk also lists manifest rows with no file.
@@ -546,7 +548,19 @@ def iter_corpus(data_dir: str | Path | None = None, *, chunk: int | Callable[[in
         yield article_frame(rows), report_frame(report)
 
 
-def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: int | Callable[[int], int] | None = 2000,
+Chunking = int | Sequence[int] | Callable[[int], int | Sequence[int]] | None
+
+
+def _chunk_ends(chunk: int | Sequence[int] | None) -> Iterator[int]:
+    """Input counts after which a chunk ends: every ``chunk`` inputs, or after each of the given sizes."""
+    if not chunk:  # None, 0 or no sizes: one chunk
+        return iter(())
+    if isinstance(chunk, int):
+        return itertools.count(chunk, chunk)
+    return itertools.accumulate(max(1, int(size)) for size in chunk)
+
+
+def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: Chunking = 2000,
                      manifest: str | Path | None = None, keep_duplicates: bool = False, check_language: bool = True,
                      progress: bool | None = None, columns: dict[str, str] | None = None):
     """:func:`iter_corpus` without the DataFrames: article rows and report rows as lists of dicts.
@@ -571,16 +585,17 @@ def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: int | Callabl
         inputs = itertools.chain([(len(names), None)], ((name, None) for name in names))
     inputs = iter(inputs)
     total = next(inputs)[0]
-    if callable(chunk):
-        chunk = max(1, chunk(total))
+    ends = _chunk_ends(chunk(total) if callable(chunk) else chunk)
+    end = next(ends, None)
     for i, (item, _) in enumerate(progress_bar(inputs, total=total, desc="loading", progress=progress), start=1):
         if table:
             doc, where = item
             adm.admit(doc, where)
         else:
             _admit_path(adm, source, item, manifest_target)
-        if chunk and i % chunk == 0:
+        if i == end:
             yield adm.take_rows()
+            end = next(ends, None)
     if not table:
         adm.missing(source)
     yield adm.take_rows()

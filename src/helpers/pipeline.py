@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -208,6 +208,27 @@ def auto_chunk(total: int, workers: int) -> int:
     return max(50, min(500, -(-total // (8 * workers))))
 
 
+def chunk_sizes(total: int, workers: int) -> list[int]:
+    """The default chunking for streaming: chunks of :func:`auto_chunk` inputs, halved near the end.
+
+    The last chunks are half as long so that the workers finish at about the same
+    time: one long last chunk leaves the other workers idle while it runs.
+
+    Args:
+        total: number of inputs.
+        workers: worker processes.
+
+    Returns:
+        Chunk sizes in order; inputs beyond their sum form one more chunk (see
+        :func:`helpers.corpus.iter_corpus`).
+    """
+    size = auto_chunk(total, workers)
+    full = max(0, total - workers * size) // size  # leave at least `workers` chunks' worth for the tail
+    tail = total - full * size
+    k = -(-tail // -(-size // 2))  # tail chunks of at most half a chunk, as equal as can be
+    return [size] * full + [tail // k + (i < tail % k) for i in range(k - 1)]
+
+
 def default_workers() -> int:
     """Worker processes for the command line: the CPUs this process may use."""
     try:
@@ -245,7 +266,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             earlier output of this function (which is replaced).
         fmt: ``parquet`` or ``csv``.
         engine: ``pandas`` or ``dask``.
-        chunk: inputs per chunk (one part file per analysis table and chunk); default :func:`auto_chunk`.
+        chunk: inputs per chunk (one part file per analysis table and chunk); default :func:`chunk_sizes`.
         workers: worker processes (pandas engine) or LocalCluster workers (dask engine).
         scheduler: dask scheduler address (default: a LocalCluster). A remote cluster
             sends the tables back and this process writes them.
@@ -317,31 +338,34 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
                 next_part[name] += 1
                 buffered[name] = []
 
-    with _executor(engine, workers, scheduler) as (submit, remote):
-        pending: deque = deque()
+    with _executor(engine, workers, scheduler) as (submit, wait_any, remote):
+        pending: dict = {}  # future -> part number
 
-        def collect(future, part: int) -> None:
-            result = future.result()
-            for name, frame in result.pop("tables", {}).items():
-                if len(frame):
-                    write_part(frame, out, name, part, fmt)
-            for name in TABLES:
-                counts[name] += result[name]
+        def collect(done) -> None:  # any finished chunks, in whatever order they finished
+            for future in done:
+                part = pending.pop(future)
+                result = future.result()
+                for name, frame in result.pop("tables", {}).items():
+                    if len(frame):
+                        write_part(frame, out, name, part, fmt)
+                for name in TABLES:
+                    counts[name] += result[name]
 
-        size = chunk or (lambda total: auto_chunk(total, workers))
+        size = chunk or (lambda total: chunk_sizes(total, workers))
         for part, (rows, report) in enumerate(corpus.iter_corpus_rows(source, chunk=size, columns=columns,
                                                                       progress=progress)):
             buffered["articles"] += rows
             buffered["load_report"] += report
             flush(final=False)
             if rows:
-                pending.append((submit(analyze_part, corpus.row_records(rows), None if remote else str(out),
-                                       part, fmt), part))
-            while len(pending) > 2 * workers:
-                collect(*pending.popleft())
+                future = submit(analyze_part, corpus.row_records(rows), None if remote else str(out), part, fmt)
+                pending[future] = part
+            collect([f for f in pending if f.done()])
+            while len(pending) > 2 * workers:  # at most two chunks per worker in flight: wait for any one
+                collect(wait_any(list(pending)))
         flush(final=True)
         while pending:
-            collect(*pending.popleft())
+            collect(wait_any(list(pending)))
     return counts
 
 
@@ -355,22 +379,31 @@ class _Inline:
         def result(self):
             return self.value
 
+        def done(self) -> bool:
+            return True
+
     def submit(self, fn, *args):
         return self._Done(fn(*args))
 
 
 @contextmanager
 def _executor(engine: str, workers: int, scheduler: str | None):
-    """``(submit, remote)`` for the engine: inline, a process pool, or a dask client."""
+    """``(submit, wait_any, remote)`` for the engine: inline, a process pool, or a dask client.
+
+    ``wait_any(futures)`` blocks until at least one of them is done and returns the done ones.
+    """
     if engine == "dask":
+        from distributed import wait
+
         with _dask_client(scheduler, workers) as client:
-            yield (lambda fn, *args: client.submit(fn, *args, pure=False)), scheduler is not None
+            yield ((lambda fn, *args: client.submit(fn, *args, pure=False)),
+                   (lambda futures: wait(futures, return_when="FIRST_COMPLETED").done), scheduler is not None)
     elif workers == 1:
-        yield _Inline().submit, False
+        yield _Inline().submit, (lambda futures: futures), False
     else:
         warm_up()  # before the workers are forked: they inherit the compiled lexicons instead of each building them
         with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-            yield pool.submit, False
+            yield pool.submit, (lambda futures: futures_wait(futures, return_when=FIRST_COMPLETED).done), False
 
 
 def warm_up() -> None:
