@@ -7,6 +7,7 @@ import shutil
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -347,4 +348,7 @@ def test_iter_corpus_cuts_chunks_at_the_given_sizes(tmp_path):
     assert lengths == [20, 1]
     assert [len(r) for _, r in corpus.iter_corpus(folder, chunk=10, progress=False)] == [10, 10, 1]
     assert [len(r) for _, r in corpus.iter_corpus(folder, chunk=None, progress=False)] == [21]
+    assert [len(r) for _, r in corpus.iter_corpus(folder, chunk=np.int64(10), progress=False)] == [10, 10, 1]
+    with pytest.raises(TypeError):
+        next(corpus.iter_corpus(folder, chunk=2.5, progress=False))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -137,6 +138,63 @@ def test_an_output_folder_holding_other_files_is_refused_by_name(tmp_path, capsy
     assert (out / "notes.txt").read_text() == "keep me" and [p.name for p in out.iterdir()] == ["notes.txt"]
     assert main(["analyze", str(corpus.config.RAW_DIR), "--out", str(out / "notes.txt")]) == 2
     assert "notes.txt: the output path is a file" in capsys.readouterr().err
+
+
+def test_a_corpus_inside_the_output_folder_is_refused_and_kept(tmp_path, capsys):
+    """Found in review: a folder whose only entry was `articles/` passed for an earlier output,
+    and `analyze data/articles --out data` replaced the corpus with the output."""
+    data = tmp_path / "data"
+    synthetic.write_folder(synthetic.synthetic_articles(6, seed=9), data / "articles")
+    before = sorted(p.name for p in (data / "articles").iterdir())
+    assert main(["analyze", str(data / "articles"), "--out", str(data)]) == 2
+    assert "the output folder holds the corpus" in capsys.readouterr().err
+    assert sorted(p.name for p in (data / "articles").iterdir()) == before
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "quotes").mkdir()  # table names alone do not make an earlier output
+    with pytest.raises(pipeline.OutputError, match="holds no _analyze_run.json"):
+        analyze_to_files(data / "articles", tmp_path / "old", progress=False)
+
+
+def test_relative_output_paths_and_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    counts = analyze_to_files(corpus.config.RAW_DIR, "results", progress=False)
+    assert counts["quotes"] == 71 and len(pd.read_parquet(tmp_path / "results" / "quotes")) == 71
+    assert (tmp_path / "results" / pipeline.RUN_MARKER).is_file()
+    assert oct((tmp_path / "results").stat().st_mode & 0o777) == oct(0o777 & ~pipeline._umask())  # not mkdtemp's 0700
+    monkeypatch.chdir(tmp_path / "results")
+    with pytest.raises(pipeline.OutputError, match="the output folder is the current folder"):
+        analyze_to_files(corpus.config.RAW_DIR, ".", progress=False)
+
+
+def test_links_and_leftovers_beside_the_output(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    with pytest.raises(pipeline.OutputError, match="link: the output path is a symbolic link"):
+        analyze_to_files(corpus.config.RAW_DIR, tmp_path / "link", progress=False)
+    analyze_to_files(corpus.config.RAW_DIR, tmp_path / "out", progress=False)
+    (tmp_path / ".out.old-1").mkdir()  # a leftover of a killed run does not block the swap
+    (tmp_path / ".out.old-1" / "x").write_text("x")
+    assert analyze_to_files(corpus.config.RAW_DIR, tmp_path / "out", progress=False)["terms"] == 115
+
+
+def test_a_failed_swap_restores_the_earlier_output(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    analyze_to_files(corpus.config.RAW_DIR, out, chunk=2, progress=False)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    rename = Path.rename
+
+    def failing(self, target):
+        if Path(target) == out:
+            raise OSError(16, "Device or resource busy")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(pipeline.OutputError, match="could not put the finished output in place .*earlier output is "
+                                                   "unchanged"):
+        analyze_to_files(corpus.config.RAW_DIR, out, progress=False)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
 def test_cli_on_a_csv_export(tmp_path, articles, capsys):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import os
 import re
 import warnings
@@ -553,11 +554,12 @@ Chunking = int | Sequence[int] | Callable[[int], int | Sequence[int]] | None
 
 def _chunk_ends(chunk: int | Sequence[int] | None) -> Iterator[int]:
     """Input counts after which a chunk ends: every ``chunk`` inputs, or after each of the given sizes."""
-    if not chunk:  # None, 0 or no sizes: one chunk
+    if chunk is None or (isinstance(chunk, Sequence) and not chunk):  # one chunk
         return iter(())
-    if isinstance(chunk, int):
-        return itertools.count(chunk, chunk)
-    return itertools.accumulate(max(1, int(size)) for size in chunk)
+    if isinstance(chunk, Sequence):
+        return itertools.accumulate(max(1, operator.index(size)) for size in chunk)
+    step = operator.index(chunk)  # an int, numpy's too; not 2.5
+    return itertools.count(step, step) if step > 0 else iter(())
 
 
 def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: Chunking = 2000,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -15,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from helpers import corpus, frames, quotes, terms
+from helpers import config, corpus, frames, quotes, terms
 from helpers.text import normalise
 
 TABLES = {
@@ -242,7 +243,8 @@ _DROPPED = ["raw_text", "removed", "page_dates", "credits"]  # article columns n
 
 
 class OutputError(ValueError):
-    """The output folder cannot be used (it holds files that an earlier run of this command did not write)."""
+    """The output path cannot be used or replaced safely: a file, a link, a mount point, a folder holding
+    other files or the corpus, or a folder that cannot be created."""
 
 
 def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
@@ -278,45 +280,88 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
 
     Raises:
         ValueError: for an unknown engine or fewer than one worker.
-        OutputError: when ``out`` is a file, or a folder holding anything but an earlier output.
+        OutputError: when ``out`` is a file, a symbolic link, a mount point, the current folder, holds the
+            corpus or anything but an earlier output, or cannot be created or put in place.
     """
     if engine not in {"pandas", "dask"}:
         raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    out = Path(out)
-    _check_output_folder(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
+    _check_output_folder(out, source)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
+    try:
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the output follows the umask
         counts = _stream(source, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
                          scheduler=scheduler, columns=columns, progress=progress)
+        (staging / RUN_MARKER).write_text(json.dumps({
+            "source": str(config.data_dir(source)), "format": fmt, "engine": engine, "workers": workers,
+            "rows": counts}, indent=1) + "\n", encoding="utf-8")
+        _replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _replace_folder(staging, out)
     return counts
 
 
-def _check_output_folder(out: Path) -> None:
-    """Refuse an output path that is a file, or a folder holding more than an earlier output."""
+RUN_MARKER = "_analyze_run.json"  # written last into an output folder: marks it as one this function may replace
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _check_output_folder(out: Path, source) -> None:
+    """Refuse an output path that cannot be written or replaced safely, before any work is done.
+
+    ``out`` must be absolute. Allowed: a new path, an empty folder, or an earlier output of
+    :func:`analyze_to_files` (it holds :data:`RUN_MARKER` and table folders only).
+    """
+    where, real, here = config.data_dir(source), out.resolve(), Path(os.getcwd()).resolve()
+    if where == real or real in where.parents:
+        raise OutputError(f"{out}: the output folder holds the corpus ({where}); pass a folder outside it")
+    if here == real or real in here.parents:
+        raise OutputError(f"{out}: the output folder is the current folder or holds it; it would be replaced "
+                          "under you; pass a sub-folder such as 'results'")
+    if out.is_symlink():
+        raise OutputError(f"{out}: the output path is a symbolic link; pass the folder it points to")
     if out.is_file():
         raise OutputError(f"{out}: the output path is a file; pass a folder")
-    if out.is_dir():
-        foreign = sorted(e.name for e in os.scandir(out) if not (e.name in FILE_TABLES and e.is_dir()))
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise OutputError(f"{out}: the output folder holds files this command did not write ({shown}); "
-                              "pass a new or empty folder, or an earlier output folder (which is replaced)")
+    if not out.is_dir():
+        return
+    if os.path.ismount(out):
+        raise OutputError(f"{out}: the output folder is a mount point, which cannot be replaced; pass a folder "
+                          "inside it")
+    entries = sorted(os.listdir(out))
+    if not entries:
+        return
+    foreign = [e for e in entries if e != RUN_MARKER and not (e in FILE_TABLES and (out / e).is_dir())]
+    if foreign or RUN_MARKER not in entries:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        what = f"files this command did not write ({shown})" if foreign else f"no {RUN_MARKER}"
+        raise OutputError(f"{out}: the output folder holds {what}, so it is not an earlier output of this "
+                          "command; pass a new or empty folder, or an earlier output folder (which is replaced)")
 
 
 def _replace_folder(staging: Path, out: Path) -> None:
-    """Move the finished ``staging`` folder to ``out``, replacing an earlier output there."""
+    """Move the finished ``staging`` folder to ``out``, replacing an earlier output there (restored on failure)."""
     old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        out.rename(old)
-    staging.rename(out)
+    try:
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            out.replace(old)  # onto the new empty folder: a unique name, even with a stale one beside it
+        staging.rename(out)
+    except OSError as exc:
+        if old is not None and not out.exists():
+            old.replace(out)
+        raise OutputError(f"{out}: could not put the finished output in place ({exc.strerror}); "
+                          f"{'the earlier output is unchanged' if old is not None else 'nothing was written'}") from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -354,7 +399,8 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
         size = chunk or (lambda total: chunk_sizes(total, workers))
         for part, (rows, report) in enumerate(corpus.iter_corpus_rows(source, chunk=size, columns=columns,
                                                                       progress=progress)):
-            buffered["articles"] += rows
+            kept = ({k: v for k, v in row.items() if k not in _DROPPED} for row in rows)  # raw text is not held
+            buffered["articles"] += kept
             buffered["load_report"] += report
             flush(final=False)
             if rows:
