@@ -160,7 +160,9 @@ def test_relative_output_paths_and_the_current_folder(tmp_path, monkeypatch):
     counts = analyze_to_files(corpus.config.RAW_DIR, "results", progress=False)
     assert counts["quotes"] == 71 and len(pd.read_parquet(tmp_path / "results" / "quotes")) == 71
     assert (tmp_path / "results" / pipeline.RUN_MARKER).is_file()
-    assert oct((tmp_path / "results").stat().st_mode & 0o777) == oct(0o777 & ~pipeline._umask())  # not mkdtemp's 0700
+    umask = os.umask(0)
+    os.umask(umask)
+    assert oct((tmp_path / "results").stat().st_mode & 0o777) == oct(0o777 & ~umask)  # not mkdtemp's 0700
     monkeypatch.chdir(tmp_path / "results")
     with pytest.raises(pipeline.OutputError, match="the output folder is the current folder"):
         analyze_to_files(corpus.config.RAW_DIR, ".", progress=False)

@@ -382,9 +382,18 @@ class _Admission:
         return out
 
 
-def article_frame(rows: list[dict]) -> pd.DataFrame:
-    """The articles table from admitted article rows (the columns of :func:`load_articles`)."""
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+def article_frame(rows: list[dict], *, columns: list[str] = ARTICLE_COLUMNS) -> pd.DataFrame:
+    """The articles table from admitted article rows.
+
+    Args:
+        rows: admitted article rows.
+        columns: the columns to keep, in order (default: those of :func:`load_articles`);
+            they must include ``published`` and ``n_words``.
+
+    Returns:
+        The articles table.
+    """
+    articles = pd.DataFrame(rows, columns=columns)
     articles["published"] = pd.to_datetime(articles["published"])
     articles["n_words"] = articles["n_words"].astype(int)
     return articles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
+import uuid
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager
@@ -239,7 +239,8 @@ def default_workers() -> int:
 
 
 FLUSH_ROWS = 500  # articles / load_report rows per part file: small chunks do not mean many small files
-_DROPPED = ["raw_text", "removed", "page_dates", "credits"]  # article columns not written to files
+_DROPPED = {"raw_text", "removed", "page_dates", "credits"}  # article columns not written to files
+_WRITTEN = [c for c in corpus.ARTICLE_COLUMNS if c not in _DROPPED]
 
 
 class OutputError(ValueError):
@@ -288,18 +289,19 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
-    _check_output_folder(out, source)
+    where = config.data_dir(source)
+    _check_output_folder(out, where)
+    staging = _beside(out, "partial")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+        staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
     except OSError as exc:
         raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
     try:
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; the output follows the umask
-        counts = _stream(source, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
+        counts = _stream(where, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
                          scheduler=scheduler, columns=columns, progress=progress)
         (staging / RUN_MARKER).write_text(json.dumps({
-            "source": str(config.data_dir(source)), "format": fmt, "engine": engine, "workers": workers,
+            "source": str(where), "format": fmt, "engine": engine, "workers": workers,
             "rows": counts}, indent=1) + "\n", encoding="utf-8")
         _replace_folder(staging, out)
     except BaseException:
@@ -311,19 +313,18 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
 RUN_MARKER = "_analyze_run.json"  # written last into an output folder: marks it as one this function may replace
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _beside(out: Path, tag: str) -> Path:
+    """A hidden, unused path in ``out``'s folder, such as ``.results.partial-<random>``."""
+    return out.with_name(f".{out.name}.{tag}-{uuid.uuid4().hex}")
 
 
-def _check_output_folder(out: Path, source) -> None:
+def _check_output_folder(out: Path, where: Path) -> None:
     """Refuse an output path that cannot be written or replaced safely, before any work is done.
 
-    ``out`` must be absolute. Allowed: a new path, an empty folder, or an earlier output of
+    ``out`` must be absolute and ``where`` the resolved corpus path. Allowed: a new path, an empty folder, or an earlier output of
     :func:`analyze_to_files` (it holds :data:`RUN_MARKER` and table folders only).
     """
-    where, real, here = config.data_dir(source), out.resolve(), Path(os.getcwd()).resolve()
+    real, here = out.resolve(), Path(os.getcwd()).resolve()
     if where == real or real in where.parents:
         raise OutputError(f"{out}: the output folder holds the corpus ({where}); pass a folder outside it")
     if here == real or real in here.parents:
@@ -354,8 +355,8 @@ def _replace_folder(staging: Path, out: Path) -> None:
     old = None
     try:
         if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            out.replace(old)  # onto the new empty folder: a unique name, even with a stale one beside it
+            old = _beside(out, "old")  # a unique name, even with a stale one beside it
+            out.rename(old)
         staging.rename(out)
     except OSError as exc:
         if old is not None and not out.exists():
@@ -372,7 +373,7 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
     counts = {name: 0 for name in FILE_TABLES}
     next_part = {"articles": 0, "load_report": 0}
     buffered: dict[str, list] = {"articles": [], "load_report": []}
-    as_frame = {"articles": lambda rows: corpus.article_frame(rows).drop(columns=_DROPPED),
+    as_frame = {"articles": lambda rows: corpus.article_frame(rows, columns=_WRITTEN),
                 "load_report": corpus.report_frame}
 
     def flush(final: bool) -> None:  # articles and load report, in parts of FLUSH_ROWS rows or more
