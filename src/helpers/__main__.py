@@ -2,15 +2,21 @@
 
 Reads the corpus in chunks, runs every per-article analysis (in worker processes), and writes each
 table as numbered part files, so memory stays flat with corpus size.
+
+``python -m helpers evaluate-attributions PATH`` scores the attribution extractor against brat
+annotations (PolNeAR or your own brat / INCEpTION export) and prints precision, recall and F1.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
+import subprocess
 import sys
 import time
+from pathlib import Path
 
-from helpers import corpus
+from helpers import config, corpus, evaluation
 from helpers.pipeline import OutputError, analyze_to_files, default_workers
 
 __all__ = ["analyze_to_files", "main"]
@@ -23,9 +29,61 @@ def _positive(value: str) -> int:
     return number
 
 
+def _add_evaluate(sub: argparse._SubParsersAction) -> None:
+    """The ``evaluate-attributions`` subcommand's arguments."""
+    e = sub.add_parser(
+        "evaluate-attributions", help="score the attribution extractor against brat annotations",
+        description="Run the attribution extractor on brat-annotated articles and print precision, recall and F1 "
+                    "of the content spans (word-token overlap >= 0.3 and >= 0.8, one-to-one), recall by form "
+                    "(direct / mixed / indirect) and source accuracy.")
+    e.add_argument("path", help="the PolNeAR root (with data/<split>/text and data/<split>/attributions), its data "
+                                "folder, or a folder of brat NAME.ann + NAME.txt pairs")
+    e.add_argument("--split", choices=evaluation.SPLITS, default="dev",
+                   help="PolNeAR split to score (default: %(default)s; ignored for a plain folder; "
+                        "the held-out test split is never read)")
+    e.add_argument("--errors", metavar="FILE",
+                   help="write misses, false positives and wrong sources to this CSV (a type column tells which)")
+
+
+def _code_version() -> str:
+    """The project's git commit, marked when the work tree has changes ("" outside git)."""
+    try:
+        def git(*cmd: str) -> str:
+            return subprocess.run(["git", "-C", str(config.PROJECT_ROOT), *cmd], capture_output=True, text=True,
+                                  timeout=10, check=True).stdout.strip()
+
+        return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if git("status", "--porcelain") else "")
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """Run ``evaluate-attributions``: print the figures and a reproduce line; 2 on a bad path or annotation file."""
+    start = time.perf_counter()
+    try:
+        result = evaluation.evaluate_attributions(args.path, split=args.split)
+        if args.errors:
+            evaluation.write_errors(result["errors"], args.errors)
+    except (evaluation.BratError, corpus.CorpusError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - start
+    split = result["split"]
+    title = f"attributions in {args.path}" + (f", {split} split" if split else "")
+    print(evaluation.format_report(result, title=title))
+    if args.errors:
+        print(f"\nwrote {len(result['errors'])} error rows to {args.errors}")
+    hint = ["python", "-m", "helpers", "evaluate-attributions", str(Path(args.path).resolve())]
+    hint += (["--split", split] if split else []) + (["--errors", args.errors] if args.errors else [])
+    version = _code_version()
+    print(f"\nreproduce: {shlex.join(hint)}  ({'code ' + version + ', ' if version else ''}{seconds:.1f} s)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse a folder or table of articles and write the tables")
     a.add_argument("path", help="folder of .txt/.md/.html articles, or a .csv/.jsonl/.parquet file")
@@ -38,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="worker processes (default: the CPUs available, here %(default)s)")
     for col in ("text", "id", "outlet", "title", "date", "url"):
         a.add_argument(f"--{col}-col", dest=f"{col}_col", help=f"table column holding the {col}")
+    _add_evaluate(sub)
     args = parser.parse_args(argv)
+    if args.command == "evaluate-attributions":
+        return _evaluate(args)
     columns = {k: v for k, v in vars(args).items() if k.endswith("_col") and v}
     start = time.perf_counter()
     try:

@@ -1,54 +1,50 @@
-"""Quotations and speech attributions: who each outlet lets speak, and in what form.
+"""Quotations and attributions: who each outlet lets speak, and in what form.
 
-The extractor is rule-based and works on the normalised cleaned text (offsets
-are valid on the original):
+The extractor is rule-based and works on the normalised cleaned text (offsets are
+valid on the original). It needs no speaker table: any subject noun phrase or
+name can be a speaker, and :mod:`helpers.mentions` merges one person's mentions
+and resolves pronouns. The speaker table (``data/speakers.csv``) only adds
+canonical names, sides and roles to mentions it matches as a whole.
 
-1. :func:`quote_spans` finds quotation-mark spans per article, including
-   quotations continued across paragraphs and unbalanced marks.
-2. :func:`extract_quotes` finds reporting cues (``data/lexicons/reporting_verbs.csv``),
-   finds the speaker (subject before the cue, inverted subject after it,
-   "according to X", "X quoted Y as saying", "what it called"), resolves pronouns
-   and anaphora ("it", "she", "the ministry", "the statement") to the most recent
-   compatible speaker, maps it to the speaker table (``data/speakers.csv``), and
-   decides the kind: direct, indirect or mixed. A paragraph that is only a
-   quotation continuing the previous speaker becomes a follow-on row with no cue.
+1. :func:`article_quote_spans` finds quotation-mark spans, including quotations
+   continued across paragraphs and unbalanced marks.
+2. :func:`extract_quotes` finds cues (``data/lexicons/reporting_verbs.csv``: speech,
+   belief and evidence verbs, "according to", a headline colon), and reads each with
+   one construction (one function each, below): "X said (that) C", "C, X said",
+   "C, said X", "'C1,' X said, 'C2'", "..., saying C", "according to X", "what X
+   called C", "X quoted Y as saying C", "Name: C".
+3. Quotations continued in the next sentences of a paragraph join the content; a
+   paragraph that is only a quotation continues the previous speaker as its own row.
+
+Limits: no parser or tagger, so a subject is the noun phrase read off the words
+before the cue (appositives and relative clauses between commas skipped); cues
+inside quotation marks are part of the quotation, not attributions; noun cues
+("the announcement of") and evidence without a verb are not extracted.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.text import NEVER, normalise, trie_regex
+from helpers.mentions import DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, is_fragment, kind_of, mention_words
+from helpers.text import normalise, read_yaml
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
 QUOTE_COLUMNS = [
     "article_id", "outlet", "paragraph", "sentence_no", "sentence", "speaker", "speaker_mention", "side", "role",
-    "kind", "cue", "quote", "start", "end", "cue_start", "cue_end", "quote_start", "quote_end", "quoted_words", "confidence",
+    "kind", "act", "cue", "quote", "start", "end", "cue_start", "cue_end", "quote_start", "quote_end",
+    "quoted_words", "confidence",
 ]
 SPAN_COLUMNS = ["article_id", "start", "end", "text", "n_words", "paragraph", "continued", "balanced"]
-
-PRONOUNS = {"it", "he", "she", "they", "its", "his", "her", "their"}
-PERSON_PRONOUNS = {"he", "she"}
-ANAPHORA_HEADS = {"ministry", "statement", "department", "government", "spokesperson", "spokesman", "spokeswoman",
-                  "agency", "official", "officials", "authorities", "office", "military", "army"}
-AUX = {"also", "has", "have", "had", "long", "previously", "further", "later", "reportedly", "earlier", "will",
-       "would", "repeatedly", "again", "then", "meanwhile", "already", "not", "never", "officially",
-       "publicly", "subsequently", "is", "are", "was", "were", "been", "being"}
-BOUNDARY_WORDS = {"that", "and", "but", "while", "whereas", "after", "before", "because", "since", "when", "where",
-                  "if", "although", "though", "so", "amid", "as", "than", "which", "who", "whom", "whose", "what",
-                  "meanwhile", "however"}
-RELATIVE = {"who", "which", "that", "whom"}
-PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
-NOUN_FORMS = {"reports", "report", "claims", "claim", "warning", "blame", "quotes", "calls", "notes", "states",
-              "statement", "demands", "writes"}
-ADVERBIAL_BEFORE_ING = {"before", "after", "without", "by", "while", "when", "since", "upon", "on"}
 
 
 # ---------------------------------------------------------------- tables
@@ -92,97 +88,126 @@ def speaker_table(path: str | None = None) -> pd.DataFrame:
     return table
 
 
+def _alias_key(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"[\w'.-]+", normalise(text)))
+
+
 @lru_cache(maxsize=4)
-def _alias_index(path: str | None = None) -> tuple[re.Pattern, dict[str, Speaker]]:
-    table = speaker_table(path)
-    lookup: dict[str, Speaker] = {}
-    for row in table.itertuples():
+def _alias_lookup(path: str | None = None) -> dict[tuple[str, ...], Speaker]:
+    """Aliases as word tuples (lower case) -> speaker; an empty alias matches nothing."""
+    lookup: dict[tuple[str, ...], Speaker] = {}
+    for row in speaker_table(path).itertuples():
         for alias in row.aliases:
-            lookup.setdefault(normalise(alias).lower(), Speaker(row.canonical, row.side, row.role, row.type))
-    lookup.pop("", None)  # an alias that is only spaces or punctuation would match everywhere
-    names = sorted(lookup, key=len, reverse=True)
-    if not names:
-        return NEVER, lookup
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
-    return pattern, lookup
+            key = _alias_key(alias)
+            if key:
+                lookup.setdefault(key, Speaker(row.canonical, row.side, row.role, row.type))
+    return lookup
+
+
+def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
+    """Map a whole mention to the speaker table.
+
+    The longest alias that ends the mention wins, and only when every capitalised
+    word before it is a title or names the same side: a generic alias ("Defense
+    Ministry") does not make "the South Korean Defense Ministry" one of the table's
+    ministries, while "Azerbaijan's Ministry of Defense" keeps its owner.
+
+    >>> match_speaker("Russia's foreign ministry").canonical
+    'Russia Ministry of Foreign Affairs'
+    >>> match_speaker("The South Korean Defense Ministry") is None
+    True
+    """
+    lookup = _alias_lookup(path)
+    words = re.findall(r"[\w'.-]+", normalise(mention))
+    low = tuple(w.lower() for w in words)
+    for start in range(len(low)):
+        found = lookup.get(low[start:])
+        if found is not None:
+            return found if _compatible_prefix(words[:start], found, lookup) else None
+    return None
+
+
+def _compatible_prefix(words: list[str], found: Speaker, lookup: dict) -> bool:
+    """Words before an alias keep the match when they add no other name: lower-case words and titles,
+    or a name of the same side ("Azerbaijan's" before "Defense Ministry"); any prefix for a person."""
+    if found.type == "person":
+        return True
+    titles = mention_words().titles
+    rest = list(words)
+    while rest and (not rest[0][:1].isupper() or rest[0].lower().rstrip(".") in titles):
+        rest.pop(0)
+    if not rest:
+        return True
+    key = tuple(w.lower() for w in rest)
+    key = key[:-1] + (key[-1].removesuffix("'s"),)
+    owner = lookup.get(key)
+    return owner is not None and owner.side == found.side
+
+
+class CueWord(NamedTuple):
+    """One cue form of the lexicon."""
+
+    lemma: str
+    act: str
+    audience: bool
+    noun_too: bool
+    needs: frozenset = frozenset()
 
 
 @lru_cache(maxsize=4)
-def _alias_re_lower(path: str | None = None) -> re.Pattern | None:
-    """The alias regex as a trie without IGNORECASE, for lower-cased ASCII text (same matches, faster)."""
-    _, lookup = _alias_index(path)
-    # an alias with a letter no ASCII letter matches case-insensitively ("é") cannot occur in ASCII text
-    if any(not n.isascii() and all(c.isascii() or _ascii_equivalent(c) for c in n) for n in lookup):
-        return None
-    names = [n for n in lookup if n.isascii()]
-    if not names:
-        return NEVER
-    return re.compile(r"(?<![\w-])" + trie_regex(names) + r"(?![\w-])")
-
-
-def _ascii_equivalent(ch: str) -> bool:
-    """Whether some ASCII character matches ``ch`` under IGNORECASE (the Kelvin sign matches "k")."""
-    return any(re.fullmatch(re.escape(ch), chr(x), re.I) for x in range(128))
-
-
-@lru_cache(maxsize=4)
-def reporting_verbs(path: str | None = None) -> dict[str, str]:
-    """Reporting cue forms mapped to their lemma (``data/lexicons/reporting_verbs.csv``).
+def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
+    """Cue forms mapped to their lemma and act (``data/lexicons/reporting_verbs.csv``).
 
     Args:
-        path: another CSV with columns ``lemma, forms``.
+        path: another CSV with columns ``lemma, forms`` and optionally ``act`` (speech, belief,
+            evidence), ``audience`` (1 when the verb takes a hearer: "told reporters") and
+            ``noun_too`` (1 when a form is also a noun: "states", "claims") and ``needs`` (words of
+            which one must follow: "spoke of|about").
 
     Returns:
-        ``{form: lemma}`` for every form, lower case.
+        ``{form: CueWord}`` for every form, lower case.
+
+    Raises:
+        ValueError: naming the file, when a column is missing or an act is unknown.
     """
     path = Path(path) if path else config.LEXICON_DIR / "reporting_verbs.csv"
-    forms = {}
+    forms: dict[str, CueWord] = {}
     with open(path, encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        if not {"lemma", "forms"} <= set(reader.fieldnames or []):
+            raise ValueError(f"{path}: the cue lexicon needs columns lemma and forms")
+        for row in reader:
+            act = (row.get("act") or "speech").strip()
+            if act not in {"speech", "belief", "evidence"}:
+                raise ValueError(f"{path}: act {act!r} of {row['lemma']!r} is not speech, belief or evidence")
+            needs = frozenset(w.strip().lower() for w in (row.get("needs") or "").split("|") if w.strip())
+            cue = CueWord(row["lemma"], act, bool((row.get("audience") or "").strip()),
+                          bool((row.get("noun_too") or "").strip()), needs)
             for form in row["forms"].split("|"):
                 if form.strip():  # "said||says" has an empty form, which would match everywhere
-                    forms[form.strip().lower()] = row["lemma"]
+                    forms.setdefault(form.strip().lower(), cue)
     return forms
 
 
-@lru_cache(maxsize=4)
-def _cue_re(path: str | None = None) -> re.Pattern:
-    forms = sorted(reporting_verbs(path), key=len, reverse=True)
-    if not forms:
-        return NEVER
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
+def reporting_verbs(path: str | None = None) -> dict[str, str]:
+    """Cue forms mapped to their lemma (see :func:`cue_lexicon`).
 
-
-@lru_cache(maxsize=4)
-def _cue_re_lower(path: str | None = None) -> re.Pattern:
-    """The cue regex without IGNORECASE, for lower-cased ASCII text (the same matches, about five times faster)."""
-    forms = reporting_verbs(path)
-    if not forms:
-        return NEVER
-    return re.compile(r"\b" + trie_regex(forms) + r"\b")  # longest form first, as _cue_re
-
-
-def match_speaker(mention: str) -> Speaker | None:
-    """Map a speaker mention to the speaker table by alias.
-
-    The alias that ends last in the mention wins (the head of "the Republic of
-    Azerbaijan's ministry of defense" is the ministry), then the longest.
-
-    Args:
-        mention: the noun phrase as written.
-
-    Returns:
-        The matched :class:`Speaker`, or ``None``.
+    >>> reporting_verbs()["said"]
+    'say'
     """
-    pattern, lookup = _alias_index()
-    text = normalise(mention)
-    fast = _alias_re_lower() if text.isascii() else None
-    best = None
-    for m in (fast.finditer(text.lower()) if fast is not None else pattern.finditer(text)):
-        key = (m.end(), m.end() - m.start())
-        if best is None or key > best[0]:
-            best = (key, lookup[m.group(0).lower()])
-    return best[1] if best else None
+    return {form: cue.lemma for form, cue in cue_lexicon(path).items()}
+
+
+@lru_cache(maxsize=4)
+def context_words(path: str | None = None) -> dict[str, frozenset]:
+    """Word lists that decide a construction (``data/lexicons/attribution_context.yaml``)."""
+    source = path or str(config.LEXICON_DIR / "attribution_context.yaml")
+    data = read_yaml(source) or {}
+    for key, values in data.items():
+        if not isinstance(values, list) or not all(isinstance(w, str) for w in values):
+            raise ValueError(f"{source}: {key} must be a list of words (quote on, off, yes and no, "
+                             "which YAML reads as true or false)")
+    return {key: frozenset(w.lower() for w in values) for key, values in data.items()}
 
 
 # ---------------------------------------------------------------- quotation spans
@@ -195,7 +220,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 def article_quote_spans(article_id: str, text: str) -> list[dict]:
     """Spans inside quotation marks (straight or curly) in one cleaned text.
 
-    Curly marks say which way they face; straight marks alternate. A quotation
+    Curly marks say which way they face; straight marks alternate, and so does a
+    doubled apostrophe ('' as some archives write quotation marks). A quotation
     still open at the end of a paragraph continues when the next paragraph opens
     with a quotation mark (news convention); otherwise it is closed at the
     paragraph end and marked unbalanced.
@@ -209,6 +235,7 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
         ``text, n_words, paragraph, continued, balanced``.
     """
     records = []
+    marks = quote_marks(text)
 
     def span(start: int, end: int, paragraph: int, continued: bool, balanced: bool) -> None:
         inner = text[start:end]
@@ -219,7 +246,7 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
     paras = _paragraph_spans(text)
     for i, (p_start, p_end) in enumerate(paras):
         open_at = None
-        for m in _MARK_RE.finditer(text, p_start, p_end):
+        for m in _MARK_RE.finditer(marks, p_start, p_end):
             j, ch = m.start(), m.group(0)
             opening = ch in "\u201c\u201e\u00ab" or (ch == '"' and open_at is None)
             if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and open_at is not None):
@@ -234,12 +261,21 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
                 open_at = j + 1
         if open_at is not None:
             nxt = paras[i + 1] if i + 1 < len(paras) else None
-            continued = bool(nxt) and normalise(text[nxt[0]]) == '"'
+            continued = bool(nxt) and normalise(marks[nxt[0]]) == '"'
             span(open_at, p_end, i, continued, continued)
     return records
 
 
 _MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
+def quote_marks(text: str) -> str:
+    """``text`` with each doubled apostrophe written as a straight quotation mark and a space (same length).
+
+    >>> quote_marks("''We won,'' she said.")
+    '" We won," she said.'
+    """
+    return text.replace("''", '" ') if "''" in text else text
 
 
 def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
@@ -257,445 +293,627 @@ def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- attribution
 
+_TOKEN_RE = re.compile(r"\w+(?:['.-]\w+)*|[^\s\w]")
+_CLOSERS = {",", ".", ";", ":", "!", "?", "(", ")", '"', "-", "[", "]"}
+
+
+class _Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+    quoted: bool  # inside quotation marks
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
 
 @dataclass
 class _Att:
-    speaker: Speaker | None
-    mention: str
     cue: str
     cue_start: int
     cue_end: int
-    q_start: int
-    q_end: int
-    start: int
-    end: int
-    kind: str = "indirect"
-    confidence: str = "high"
-    sentence: object = None
+    act: str
+    mention: str = ""
     m_start: int = -1
-    nested: bool = False
-    quoted_words: int = 0
+    m_end: int = -1
+    q_start: int = -1
+    q_end: int = -1
+    right: bool = False  # content after the cue (so a later attribution may cut it)
+    construction: str = ""
+    speaker: str = ""
+    follow_on: bool = False
+    sentence: corpus.Sentence | None = None
+
+    @property
+    def start(self) -> int:
+        return min(x for x in (self.cue_start, self.m_start, self.q_start) if x >= 0)
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+@dataclass
+class _Reader:
+    """One article being read: its text, quotation spans, mentions and attributions so far."""
 
-
-def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
-
-
-def _inside(pos: int, spans: list[tuple[int, int, bool]]) -> tuple[int, int, bool] | None:
-    return next((s for s in spans if s[0] <= pos < s[1]), None)
-
-
-@dataclass(frozen=True)
-class _Text:
-    article_id: str
-    outlet: str
     text: str
+    norm: str
+    spans: list[tuple[int, int, bool]]
+    mentions: ArticleMentions = field(default_factory=ArticleMentions)
+    atts: list[_Att] = field(default_factory=list)
+    last_speaker: str = ""  # the latest resolved speaker, for "the statement said"
+
+    def __post_init__(self) -> None:
+        self.spans.sort()
+        self._span_starts = [s[0] for s in self.spans]
+        self.lex = cue_lexicon()
+        self.ctx = context_words()
+        self.words = mention_words()
+
+    def span_at(self, pos: int) -> tuple[int, int, bool] | None:
+        """The quotation span holding ``pos``, if any."""
+        i = bisect_right(self._span_starts, pos) - 1
+        return self.spans[i] if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1] else None
+
+    def tokens(self, start: int, end: int) -> list[_Tok]:
+        """Tokens of ``norm[start:end]`` with absolute offsets and whether each is quoted."""
+        out = []
+        for m in _TOKEN_RE.finditer(self.norm, start, end):
+            out.append(_Tok(m.group(0), m.group(0).lower(), m.start(), m.end(),
+                            m.group(0) != '"' and self.span_at(m.start()) is not None))
+        return out
 
 
-class _Article:
-    """Per-article state: normalised text, quote spans, attributions so far."""
-
-    def __init__(self, article: _Text, spans: list[dict], norm: str | None = None):
-        self.a = article
-        self.norm = normalise(article.text) if norm is None else norm
-        # lower-cased copy for case-insensitive searches; only for ASCII, where lower() maps one character to one
-        self.low = self.norm.lower() if self.norm.isascii() else None
-        self.spans = [(r["start"], r["end"], bool(r["balanced"])) for r in spans]
-        self.atts: list[_Att] = []
-        self.current: list[_Att] = []  # attributions of the sentence being read
-
-    def outside_quotes(self, pos: int) -> bool:
-        return _inside(pos, self.spans) is None
-
-
-def _left_np(art: _Article, sent_start: int, cue_start: int) -> tuple[str, int, int, str]:
-    """Subject noun phrase to the left of a cue.
-
-    Returns ``(mention, start, end, stop)`` where ``stop`` is the token that ended
-    the scan ("" at the sentence start).
-    """
-    toks = _tokens(art.norm[sent_start:cue_start], sent_start)
-    i = len(toks) - 1
-    while i >= 0 and toks[i][0].lower() in AUX:
-        i -= 1
-    end_i = i
-    if end_i >= 0 and toks[end_i][0].lower() in reporting_verbs():
-        return "", cue_start, cue_start, toks[end_i][0].lower()
-    # skip a trailing appositive or relative clause: ", a spokesperson for X," / ", who has ... ,"
-    if end_i >= 0 and toks[end_i][0] == ",":
-        j = end_i - 1
-        while j >= 0 and toks[j][0] != ",":
-            j -= 1
-        inner = [t[0].lower() for t in toks[j + 1:end_i]]
-        if j >= 0 and inner and (inner[0] in {"a", "an", "the", "who", "which"}):
-            end_i = j - 1
-        else:
-            return "", cue_start, cue_start, ","
-    j = end_i
-    stop = ""
-    while j >= 0:
-        word = toks[j][0]
-        low = word.lower()
-        if (low in BOUNDARY_WORDS or word in {",", ";", ":", '"', "(", ")", "-"}
-                or (low in reporting_verbs() and low not in NOUN_FORMS)):
-            stop = low
-            break
+def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
+    """Index of the last token before ``j`` (inclusive) that is not an auxiliary or adverb ("has also")."""
+    while j >= 0 and (toks[j].low in r.ctx["aux_adverbs"] or toks[j].low.endswith("n't")
+                      or (toks[j].low.endswith("ly") and toks[j].low not in r.words.person_nouns
+                          and not toks[j].cap and len(toks[j].low) > 4)):
         j -= 1
-    if end_i < 0 or j == end_i:
-        return "", cue_start, cue_start, stop
-    start, end = toks[j + 1][1], toks[end_i][2]
-    return art.a.text[start:end], start, end, stop
+    return j
 
 
-def _right_np(art: _Article, pos: int, sent_end: int) -> tuple[str, int, int]:
-    """Inverted subject after a cue: "..., said the statement of X." up to punctuation."""
-    m = re.match(r"\s*([^,.;:\"()]+)", art.norm[pos:sent_end])
-    if not m:
-        return "", pos, pos
-    start, end = pos + m.start(1), pos + m.end(1)
-    text = art.a.text[start:end].strip()
-    text = re.split(r"\s+(?:in|on|at|during|published|released|issued|late|earlier)\s", text)[0]
-    return text, start, start + len(text)
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at"})  # "a professor at Yale", "officials from X"
 
 
-def _compatible(speaker: Speaker | None, pronoun: str) -> bool:
-    if speaker is None:
+def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase ending at ``j``, read leftwards.
+
+    >>> # "Chris Murphy, the senator from Connecticut, said" -> "Chris Murphy" (appositive skipped by the caller)
+    """
+    if j >= 0 and toks[j].text == ")":
+        opening = next((n for n in range(j - 1, max(-1, j - 8), -1) if toks[n].text == "("), None)
+        found = _np_left(r, toks, opening - 1) if opening else None
+        return (found[0], j) if found else None
+    if j < 0 or not toks[j].word:
+        return None
+    if toks[j].low in r.words.pronouns:
+        return (j, j) if toks[j].low not in {"that", "which"} else None
+    k = j
+    while k >= 0 and j - k < 12:
+        t = toks[k]
+        if t.text == ")" and k < j:  # "Sen. Jack Reed (D-R.I.)": keep the parenthesis in the mention
+            opening = next((n for n in range(k - 1, max(-1, k - 8), -1) if toks[n].text == "("), None)
+            if opening is None:
+                break
+            k = opening - 1
+            continue
+        if t.word:
+            if t.low in _NP_LINKS:
+                if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)):
+                    break
+            elif (t.low in r.ctx["stop_left"] and not t.cap) or (t.low in r.lex and k != j and not t.cap):
+                break
+            elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns:
+                break  # a verb: "the ministry released a statement stating"
+            elif t.cap and t.low in r.ctx["stop_left"] and k < j:
+                break
+        elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
+                                              or "." in toks[k - 1].text)):
+            break
+        k -= 1
+    a = k + 1
+    while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word):
+        a += 1
+    return (a, j) if a <= j else None
+
+
+def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozenset()) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at ``i``, read rightwards ("said [the senator from Ohio]");
+    ``stop`` adds words that end it."""
+    k = i
+    while k < len(toks) and k - i < 10:
+        t = toks[k]
+        if t.word:
+            if (t.low in r.ctx["stop_right"] and not (t.cap and k > i)) or t.low in WEEKDAYS_MONTHS or t.low in stop:
+                break
+            if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)):
+                break
+            if k > i and t.low in r.words.pronouns:
+                break  # "told reporters it would close": the pronoun opens the content
+        elif not (t.text == "." and k > i and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1)):
+            break
+        k += 1
+    b = k - 1
+    while b >= i and toks[b].low in {"of", "for", "and", "the", "a", "an", "."}:
+        b -= 1
+    if b < i:
+        return None
+    if not any(t.cap or t.low in r.words.person_nouns or t.low in r.words.pronouns
+               or t.low in r.ctx["evidence_nouns"] for t in toks[i:b + 1]):
+        return None
+    return i, b
+
+
+def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
+    """The subject before appositives, relative clauses or asides between commas, the last ending at ``comma``.
+
+    >>> # "Mo Elleithee, director of Georgetown's Institute of Politics, says ..." -> "Mo Elleithee"
+    >>> # "Ann Lee, the county clerk, for example, said ..." -> "Ann Lee"
+    """
+    k = comma
+    while k >= 0 and toks[k].text == ",":
+        j = k - 1
+        while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 16:
+            j -= 1
+        relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
+        if j < 1 or toks[j].text != "," or j + 1 >= k or (not relative and any(t.low in r.lex for t in toks[j + 1:k])):
+            break
+        k = j
+    if k == comma:
+        return None
+    subject = _np_left(r, toks, k - 1)
+    if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
+                                  for t in toks[subject[0]:subject[1] + 1]):
+        return None
+    before = toks[subject[0] - 1] if subject[0] > 0 else None
+    if before is not None and before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
+        return None
+    return subject
+
+
+def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
+
+    >>> # cue: "Officials said", "the report states that"; not: "battleground states", "was reported", "before announcing"
+    """
+    t = toks[i]
+    cue = r.lex[t.low]
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"}:
         return False
-    if pronoun in PERSON_PRONOUNS:
-        return speaker.type == "person"
-    return speaker.type != "person"
+    if cue.needs and (nxt is None or nxt.low not in cue.needs):
+        return False
+    if prev in r.ctx["noun_markers"] or (prev == "to" and t.low == cue.lemma):
+        return False
+    if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
+        return False
+    j = _skip_aux_left(r, toks, i - 1)
+    if j >= 0 and toks[j].low in r.ctx["be_forms"] and not t.low.endswith("ing") and t.low != cue.lemma:
+        return False  # passive: "was reported", "were told"
+    if nxt is not None and nxt.low == "by" and not t.low.endswith(("s", "ing")):
+        return False
+    if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
+        subject_before = (prev in r.words.pronouns or prev in r.ctx["evidence_nouns"] or prev in r.words.person_nouns
+                          or (i > 1 and toks[i - 1].cap))
+        return nxt is None or nxt.low == "that" or nxt.text in {":", '"', "."} or (
+            nxt.text == "," and prev not in r.ctx["stop_left"] and i > 1) or subject_before
+    return True
 
 
-def _mentions_outside_quotes(art: _Article, start: int, end: int) -> list[tuple[int, int, Speaker]]:
-    pattern, lookup = _alias_index()
-    found = []
-    for m in pattern.finditer(art.norm, start, end):
-        if art.outside_quotes(m.start()):
-            found.append((m.start(), m.end(), lookup[m.group(0).lower()]))
+_HEARER_STOP = frozenset({"of", "for", "about", "over", "on", "to", "whether", "if", "why", "how", "what", "when"})
+
+
+def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int | None:
+    """Where the content begins after a cue ending before token ``i``, or None when nothing follows.
+
+    Skips a hearer ("told reporters"), time words ("on Tuesday") and adjuncts that lead to
+    "that" or a colon ("said in a statement that").
+
+    >>> # "said on Monday that taxes would rise" -> the token "taxes"
+    """
+    n = len(toks)
+    if audience and i < n and toks[i].word and toks[i].low not in {"that", "to"}:
+        obj = _np_right(r, toks, i, stop=_HEARER_STOP) or ((i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"}
+                                        else None)
+        if obj:
+            i = obj[1] + 1
+    if audience and i < n and toks[i].low in {"of", "for", "about", "over", "on"}:
+        return i + 1 if i + 1 < n else None  # "accused the mayor of lying"
+    if audience and i < n and toks[i].low in {"to", "whether", "if", "why", "how", "what", "when"}:
+        return i if i + 1 < n else None  # "urged voters to stay home"
+    while i < n and (toks[i].low in r.ctx["time_words"] or toks[i].low in WEEKDAYS_MONTHS
+                     or (toks[i].low.endswith("ly") and not toks[i].cap and len(toks[i].low) > 4)):
+        i += 1
+    if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
+        ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word), None)
+        if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text == ":" or (
+                toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
+            return None
+        i = ahead
+    if i < n and toks[i].text == "," and i + 1 < n and toks[i + 1].text == '"':
+        return i + 1
+    if i < n and (toks[i].low == "that" or toks[i].text == ":"):
+        i += 1
+    if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")"}:
+        return None
+    if not any(t.word for t in toks[i:]):
+        return None
+    return i
+
+
+def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int) -> tuple[int, int] | None:
+    """Offsets of the content before the attribution that starts at token ``first``
+    ('"We will win," Smith said' -> 'We will win'); ``floor`` is where an earlier attribution ended.
+
+    When the attribution opens its sentence, the content is the quotation that closes the
+    sentence before it ('"Why now?" she asked.', which sentence splitting cuts in two).
+    """
+    b = first - 1
+    while b >= 0 and toks[b].text in {",", '"', "-", ":"}:
+        b -= 1
+    if b < 0:
+        return _quote_before(r, toks[0].start) if toks else None
+    a = 0
+    while a <= b and toks[a].start < floor:
+        a += 1
+    if b < a or sum(t.word for t in toks[a:b + 1]) < 2:
+        return None
+    return toks[a].start, toks[b].end
+
+
+def _quote_before(r: _Reader, pos: int) -> tuple[int, int] | None:
+    """The quotation whose closing mark ends just before ``pos`` in the same paragraph, if any."""
+    i = bisect_right(r._span_starts, pos) - 1
+    if i < 0:
+        return None
+    start, end, _ = r.spans[i]
+    gap = r.norm[end:pos]
+    return (start, end) if end < pos and gap.startswith('"') and not gap[1:].strip(" ,") else None
+
+
+def _continues_after(toks: list[_Tok], last: int) -> int | None:
+    """A split quotation after the attribution ('"A," he said, "B."'): the start of B, else None."""
+    k = last + 1
+    while k < len(toks) and toks[k].word and k - last < 8:
+        k += 1
+    if k + 1 < len(toks) and toks[k].text in {",", ":"} and toks[k + 1].text == '"':
+        return k + 1
+    return None
+
+
+# ---------------------------------------------------------------- constructions (one function each)
+
+
+def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
+    """Read a verb cue at token ``i`` with the construction its neighbours call for."""
+    cue = r.lex[toks[i].low]
+    particles = cue.needs | ({"for", "on"} if cue.lemma == "call" else set())
+    last = i + 1 if i + 1 < len(toks) and toks[i + 1].low in particles else i
+    att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
+    if cue.lemma == "quote":
+        return _quoted_as_saying(r, toks, i, att)
+    if toks[i].low.endswith("ing") and (i == 0 or toks[i - 1].text in {",", "-", ";"}):
+        return _participle(r, toks, i, last, att, found)
+    k = _skip_aux_left(r, toks, i - 1)
+    if k >= 0 and toks[k].low in {"and", "but", "or"} and found:
+        return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
+    if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
+        return _inverted(r, toks, i, last, att, floor)
+    return _subject_verb(r, toks, k, last, att, floor, cue.audience)
+
+
+def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, floor: int,
+                  audience: bool) -> _Att | None:
+    """'Ann Lee said (on Monday) (that) the bridge will close' and 'The bridge will close, Ann Lee said.'
+
+    The subject is the noun phrase before the cue (``k`` is its last token), past an
+    appositive or relative clause between commas; the content follows the cue when
+    something does, and otherwise precedes the subject.
+    """
+    att.construction = "subject verb"
+    subject = _appositive_subject(r, toks, k) if toks[k].text == "," else _np_left(r, toks, k)
+    if subject is not None and toks[subject[0]].low == "who":
+        before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
+        subject = _np_left(r, toks, before)
+    if subject is None:
+        return None
+    subject = _document_author(r, toks, subject)
+    _set_mention(r, att, toks, subject)
+    start = _content_start(r, toks, last + 1, audience)
+    if start is not None:
+        att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
+        return att
+    if subject[0] > 0 and toks[subject[0] - 1].text not in {",", '"', "-", ":"}:
+        return None  # "videos posted online": no content on either side
+    return _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
+
+
+def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
+    """'The ministry issued a statement saying ...': the ministry, not the statement, is the speaker."""
+    a, b = subject
+    if toks[b].low not in r.ctx["document_nouns"] or a < 2 or toks[a - 1].cap or not toks[a - 1].word:
+        return subject
+    author = _np_left(r, toks, a - 2)
+    return author if author is not None and any(t.cap for t in toks[author[0]:author[1] + 1]) else subject
+
+
+def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor: int) -> _Att | None:
+    """'"The bridge will close," said Ann Lee' and 'The bridge will close, said the mayor's office.'"""
+    att.construction = "inverted"
+    subject = _np_right(r, toks, last + 1)
+    if subject is None:
+        return None
+    _set_mention(r, att, toks, subject)
+    return _with_left_content(r, toks, i, subject[1], att, floor)
+
+
+def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int) -> _Att | None:
+    """Content before the attribution, continued by a split quotation after it ('"A," he said, "B."')."""
+    left = _content_left(r, toks, first, floor)
+    if left is None:
+        return None
+    att.q_start, att.q_end = left
+    more = _continues_after(toks, last)
+    if more is not None:
+        att.q_end = toks[-1].end
+    return att
+
+
+def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, found: list[_Att]) -> _Att | None:
+    """'The mayor closed the bridge, saying it was unsafe': the speaker is the clause's subject.
+
+    Also a second verb of one subject: 'The mayor spoke and added that it was unsafe'.
+
+    That subject is the previous attribution's speaker in the sentence, else the
+    sentence's first name or pronoun outside quotation marks.
+    """
+    att.construction = "participle"
+    start = _content_start(r, toks, last + 1, r.lex[toks[i].low].audience)
+    if start is None:
+        return None
+    if found:
+        prev = found[-1]
+        att.mention, att.speaker = prev.mention, prev.speaker  # offsets stay unset: the mention is elsewhere
+    else:
+        first = next((k for k in range(i) if not toks[k].quoted and toks[k].word and (
+            toks[k].cap and toks[k].low not in r.ctx["stop_left"] or toks[k].low in r.words.pronouns)), None)
+        subject = _np_right(r, toks, first) if first is not None else None
+        if subject is None:
+            return None
+        _set_mention(r, att, toks, subject)
+    att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
+    return att
+
+
+def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
+    """'According to the county clerk, turnout fell' and 'Turnout fell, according to the county clerk.'"""
+    subject = _np_right(r, toks, i + 2)
+    if subject is None:
+        return None
+    att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
+               construction="according to")
+    _set_mention(r, att, toks, subject)
+    left = _content_left(r, toks, i, floor)
+    if left is not None:
+        att.q_start, att.q_end = left
+        return att
+    k = subject[1] + 1
+    while k < len(toks) and toks[k].text in {",", ":"}:
+        k += 1
+    if k >= len(toks) - 1:
+        return None
+    att.q_start, att.q_end, att.right = toks[k].start, toks[-1].end, True
+    return att
+
+
+def _what_called(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'what the council called "a historic vote"': a label attributed to its author."""
+    k = i + 1
+    while k < len(toks) and k - i <= 5 and not (toks[k].low in r.lex and r.lex[toks[k].low].lemma in
+                                                 {"call", "label", "term", "dub", "describe", "claim", "brand"}):
+        k += 1
+    if k >= len(toks) or k - i > 5:
+        return None
+    subject = _np_left(r, toks, _skip_aux_left(r, toks, k - 1))
+    if subject is None or subject[0] != i + 1:
+        return None
+    att = _Att(r.text[toks[k].start:toks[k].end], toks[k].start, toks[k].end, "speech", construction="what X called")
+    _set_mention(r, att, toks, subject)
+    q = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in {"to", "be"}) + (k + 2 < len(toks) and toks[k + 2].low == "be")
+    if q < len(toks) and toks[q].text == '"':
+        span = r.span_at(toks[q].end)
+        end = span[1] if span else toks[-1].end
+    else:
+        end = next((t.start for t in toks[q:] if t.text in {",", ".", ";", ":"}), toks[-1].end)
+    if q >= len(toks):
+        return None
+    att.q_start, att.q_end = toks[q].start + (toks[q].text == '"'), end
+    return att
+
+
+def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att | None:
+    """'The paper quoted a local farmer as saying the river had never been so low': the farmer speaks."""
+    att.construction = "quoted as saying"
+    k = next((k for k in range(i + 1, min(len(toks) - 1, i + 14)) if toks[k].low == "as"
+              and toks[k + 1].low == "saying"), None)
+    if k is None or k + 2 >= len(toks):
+        return None
+    _set_mention(r, att, toks, (i + 1, k - 1))
+    start = k + 2 + (toks[k + 2].low == "that")
+    att.q_start, att.q_end, att.right = toks[min(start, len(toks) - 1)].start, toks[-1].end, True
+    return att
+
+
+def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
+    """'Gingrich: Trump must pick a running mate' (a paragraph that opens with a name and a colon)."""
+    colon = next((k for k in range(min(len(toks), 6)) if toks[k].text == ":"), None)
+    if colon is None or colon == 0 or sum(t.word for t in toks[colon + 1:]) < 3:
+        return None
+    name = toks[:colon]
+    if not all(t.cap or t.text == "." for t in name) or any(t.low in r.ctx["headline_labels"] for t in name):
+        return None
+    if any(t.text.isupper() and len(t.text) > 3 for t in name) or kind_of(" ".join(t.text for t in name)) != "person":
+        return None
+    att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
+    _set_mention(r, att, toks, (0, colon - 1))
+    att.q_start, att.q_end, att.right = toks[colon + 1].start, toks[-1].end, True
+    return att
+
+
+def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
+    att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
+    att.mention = r.text[att.m_start:att.m_end]
+    att.speaker = _resolve(r, att.mention, att.m_start)
+    head = toks[span[1]].low
+    if head in r.ctx["evidence_nouns"]:
+        att.act = "evidence"
+    if head in r.ctx["document_nouns"] and toks[span[0]].low in DETERMINERS and r.last_speaker:
+        att.speaker = r.last_speaker  # "the statement said": the author of the statement
+    elif att.speaker:
+        r.last_speaker = att.speaker
+
+
+def _kind(mention: str) -> str:
+    """What a mention names (:func:`helpers.mentions.kind_of`), the speaker table's type first."""
+    known = match_speaker(mention)
+    if known is not None:
+        return "person" if known.type == "person" else "organisation"
+    return kind_of(mention)
+
+
+def _resolve(r: _Reader, mention: str, pos: int) -> str:
+    """The name a mention stands for: a pronoun's antecedent, "the campaign"'s organisation, or the
+    fullest form of the name in the article ("" when nothing can be resolved)."""
+    kind = _kind(mention)
+    if kind == "pronoun":
+        return r.mentions.resolve(mention, pos)
+    words = mention.lower().split()
+    if len(words) <= 3 and words[0] in {"the", "this"} and words[-1] in r.words.org_heads:
+        earlier = next((e.name for e in reversed(r.mentions.entries[-r.mentions.window:])
+                        if e.kind == "organisation" and words[-1] in e.name.lower()), None)
+        if earlier:
+            return earlier
+    return r.mentions.add(mention, pos, kind)
+
+
+# ---------------------------------------------------------------- reading an article
+
+
+def _register_names(r: _Reader, toks: list[_Tok]) -> None:
+    """Record the capitalised names of a sentence outside quotations, for pronouns and merging."""
+    k = 0
+    while k < len(toks):
+        if not (toks[k].cap and toks[k].word and not toks[k].quoted):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and not toks[j + 1].quoted and (
+                (toks[j + 1].cap and toks[j + 1].word) or (toks[j + 1].text == "." and len(toks[j].text) <= 4
+                                                           and toks[j].low in r.words.titles)):
+            j += 1
+        run = r.norm[toks[k].start:toks[j].end]
+        kind = _kind(run)
+        known = match_speaker(run) is not None or run.lower() in r.mentions.full_names
+        if (j > k or known) and not is_fragment(run) and kind in {"person", "organisation", "group"}:
+            r.mentions.add(run, toks[k].start, kind)
+        k = j + 1
+
+
+def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
+    """Whether ``att`` sits inside an earlier attribution's content without a clause break
+    ('She said the man he said he saw was tall': one attribution)."""
+    if not att.right or att.construction in {"according to", "participle", "what X called"}:
+        return False
+    start = min(x for x in (att.cue_start, att.m_start) if x >= 0)
+    holder = next((f for f in found if f.right and f.q_start <= start < f.q_end), None)
+    if holder is None:
+        return False
+    k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
+    prev = toks[k - 1] if k > 0 else None
+    return prev is None or not (prev.low in r.ctx["clause_openers"] or prev.low in {"which", "who", "whom"}
+                                or prev.text in {";", ":", "-"} or (
+        prev.text == "," and k + 1 < len(toks) and toks[k].low in r.ctx["clause_openers"]))
+
+
+def _cut_contents(r: _Reader, found: list[_Att]) -> None:
+    """A content after its cue ends where the next attribution of the sentence begins."""
+    for a, b in zip(found, found[1:]):
+        if a.right and a.q_start < b.start < a.q_end:
+            cut = r.norm[a.q_start:b.start]
+            trimmed = re.sub(r"[\s,;:\-]*(?:\b(?:and|but|while|which|who|as)\b)?[\s,;:\-]*$", "", cut)
+            a.q_end = a.q_start + len(trimmed)
+
+
+def _extend_to_quotes(r: _Reader, att: _Att) -> None:
+    """A content that starts or ends inside a quotation takes the whole quotation."""
+    span = r.span_at(max(att.q_end - 1, att.q_start))
+    if span is not None and span[1] > att.q_end:
+        att.q_end = span[1]
+    span = r.span_at(att.q_start)
+    if span is not None and span[0] < att.q_start:
+        att.q_start = span[0]
+
+
+def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
+    """Every attribution of one sentence, in text order."""
+    toks = r.tokens(sent.start, sent.end)
+    _register_names(r, toks)
+    found: list[_Att] = []
+    floor = sent.start
+    taken = 0  # the end of the last cue read, so that a cue is read once
+    for i, t in enumerate(toks):
+        if t.quoted or not t.word or t.start < taken:
+            continue
+        att = None
+        if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+            att = _according_to(r, toks, i, floor)
+        elif t.low == "what":
+            att = _what_called(r, toks, i)
+        elif t.low in r.lex and _is_cue(r, toks, i):
+            att = _verb_cue(r, toks, i, found, floor)
+        if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
+            found.append(att)
+            taken = att.cue_end
+            floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
+    if not found and toks and sent.norm.find(":") > 0:
+        att = _name_colon(r, toks)
+        found = [att] if att else []
+    _cut_contents(r, found)
+    for att in found:
+        _extend_to_quotes(r, att)
+        att.sentence = sent
     return found
 
 
-def _resolve_pronoun(art: _Article, pronoun: str, sent_start: int, sent_end: int, pos: int) -> Speaker | None:
-    """Most recent compatible speaker: same sentence first, then earlier attributions, then cataphora."""
-    same = [t for t in art.current if t.cue_start < pos and _compatible(t.speaker, pronoun)]
-    if same:
-        return same[-1].speaker
-    before = [s for _, _, s in _mentions_outside_quotes(art, sent_start, pos) if _compatible(s, pronoun)]
-    if before:
-        return before[-1]
-    earlier = [t for t in art.atts if t.cue_start < pos and _compatible(t.speaker, pronoun)]
-    if earlier:
-        return earlier[-1].speaker
-    after = [s for _, _, s in _mentions_outside_quotes(art, pos, sent_end) if _compatible(s, pronoun)]
-    return after[0] if after else None
+def _continues_quote(r: _Reader, sent: corpus.Sentence, last: _Att | None) -> tuple[int, int, bool] | None:
+    """The quotation of a sentence that only continues the last attribution's quotation
+    ('"A," he said. "B."'), or None."""
+    lead = len(sent.norm) - len(sent.norm.lstrip())
+    if last is None or last.sentence is None or r.norm[sent.start + lead:sent.start + lead + 1] != '"':
+        return None
+    if last.sentence.paragraph != sent.paragraph or last.follow_on:
+        return None
+    if r.span_at(last.q_end - 1) is None and r.span_at(last.q_start) is None:
+        return None  # the last attribution quoted nothing
+    return r.span_at(sent.start + lead + 1)
 
 
-def _resolve(art: _Article, mention: str, sent_start: int, sent_end: int, pos: int) -> Speaker | None:
-    """Map a mention to a speaker: alias, "the country's X", pronoun, or anaphora ("the ministry")."""
-    low = normalise(mention).lower().strip()
-    words = low.split()
-    if low in PRONOUNS:
-        return _resolve_pronoun(art, low, sent_start, sent_end, pos)
-    if "the country's" in low:
-        context = next((t.speaker for t in reversed(art.atts)
-                        if t.speaker and t.speaker.side in {"Azerbaijan", "Armenia", "Russia"}), None)
-        if context:
-            found = match_speaker(low.replace("the country's", f"{context.side}'s"))
-            if found:
-                return found
-    found = match_speaker(mention)
-    if found:
-        return found
-    if words and words[0] == "the" and words[-1] in ANAPHORA_HEADS:
-        # "the ministry": the latest organisation whose name has the head noun, else the latest organisation
-        earlier = [t for t in art.atts + art.current if t.speaker and t.speaker.type != "person"]
-        fitting = [t for t in earlier if words[-1] in t.speaker.canonical.lower()] if len(words) <= 3 else []
-        if fitting or earlier:
-            return (fitting or earlier)[-1].speaker
-    return None
-
-
-def _quote_adjacent(art: _Article, cue_start: int, cue_end: int, mention_start: int, mention_end: int,
-                    sent_start: int, sent_end: int) -> tuple[int, int, bool] | None:
-    """A quotation that ends just before the speaker/cue, or starts just after the cue."""
-    left = min(cue_start, mention_start)
-    for s in art.spans:
-        if sent_start <= s[1] and 0 <= left - s[1] <= 4:  # cheap tests first
-            gap = art.norm[s[1]:left]
-            if re.fullmatch(r'[\s,!?"]*', gap) and re.search(r"[,!?]", art.norm[s[1] - 1] + gap):
-                return s
-    right = max(cue_end, mention_end)
-    for s in art.spans:
-        if s[0] < sent_end and 0 < s[0] - right <= 4:
-            gap = art.norm[right:s[0]]
-            if re.fullmatch(r'[\s,:"]*', gap) and re.search(r'[,:]\s*"', gap):
-                return s
-    return None
-
-
-_ADJUNCT_RE = re.compile(
-    r"^\s*(?:(?:in|on|at)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}?(?:statement|interview|briefing|"
-    r"conference|ground|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|late\s+\w+|earlier|"
-    r"also|on\s+\w+day)", re.I)
-
-
-def _nothing_follows(rest: str, lemma: str) -> bool:
-    """True when no content clause follows a cue: only adjuncts ("in a statement on Tuesday") or punctuation."""
-    if lemma == "tell":
-        rest = re.sub(r"^\s*(?:[A-Z][\w'-]*\s*)+", "", rest)
-    previous = None
-    while previous != rest:
-        previous = rest
-        rest = _ADJUNCT_RE.sub("", rest, count=1)
-    rest = rest.strip()
-    return rest == "" or rest[0] in ",.;:!?\"" or rest.lower().startswith(("adding", "stressing", "saying"))
-
-
-def _quotes_in(art: _Article, start: int, end: int) -> list[tuple[int, int, bool]]:
-    return [s for s in art.spans if s[0] >= start and s[1] <= end + 1 and s[0] < end]
-
-
-def _finish(art: _Article, att: _Att, sent) -> None:
-    content = art.a.text[att.q_start:att.q_end].strip(" ,.\"\u201c\u201d")
-    att.sentence = sent.start
-    if not content and att.kind != "direct":
-        att.q_start = att.q_end = att.cue_end
-    art.atts.append(att)
-
-
-_WORD_RUN_RE = re.compile(r"[\w']+")
-
-
-def _last_word(text: str) -> str:
-    """The last run of word characters and apostrophes in ``text``, lower-cased ("" when none)."""
-    end = len(text)
-    while end and not (text[end - 1].isalnum() or text[end - 1] in "_'"):
-        end -= 1
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in "_'"):
-        start -= 1
-    return text[start:end].lower()
-
-
-_ACCORDING_RE = re.compile(r"\baccording to\s+([^,.;:\"]+)", re.I)
-_QUOTED_AS_RE = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b", re.I)
-_READ_RE = re.compile(r"\bread\s+((?:a|the|an)\s+[^,.;:\"]{0,60}?statement(?:\s+(?:by|from|of)\s+[^,.;:\"]+)?)")
-_WHAT_RE = re.compile(r"\bwhat\s+(it|they|he|she|[A-Z][\w' -]{1,40}?)\s+(?:has\s+|had\s+|have\s+)?"
-                      r"(called|labeled|labelled|termed|dubbed|described as|claims?|claimed)(\s+to\s+be)?\b")
-
-
-def _attributions_in_sentence(art: _Article, sent) -> None:
-    s_start, s_end = sent.start, sent.end
-    text = art.norm[s_start:s_end]
-    low = art.low[s_start:s_end] if art.low is not None else None
-    consumed: list[tuple[int, int]] = []
-    art.current = []
-    pending: list[_Att] = art.current
-
-    def is_consumed(pos: int) -> bool:
-        return any(a <= pos < b for a, b in consumed)
-
-    # "according to X" (the substring tests only skip regexes that cannot match)
-    for m in (_ACCORDING_RE.finditer(text) if low is None or "according to" in low else ()):
-        mention = m.group(1).strip()
-        mention = re.split(r"\s+(?:on|in|at)\s+the\s+ground\b", mention)[0]
-        if mention.lower().startswith(("international law", "the law", "law", "data", "figures", "estimates", "a source")):
-            continue
-        c0, c1 = s_start + m.start(), s_start + m.start() + len("according to")
-        n0 = s_start + m.start(1)
-        speaker = _resolve(art, mention, s_start, s_end, c0)
-        at_start = m.start() <= 2
-        q0, q1 = (n0 + len(mention), s_end) if at_start else (s_start, c0)
-        pending.append(_Att(speaker, art.a.text[n0:n0 + len(mention)], "according to", c0, c1, q0, q1,
-                            min(c0, q0), max(c1, q1, n0 + len(mention))))
-        consumed.append((c0, n0 + len(mention)))
-
-    # "X quoted Y as saying"
-    for m in (_QUOTED_AS_RE.finditer(text) if low is None or "quoted" in low else ()):
-        c0, c1 = s_start + m.start(), s_start + m.start() + len("quoted")
-        y0, y1 = s_start + m.start(1), s_start + m.end(1)
-        speaker = _resolve(art, art.a.text[y0:y1], s_start, s_end, c0)
-        q0 = s_start + m.end()
-        q0 += len(re.match(r"\s*(?:that\s+)?", art.norm[q0:s_end]).group(0))
-        pending.append(_Att(speaker, art.a.text[y0:y1], "quoted", c0, c1, q0, s_end, s_start, s_end))
-        consumed.append((c0, s_start + m.end()))
-
-    # "..., read a Ministry of Defense statement" / "read a statement by X"
-    for m in (_READ_RE.finditer(text) if "read" in text else ()):
-        c0, c1 = s_start + m.start(), s_start + m.start() + len("read")
-        n0, n1 = s_start + m.start(1), s_start + m.end(1)
-        mention = art.a.text[n0:n1]
-        speaker = _resolve(art, mention, s_start, s_end, c0)
-        adjacent = _quote_adjacent(art, c0, c1, n0, n1, s_start, s_end)
-        if adjacent is None:
-            continue
-        pending.append(_Att(speaker, mention, "read", c0, c1, adjacent[0], adjacent[1], adjacent[0], n1, "direct",
-                            "high" if adjacent[2] else "low"))
-        consumed.append((c0, n1))
-
-    # "what it called X", "what it has labeled X", "what they claim (to be) X"
-    for m in (_WHAT_RE.finditer(text) if "what" in text else ()):
-        c0, c1 = s_start + m.start(2), s_start + m.end(2)
-        if is_consumed(c0):
-            continue
-        mention = m.group(1)
-        speaker = _resolve(art, mention, s_start, s_end, s_start + m.start(1))
-        q0 = s_start + m.end()
-        phrase = re.match(r"\s*(?:[\w'-]+\s+)?\"[^\"]*\"?|\s*[^,.;]+", art.norm[q0:s_end])
-        q1 = q0 + (phrase.end() if phrase else 0)
-        q0 += len(art.norm[q0:q1]) - len(art.norm[q0:q1].lstrip())
-        pending.append(_Att(speaker, art.a.text[s_start + m.start(1):s_start + m.end(1)], m.group(2).lower(),
-                            c0, c1, q0, q1, s_start + m.start(), q1, m_start=s_start + m.start(1), nested=True))
-        consumed.append((s_start + m.start(), c1))
-
-    # general cues
-    for m in (_cue_re().finditer(text) if low is None else _cue_re_lower().finditer(low)):
-        c0, c1 = s_start + m.start(), s_start + m.end()
-        if is_consumed(c0):
-            continue
-        form = m.group(0).lower()
-        lemma = reporting_verbs()[form]
-        before = art.norm[s_start:c0]
-        after = art.norm[c1:s_end]
-        prev_word = _last_word(before)
-        next_word = (m_next.group(0).lower() if (m_next := _WORD_RUN_RE.search(after)) else "")
-        if form == "states" and prev_word == "united":
-            continue
-        if lemma == "call" or lemma == "quote":
-            continue  # only in the constructions above
-        if lemma == "label" and prev_word != "has":
-            continue
-        if prev_word in PASSIVE_AUX or (next_word == "by" and form.endswith("ed")):
-            continue  # passive: "were reported", "declared by"
-        if lemma == "declare" and next_word in {"independent", "independence"}:
-            continue
-        if form.endswith("ing") and prev_word in ADVERBIAL_BEFORE_ING:
-            continue  # "before announcing the offensive"
-        if form in {"reports", "claims", "warning", "report", "blame", "claim"} and prev_word in {
-                "the", "a", "an", "amid", "of", "these", "those", "such", "new", "unconfirmed"}:
-            continue  # nouns
-        if not art.outside_quotes(c0):
-            inner = _inside(c0, art.spans)
-            if inner and (inner[1] - inner[0]) < 80:
-                continue  # a cue word inside a short quoted fragment is part of the fragment
-        is_participle = form.endswith("ing")
-        mention, n0, n1, stop = ("", c0, c0, "") if is_participle else _left_np(art, s_start, c0)
-        inverted = False
-        speaker = None
-        same_sentence = [t for t in art.atts + pending if t.sentence in (None, s_start) and t.cue_start < c0
-                         and s_start <= t.cue_start]
-        if mention and mention.lower() in {"who", "which", "that"}:
-            continue
-        if not mention:
-            gap = before.rstrip()
-            if is_participle or stop == "and":
-                # "..., stressing that": the subject of the sentence or of the previous cue
-                if same_sentence:
-                    prev = same_sentence[-1]
-                    speaker, mention = prev.speaker, prev.mention
-                else:
-                    found = _mentions_outside_quotes(art, s_start, c0)
-                    if not found:
-                        continue
-                    n0, n1, speaker = found[0]
-                    mention = art.a.text[n0:n1]
-            elif gap.endswith((",", '"', ",\"")) or gap == "":
-                mention, n0, n1 = _right_np(art, c1, s_end)
-                inverted = True
-                if not mention:
-                    continue
-                speaker = _resolve(art, mention, s_start, s_end, c0)
-            else:
-                continue
-        else:
-            speaker = _resolve(art, mention, s_start, s_end, n0)
-        if speaker is None and not mention:
-            continue
-        # content span
-        adjacent = _quote_adjacent(art, c0, c1, n0, n1, s_start, s_end)
-        before_text = art.norm[s_start:min(n0, c0)].strip()
-        cue_after = inverted or (n0 < c0 and before_text.endswith((",", '"')) and len(before_text) > 15
-                                 and _nothing_follows(art.norm[c1:s_end], lemma))
-        if adjacent is not None:
-            q0, q1, balanced = adjacent
-            kind = "direct"
-        elif cue_after:
-            q0 = s_start
-            prior = [t for t in same_sentence if t.q_end <= min(n0, c0) and not t.nested]
-            if prior:
-                q0 = max(t.cue_end for t in prior)
-            q1 = min(n0, c0)
-            kind = "indirect"
-            balanced = True
-        else:
-            q0 = c1
-            q0 += len(re.match(r"\s*(?:that\s+)?", art.norm[q0:s_end]).group(0))
-            q1 = s_end
-            kind = "indirect"
-            balanced = True
-        att = _Att(speaker, mention, art.a.text[c0:c1], c0, c1, q0, q1, min(q0, c0, n0), max(q1, c1, n1), kind,
-                   "high" if balanced else "low", m_start=n0 if n0 < c0 else c0, nested=stop in {"which", "who"})
-        pending.append(att)
-
-    # a content span after its cue ends where the next (non-nested) attribution of the sentence begins
-    pending.sort(key=lambda t: t.cue_start)
-    for i, att in enumerate(pending):
-        if att.kind == "direct" or att.q_start < att.cue_start:
-            continue
-        later = [t for t in pending[i + 1:] if not t.nested and t.cue_start > att.q_start]
-        if later:
-            nxt = later[0]
-            cut = nxt.m_start if nxt.m_start > att.q_start else nxt.cue_start
-            if cut < att.q_end:
-                trimmed = re.sub(r"[\s,;]*(?:\b(?:and|while|but|which|who)\b)?[\s,;]*$", "", art.norm[att.q_start:cut])
-                att.q_end = att.q_start + len(trimmed)
-                att.end = max(att.cue_end, att.q_end)
-    for att in pending:
-        if att.nested and att.kind != "direct":
-            comma = art.norm.find(",", att.q_start, att.q_end)
-            if comma > att.q_start:
-                att.q_end = comma
-        if att.kind != "direct":
-            nested = [(t.q_start, t.q_end) for t in pending
-                      if t is not att and att.q_start <= t.cue_start < att.q_end]
-            inner = [q for q in _quotes_in(art, att.q_start, att.q_end)
-                     if not any(a <= q[0] and q[1] <= b + 1 for a, b in nested)]
-            if inner:
-                att.kind = "mixed"
-                att.quoted_words = sum(len(art.norm[a:b].split()) for a, b, _ in inner)
-                if not all(q[2] for q in inner):
-                    att.confidence = "low"
-        else:
-            att.quoted_words = len(art.norm[att.q_start:att.q_end].split())
-        _finish(art, att, sent)
-
-
-def _follow_on(art: _Article, para: corpus.Paragraph, sents_in_para: list[corpus.Sentence]) -> None:
+def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previous: _Att | None) -> _Att | None:
     """A paragraph that is one quotation, with no cue outside it, continues the previous speaker."""
-    p_text = art.norm[para.start:para.end]
-    if not p_text.startswith('"'):
-        return
-    inner = [s for s in art.spans if s[0] == para.start + 1]
-    if not inner:
-        return
-    span = inner[0]
-    tail = art.norm[span[1]:para.end].strip(' ".,')
-    if tail:
-        return  # something outside the quotation: it carries its own cue (or none)
-    if any(t.cue_start >= para.start and t.cue_start < para.end and art.outside_quotes(t.cue_start) for t in art.atts):
-        return
-    previous = [t for t in art.atts if t.cue_start < para.start and t.speaker is not None]
-    if not previous:
-        return
-    prev = previous[-1]
-    sent = sents_in_para[0]
-    att = _Att(prev.speaker, "", "", span[0], span[0], span[0], span[1], span[0], span[1], "direct",
-               "high" if span[2] else "low", quoted_words=len(art.norm[span[0]:span[1]].split()))
-    att.sentence = sent.start
-    art.atts.append(att)
+    start, end = para
+    if previous is None or not r.norm[start:end].startswith('"'):
+        return None
+    span = r.span_at(start + 1)
+    if span is None or r.norm[span[1]:end].strip(' ".,'):
+        return None
+    att = _Att("", span[0], span[0], previous.act, previous.mention, -1, -1, span[0], span[1],
+               speaker=previous.speaker, follow_on=True, sentence=first, construction="follow-on")
+    return att
 
 
 def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
@@ -713,51 +931,74 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     Returns:
         One record per attribution, in text order.
     """
-    art = _Article(_Text(article_id, outlet, text), article_quote_spans(article_id, text) if spans is None else spans,
-                   norm)
-    by_para: dict[int, list[corpus.Sentence]] = {}
+    spans = article_quote_spans(article_id, text) if spans is None else spans
+    r = _Reader(text, quote_marks(normalise(text) if norm is None else norm),
+                [(s["start"], s["end"], bool(s["balanced"])) for s in spans])
+    paras = {p: (m.start(), m.end()) for p, m in enumerate(re.finditer(r"[^\n]+", text))}
+    last: _Att | None = None
+    current_para = -1
     for sent in sents:
-        by_para.setdefault(sent.paragraph, []).append(sent)
-    role = {s.paragraph: s.role for s in sents}
-    for para_no, start, end in ((i, a, b) for i, (a, b) in enumerate(_paragraph_spans(text))):
-        in_para = by_para.get(para_no, [])
-        for sent in in_para:
-            _attributions_in_sentence(art, sent)
-        if in_para:
-            _follow_on(art, corpus.Paragraph(article_id, outlet, para_no, role.get(para_no, ""), text[start:end],
-                                             start, end), in_para)
-    by_start = {s.start: s for s in sents}
-    records = []
-    for att in sorted(art.atts, key=lambda t: t.cue_start):
-        sent = by_start[att.sentence]
-        sp = att.speaker
-        records.append({
-            "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph,
-            "sentence_no": sent.sentence, "sentence": sent.text,
-            "speaker": sp.canonical if sp else (att.mention or "unknown"),
-            "speaker_mention": att.mention, "side": sp.side if sp else "Unknown", "role": sp.role if sp else "",
-            "kind": att.kind, "cue": att.cue, "quote": text[att.q_start:att.q_end].strip(),
-            "start": att.start, "end": att.end, "cue_start": att.cue_start, "cue_end": att.cue_end,
-            "quote_start": att.q_start, "quote_end": att.q_end, "quoted_words": att.quoted_words,
-            "confidence": att.confidence,
-        })
-    return records
+        if sent.paragraph != current_para:
+            current_para = sent.paragraph
+            follow = _follow_on(r, paras[sent.paragraph], sent, last) if last is not None else None
+            if follow is not None and not any(t.word and not t.quoted and t.low in r.lex
+                                              for t in r.tokens(*paras[sent.paragraph])):
+                r.atts.append(follow)
+                last = follow
+                continue
+        elif follow is not None and follow.q_end >= sent.end - 1:
+            continue  # a sentence of the follow-on quotation
+        found = _read_sentence(r, sent)
+        span = None if found else _continues_quote(r, sent, last)
+        if span is not None:
+            last.q_end = max(last.q_end, span[1])
+            continue
+        r.atts += found
+        last = found[-1] if found else (last if last is not None and last.sentence is not None
+                                        and last.sentence.paragraph == sent.paragraph else None)
+    return [_record(r, att, article_id, outlet) for att in sorted(r.atts, key=lambda a: a.start)]
+
+
+def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
+    """The output row of one attribution."""
+    words = list(re.finditer(r"\w+", r.norm[att.q_start:att.q_end]))
+    quoted = [w for w in words if r.span_at(att.q_start + w.start()) is not None]
+    share = len(quoted) / len(words) if words else 0.0
+    kind = "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
+    table = match_speaker(att.mention) if att.mention else None
+    if table is None and att.speaker:
+        table = match_speaker(att.speaker)
+    speaker = table.canonical if table else ("" if is_fragment(att.speaker) else att.speaker)
+    unbalanced = any(not s[2] for s in r.spans if att.q_start <= s[0] < att.q_end)
+    sent = att.sentence
+    cue_start = att.cue_start if att.cue else att.q_start
+    return {
+        "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph, "sentence_no": sent.sentence,
+        "sentence": sent.text, "speaker": speaker, "speaker_mention": att.mention,
+        "side": table.side if table else "Unknown", "role": table.role if table else "", "kind": kind,
+        "act": att.act, "cue": att.cue, "quote": r.text[att.q_start:att.q_end].strip(),
+        "start": att.start, "end": max(att.cue_end, att.m_end, att.q_end), "cue_start": cue_start,
+        "cue_end": att.cue_end if att.cue else cue_start, "quote_start": att.q_start, "quote_end": att.q_end,
+        "quoted_words": len(quoted), "confidence": "low" if unbalanced else "high",
+    }
 
 
 def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per attribution (a speech act reported in the text).
+    """One row per attribution: speech, belief or evidence reported in the text.
 
     Args:
         articles: the articles table from :func:`helpers.corpus.load_articles`.
         sentences: precomputed :func:`helpers.corpus.sentences` (computed when omitted).
 
     Returns:
-        Columns ``article_id, outlet, paragraph, sentence_no, sentence`` (full
-        sentence text), ``speaker`` (canonical; the mention itself when unknown),
-        ``speaker_mention, side, role, kind`` (direct / indirect / mixed),
-        ``cue, quote`` (the reported content), ``start, end`` (offsets of the whole
-        attribution in the cleaned text), ``cue_start, cue_end, quote_start,
-        quote_end, quoted_words`` and ``confidence`` (low when quotation marks are unbalanced).
+        Columns ``article_id, outlet, paragraph, sentence_no, sentence`` (full sentence text),
+        ``speaker`` (resolved name: the table's canonical name, the fullest form of a person's
+        name in the article, a pronoun's antecedent; empty when nothing could be resolved),
+        ``speaker_mention`` (as written), ``side, role`` (from the speaker table; side ``Unknown``
+        otherwise), ``kind`` (direct / mixed / indirect), ``act`` (speech / belief / evidence),
+        ``cue, quote`` (the content), ``start, end`` (offsets of the whole attribution in the
+        cleaned text), ``cue_start, cue_end, quote_start, quote_end, quoted_words`` and
+        ``confidence`` (low when quotation marks are unbalanced).
     """
     sents = corpus.sentences_by_article(corpus.sentences(articles) if sentences is None else sentences)
     records = [r for aid, outlet, text in zip(articles["article_id"], articles["outlet"], articles["text"])

@@ -1,0 +1,211 @@
+"""Speaker mentions: what a mention names, merging one person's mentions, and resolving pronouns.
+
+Works without a speaker table: any name or description can be a speaker. The word
+lists (titles, organisation head nouns, person nouns, pronouns) are data, in
+``data/lexicons/mentions.yaml``.
+
+Limits: there is no part-of-speech tagger or named-entity model; a capitalised
+run of words is a name, classed as an organisation by its head noun and as a
+person otherwise. Gender is not known, so "he" and "she" both refer to the most
+recent person. Cataphora ("Before he spoke, Smith ...") is not resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from helpers import config
+from helpers.text import normalise, read_yaml
+
+WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                         "some", "many", "several", "one", "two", "three", "other", "another", "both", "most"})
+_WORD_RE = re.compile(r"[\w][\w'.-]*")
+
+
+@dataclass(frozen=True)
+class MentionWords:
+    """The word lists of ``data/lexicons/mentions.yaml``."""
+
+    titles: frozenset
+    org_heads: frozenset
+    person_nouns: frozenset
+    person_pronouns: frozenset
+    group_pronouns: frozenset
+    thing_pronouns: frozenset
+    self_pronouns: frozenset
+    relative_pronouns: frozenset
+
+    @property
+    def pronouns(self) -> frozenset:
+        """Every pronoun that can stand as a speaker."""
+        return (self.person_pronouns | self.group_pronouns | self.thing_pronouns | self.self_pronouns
+                | self.relative_pronouns)
+
+
+@lru_cache(maxsize=4)
+def mention_words(path: str | None = None) -> MentionWords:
+    """Read the mention word lists.
+
+    Args:
+        path: another YAML file with the same keys.
+
+    Returns:
+        A :class:`MentionWords`, every word lower case.
+
+    Raises:
+        ValueError: naming the file, when a key is missing.
+    """
+    source = path or str(config.LEXICON_DIR / "mentions.yaml")
+    data = read_yaml(source) or {}
+    try:
+        pron = data["pronouns"]
+        sets = {k: frozenset(str(w).lower() for w in data[k]) for k in ("titles", "org_heads", "person_nouns")}
+        return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
+                                       ("person", "group", "thing", "self", "relative")})
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"{source}: mention word lists lack {exc}") from None
+
+
+def name_words(mention: str) -> list[str]:
+    """The words of a name without titles, determiners, parentheses or a possessive ending.
+
+    >>> name_words("Sen. Chris Murphy (D-Conn.)")
+    ['Chris', 'Murphy']
+    """
+    words = mention_words()
+    text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
+    out = [w.rstrip(".").removesuffix("'s") for w in _WORD_RE.findall(text)]
+    out = [w for w in out if w]
+    while out and (out[0].lower().rstrip(".") in words.titles or out[0].lower() in DETERMINERS
+                   or not out[0][0].isupper()):
+        out.pop(0)
+    while out and out[-1].lower() in {"jr", "sr", "ii", "iii"}:
+        out.pop()
+    return out
+
+
+def is_fragment(name: str) -> bool:
+    """Whether ``name`` is no speaker at all: empty, a pronoun, a title, one letter, a weekday or month.
+
+    >>> [is_fragment(x) for x in ("he", "Mr", "U", "Thursday", "Ann Lee")]
+    [True, True, True, True, False]
+    """
+    words = mention_words()
+    low = name.lower().strip(" .,'\"")
+    return (not low or low in words.pronouns or low in words.titles or len(low) == 1 or low in WEEKDAYS_MONTHS
+            or low in DETERMINERS)
+
+
+def kind_of(mention: str) -> str:
+    """What a mention names: ``pronoun``, ``person``, ``organisation``, ``group`` or ``description``.
+
+    A capitalised name is an organisation when a word of it is an organisation head noun
+    ("Fox News", "the Clinton campaign"), a group when it is a capitalised plural
+    ("Democrats"), and a person otherwise. Lower-case descriptions are groups when
+    their head is a plural person noun ("officials"), people when singular ("a spokesman").
+
+    >>> [kind_of(x) for x in ("she", "Donald Trump", "the Clinton campaign", "officials", "a spokeswoman")]
+    ['pronoun', 'person', 'organisation', 'group', 'person']
+    """
+    words = mention_words()
+    tokens = [w.lower().rstrip(".").removesuffix("'s") for w in _WORD_RE.findall(normalise(mention))]
+    if not tokens:
+        return "description"
+    if len(tokens) == 1 and tokens[0] in words.pronouns:
+        return "pronoun"
+    if any(t in words.org_heads for t in tokens[-3:]):
+        return "organisation"
+    head = tokens[-1]
+    if head in words.person_nouns:
+        return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
+    names = name_words(mention)
+    if names:
+        return "group" if len(names) == 1 and names[0].endswith(("ans", "ats", "ists", "ives")) else "person"
+    return "description"
+
+
+@dataclass
+class _Entry:
+    pos: int
+    name: str
+    kind: str
+
+
+@dataclass
+class ArticleMentions:
+    """The mentions of one article, in text order: merges one person's names and resolves pronouns.
+
+    Mentions are added as the article is read, so resolving a pronoun looks back
+    over a bounded window and costs the same at any point of a long article.
+
+    >>> m = ArticleMentions()
+    >>> m.add("Sen. Tim Kaine", 0)
+    'Tim Kaine'
+    >>> m.add("Mr. Kaine", 40)
+    'Tim Kaine'
+    >>> m.resolve("he", 80)
+    'Tim Kaine'
+    """
+
+    entries: list[_Entry] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)  # last or first name -> latest full name
+    window: int = 60
+
+    def canonical(self, mention: str) -> str:
+        """The fullest name this article gives the person ``mention`` names (the mention's name words otherwise)."""
+        names = name_words(mention)
+        if not names:
+            return ""
+        if len(names) == 1:
+            return self.full_names.get(names[0].lower(), names[0])
+        return " ".join(names)
+
+    def add(self, mention: str, pos: int, kind: str | None = None) -> str:
+        """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun)."""
+        kind = kind or kind_of(mention)
+        if kind == "pronoun":
+            return ""
+        if kind == "person":
+            name = self.canonical(mention)
+            parts = name.split()
+            if len(parts) >= 2:
+                self.full_names[parts[-1].lower()] = name
+                self.full_names.setdefault(parts[0].lower(), name)
+        elif kind == "description":
+            return _description(mention)
+        else:
+            name = _description(normalise(mention))
+        if name:
+            self.entries.append(_Entry(pos, name, kind))
+        return name
+
+    def resolve(self, pronoun: str, pos: int) -> str:
+        """The most recent compatible mention before ``pos``: people for he/she, organisations and groups for
+        it/they; "" when there is none (or for I, we, you)."""
+        words = mention_words()
+        low = pronoun.lower()
+        if low in words.person_pronouns:
+            kinds = {"person"}
+        elif low in words.group_pronouns:
+            kinds = {"group", "organisation"}
+        elif low in words.thing_pronouns:
+            kinds = {"organisation"}
+        else:
+            return ""
+        for entry in reversed(self.entries[-self.window:]):
+            if entry.pos < pos and entry.kind in kinds:
+                return entry.name
+        return ""
+
+
+def _description(mention: str) -> str:
+    """A description as a speaker name: the mention without a leading determiner ("the source" -> "source")."""
+    words = mention.split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
