@@ -390,6 +390,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         return (found[0], j) if found else None
     if j < 0 or not toks[j].word:
         return None
+    if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
+        found = _np_left(r, toks, j - 2)  # "most of them said"
+        return (found[0], j) if found else None
     if toks[j].low in r.words.pronouns:
         return (j, j) if toks[j].low not in {"that", "which"} else None
     k = j
@@ -421,9 +424,13 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     return (a, j) if a <= j else None
 
 
-def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozenset()) -> tuple[int, int] | None:
-    """Token range of the noun phrase starting at ``i``, read rightwards ("said [the senator from Ohio]");
-    ``stop`` adds words that end it."""
+def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozenset(),
+              any_noun: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at ``i``, read rightwards ("said [the senator from Ohio]").
+
+    ``stop`` adds words that end it; unless ``any_noun``, the phrase must hold a name, a pronoun
+    or a noun for people, organisations, documents or evidence.
+    """
     k = i
     while k < len(toks) and k - i < 10:
         t = toks[k]
@@ -442,10 +449,16 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
         b -= 1
     if b < i:
         return None
-    if not any(t.cap or t.low in r.words.person_nouns or t.low in r.words.pronouns
-               or t.low in r.ctx["evidence_nouns"] for t in toks[i:b + 1]):
+    if not any_noun and not any(_nominal(r, t) for t in toks[i:b + 1]):
         return None
     return i, b
+
+
+def _nominal(r: _Reader, t: _Tok) -> bool:
+    """Whether a token can head a speaker: a name, a pronoun, or a noun for people, organisations,
+    documents or evidence ("the agency", "a spokesman", "the statement", "polls")."""
+    return (t.cap or t.low in r.words.person_nouns or t.low in r.words.pronouns or t.low in r.words.org_heads
+            or t.low in r.ctx["evidence_nouns"] or t.low in r.ctx["document_nouns"])
 
 
 def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
@@ -488,8 +501,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     if cue.needs and (nxt is None or nxt.low not in cue.needs):
         return False
-    if prev in r.ctx["noun_markers"] or (prev == "to" and t.low == cue.lemma):
-        return False
+    if (prev in r.ctx["noun_markers"] and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
+            or (prev == "to" and t.low == cue.lemma)):
+        return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
     j = _skip_aux_left(r, toks, i - 1)
@@ -518,7 +532,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     """
     n = len(toks)
     if audience and i < n and toks[i].word and toks[i].low not in {"that", "to"}:
-        obj = _np_right(r, toks, i, stop=_HEARER_STOP) or ((i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"}
+        obj = _np_right(r, toks, i, stop=_HEARER_STOP, any_noun=True) or ((i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"}
                                         else None)
         if obj:
             i = obj[1] + 1
@@ -577,13 +591,18 @@ def _quote_before(r: _Reader, pos: int) -> tuple[int, int] | None:
 
 
 def _continues_after(toks: list[_Tok], last: int) -> int | None:
-    """A split quotation after the attribution ('"A," he said, "B."'): the start of B, else None."""
+    """Where the content goes on after an attribution that interrupts it, else None:
+    a split quotation ('"A," he said, "B."') or a clause ('The plan, she said, is dead.')."""
     k = last + 1
     while k < len(toks) and toks[k].word and k - last < 8:
         k += 1
-    if k + 1 < len(toks) and toks[k].text in {",", ":"} and toks[k + 1].text == '"':
+    if k + 1 >= len(toks) or toks[k].text not in {",", ":"}:
+        return None
+    nxt = toks[k + 1]
+    if nxt.text == '"':
         return k + 1
-    return None
+    clause = nxt.word and not nxt.cap and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"}
+    return k + 1 if clause and not nxt.low.endswith("ing") and sum(t.word for t in toks[k + 1:]) >= 2 else None
 
 
 # ---------------------------------------------------------------- constructions (one function each)
@@ -624,13 +643,20 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return None
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
-    start = _content_start(r, toks, last + 1, audience)
+    quoted_before = subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].text in {",", "?", "!"}
+    start = None if quoted_before else _content_start(r, toks, last + 1, audience)
     if start is not None:
         att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
         return att
-    if subject[0] > 0 and toks[subject[0] - 1].text not in {",", '"', "-", ":"}:
-        return None  # "videos posted online": no content on either side
-    return _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
+    boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
+    found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor) if boundary else None
+    if found is not None:
+        return found
+    rest = _rest_of_sentence(toks, last)  # "videos posted online": no content on either side
+    if rest is None:
+        return None
+    att.q_start, att.q_end, att.right = rest[0], rest[1], True
+    return att
 
 
 def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
@@ -640,6 +666,14 @@ def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> 
         return subject
     author = _np_left(r, toks, a - 2)
     return author if author is not None and any(t.cap for t in toks[author[0]:author[1] + 1]) else subject
+
+
+def _rest_of_sentence(toks: list[_Tok], last: int) -> tuple[int, int] | None:
+    """A content read off everything after the cue when no construction placed it
+    ("The office said about half of it was spent"); None when that is under five words
+    ("said in a statement")."""
+    rest = [t for t in toks[last + 1:] if t.word]
+    return (rest[0].start, toks[-1].end) if len(rest) >= 5 else None
 
 
 def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor: int) -> _Att | None:
@@ -841,9 +875,9 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
 
 
 def _cut_contents(r: _Reader, found: list[_Att]) -> None:
-    """A content after its cue ends where the next attribution of the sentence begins."""
+    """A content ends where the next attribution of the sentence begins."""
     for a, b in zip(found, found[1:]):
-        if a.right and a.q_start < b.start < a.q_end:
+        if a.q_start < b.start < a.q_end and b.cue_start > a.cue_end:
             cut = r.norm[a.q_start:b.start]
             trimmed = re.sub(r"[\s,;:\-]*(?:\b(?:and|but|while|which|who|as)\b)?[\s,;:\-]*$", "", cut)
             a.q_end = a.q_start + len(trimmed)
