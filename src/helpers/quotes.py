@@ -368,11 +368,21 @@ class _Reader:
 
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
-    """Index of the last token before ``j`` (inclusive) that is not an auxiliary or adverb ("has also")."""
-    while j >= 0 and (toks[j].low in r.ctx["aux_adverbs"] or toks[j].low.endswith("n't")
-                      or (toks[j].low.endswith("ly") and toks[j].low not in r.words.person_nouns
-                          and not toks[j].cap and len(toks[j].low) > 4)):
-        j -= 1
+    """Index of the last token before ``j`` (inclusive) that is not an auxiliary, an adverb or a time
+    phrase ("has also", "on Tuesday", "last week")."""
+    while j >= 0:
+        low = toks[j].low
+        if low in r.ctx["aux_adverbs"] or low.endswith("n't") or (
+                low.endswith("ly") and low not in r.words.person_nouns and not toks[j].cap and len(low) > 4):
+            j -= 1
+        elif low in WEEKDAYS_MONTHS or low in {"week", "month", "year", "night", "morning", "afternoon", "evening",
+                                               "weekend", "today", "yesterday", "tonight"}:
+            j -= 1
+            while j >= 0 and toks[j].low in {"on", "last", "this", "that", "early", "late", "earlier", "later",
+                                             "next", "in", "the", "on"}:
+                j -= 1
+        else:
+            break
     return j
 
 
@@ -545,7 +555,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         i += 1
     if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
         ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word), None)
-        if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text == ":" or (
+        if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text in {":", '"'} or (
                 toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
             return None
         i = ahead
@@ -590,9 +600,12 @@ def _quote_before(r: _Reader, pos: int) -> tuple[int, int] | None:
     return (start, end) if end < pos and gap.startswith('"') and not gap[1:].strip(" ,") else None
 
 
-def _continues_after(toks: list[_Tok], last: int) -> int | None:
+def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int | None:
     """Where the content goes on after an attribution that interrupts it, else None:
-    a split quotation ('"A," he said, "B."') or a clause ('The plan, she said, is dead.')."""
+    a split quotation ('"A," he said, "B."') or, when ``clause``, a clause ('The plan, she said, is dead.').
+
+    An inverted attribution is followed by appositives ('..., said Ann Lee, 25, a nurse'), not clauses.
+    """
     k = last + 1
     while k < len(toks) and toks[k].word and k - last < 8:
         k += 1
@@ -601,8 +614,9 @@ def _continues_after(toks: list[_Tok], last: int) -> int | None:
     nxt = toks[k + 1]
     if nxt.text == '"':
         return k + 1
-    clause = nxt.word and not nxt.cap and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"}
-    return k + 1 if clause and not nxt.low.endswith("ing") and sum(t.word for t in toks[k + 1:]) >= 2 else None
+    goes_on = (clause and nxt.word and not nxt.cap and not nxt.text[0].isdigit()
+               and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
+    return k + 1 if goes_on and sum(t.word for t in toks[k + 1:]) >= 2 else None
 
 
 # ---------------------------------------------------------------- constructions (one function each)
@@ -616,9 +630,9 @@ def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: in
     att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
     if cue.lemma == "quote":
         return _quoted_as_saying(r, toks, i, att)
-    if toks[i].low.endswith("ing") and (i == 0 or toks[i - 1].text in {",", "-", ";"}):
-        return _participle(r, toks, i, last, att, found)
     k = _skip_aux_left(r, toks, i - 1)
+    if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
+        return _participle(r, toks, i, last, att, found)  # ", saying", "went on the record endorsing"
     if k >= 0 and toks[k].low in {"and", "but", "or"} and found:
         return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
@@ -636,13 +650,15 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     """
     att.construction = "subject verb"
     subject = _appositive_subject(r, toks, k) if toks[k].text == "," else _np_left(r, toks, k)
-    if subject is not None and toks[subject[0]].low == "who":
-        before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
-        subject = _np_left(r, toks, before)
     if subject is None:
         return None
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
+    if toks[subject[0]].low == "who":  # "the mayor, who said ...": the mention stays "who"
+        before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
+        antecedent = _np_left(r, toks, before)
+        att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
+                               toks[antecedent[0]].start) if antecedent else ""
     quoted_before = subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].text in {",", "?", "!"}
     start = None if quoted_before else _content_start(r, toks, last + 1, audience)
     if start is not None:
@@ -683,16 +699,18 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     if subject is None:
         return None
     _set_mention(r, att, toks, subject)
-    return _with_left_content(r, toks, i, subject[1], att, floor)
+    return _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
 
 
-def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int) -> _Att | None:
-    """Content before the attribution, continued by a split quotation after it ('"A," he said, "B."')."""
+def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int,
+                       *, clause: bool = True) -> _Att | None:
+    """Content before the attribution, continued after it when the attribution interrupts it
+    ('"A," he said, "B."'; with ``clause``, also 'The plan, she said, is dead.')."""
     left = _content_left(r, toks, first, floor)
     if left is None:
         return None
     att.q_start, att.q_end = left
-    more = _continues_after(toks, last)
+    more = _continues_after(toks, last, clause=clause)
     if more is not None:
         att.q_end = toks[-1].end
     return att
@@ -714,14 +732,30 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
         prev = found[-1]
         att.mention, att.speaker = prev.mention, prev.speaker  # offsets stay unset: the mention is elsewhere
     else:
-        first = next((k for k in range(i) if not toks[k].quoted and toks[k].word and (
-            toks[k].cap and toks[k].low not in r.ctx["stop_left"] or toks[k].low in r.words.pronouns)), None)
-        subject = _np_right(r, toks, first) if first is not None else None
+        subject = _sentence_subject(r, toks, i)
         if subject is None:
             return None
         _set_mention(r, att, toks, subject)
     att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
     return att
+
+
+def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main clause: the first name, pronoun or description outside quotations,
+    after an opening phrase that a comma closes ("In Ohio on Monday, the senator ...")."""
+    start = 0
+    opener = toks[0].low if toks else ""
+    if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
+        comma = next((k for k in range(min(before, 15)) if toks[k].text == ","), None)
+        start = comma + 1 if comma is not None else 0
+    first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
+        (toks[k].cap and toks[k].low not in r.ctx["stop_left"]) or toks[k].low in r.words.pronouns
+        or toks[k].low in DETERMINERS)), None)
+    if first is None:
+        return None
+    if toks[first].low in r.words.pronouns:
+        return first, first
+    return _np_right(r, toks, first)
 
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
