@@ -656,6 +656,23 @@ def _figures(gold: pd.DataFrame, n_pred: int, matched: dict[float, dict], table:
     return out
 
 
+def _gap_tokens(pred: object, clean: str, raw: str, tokens: _Tokens) -> frozenset[int]:
+    """Tokens of the attribution's own words inside a content that it interrupts ('"A," he said, "B"'):
+    the gaps between the parts of ``content_spans`` ("a-b;c-d", cleaned-text offsets), found again
+    inside the located content."""
+    spans = str(getattr(pred, "content_spans", "") or "")
+    parts = [tuple(int(x) for x in part.split("-")) for part in spans.split(";") if "-" in part]
+    gaps = set()
+    hay, where = squeeze(raw[pred.raw_start:pred.raw_end])
+    for (_, end), (start, _) in zip(parts, parts[1:]):
+        needle = squeeze(clean[end:start])[0].strip()
+        pos = hay.find(needle) if needle else -1
+        if pos >= 0:
+            a = pred.raw_start + where[pos]
+            gaps |= token_set(tokens, [(a, pred.raw_start + where[pos + len(needle) - 1] + 1)])
+    return frozenset(gaps)
+
+
 def score_attributions(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame,
                        articles: pd.DataFrame) -> dict:
     """Score predicted attributions against brat gold by content-token overlap (the module's protocol).
@@ -678,8 +695,10 @@ def score_attributions(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.D
     gold = gold.reset_index(drop=True)
     index = {aid: token_index(text) for aid, text in raw_texts.items()}
     gold_sets = [token_set(index[a], spans) for a, spans in zip(gold["article_id"], gold["content_spans"])]
-    pred_sets = [token_set(index[p.article_id], [(p.raw_start, p.raw_end)]) if p.located and p.pred_text
-                 else frozenset() for p in pred.itertuples()]
+    clean = dict(zip(articles["article_id"], articles["text"]))
+    pred_sets = [token_set(index[p.article_id], [(p.raw_start, p.raw_end)])
+                 - _gap_tokens(p, clean.get(p.article_id, ""), raw_texts[p.article_id], index[p.article_id])
+                 if p.located and p.pred_text else frozenset() for p in pred.itertuples()]
     pairs = candidate_pairs(gold_sets, list(gold["article_id"]), pred_sets, list(pred["article_id"]))
     matched = {t: greedy_match(pairs, t) for t in THRESHOLDS}
     table = _side_by_side(gold, pred, matched[THRESHOLDS[0]])

@@ -42,7 +42,7 @@ SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International",
 QUOTE_COLUMNS = [
     "article_id", "outlet", "paragraph", "sentence_no", "sentence", "speaker", "speaker_mention", "side", "role",
     "kind", "act", "cue", "quote", "start", "end", "cue_start", "cue_end", "quote_start", "quote_end",
-    "quoted_words", "confidence",
+    "content_spans", "quoted_words", "confidence",
 ]
 SPAN_COLUMNS = ["article_id", "start", "end", "text", "n_words", "paragraph", "continued", "balanced"]
 
@@ -294,6 +294,7 @@ def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- attribution
 
 _TOKEN_RE = re.compile(r"\w+(?:['.-]\w+)*|[^\s\w]")
+_WORD_RE = re.compile(r"\w+")
 _CLOSERS = {",", ".", ";", ":", "!", "?", "(", ")", '"', "-", "[", "]"}
 
 
@@ -325,6 +326,7 @@ class _Att:
     q_start: int = -1
     q_end: int = -1
     right: bool = False  # content after the cue (so a later attribution may cut it)
+    gaps: list = field(default_factory=list)  # (start, end) inside the content that is not content ('he said')
     construction: str = ""
     speaker: str = ""
     follow_on: bool = False
@@ -538,18 +540,22 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     Skips a hearer ("told reporters"), time words ("on Tuesday") and adjuncts that lead to
     "that" or a colon ("said in a statement that").
 
-    >>> # "said on Monday that taxes would rise" -> the token "taxes"
+    The content keeps "that" ("said on Monday that taxes would rise" -> "that taxes would rise"),
+    and a hearer who is asked or urged to act ("urged voters to stay home").
     """
     n = len(toks)
+    hearer = i
     if audience and i < n and toks[i].word and toks[i].low not in {"that", "to"}:
-        obj = _np_right(r, toks, i, stop=_HEARER_STOP, any_noun=True) or ((i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"}
-                                        else None)
+        obj = _np_right(r, toks, i, stop=_HEARER_STOP, any_noun=True) or (
+            (i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"} else None)
         if obj:
             i = obj[1] + 1
     if audience and i < n and toks[i].low in {"of", "for", "about", "over", "on"}:
-        return i + 1 if i + 1 < n else None  # "accused the mayor of lying"
-    if audience and i < n and toks[i].low in {"to", "whether", "if", "why", "how", "what", "when"}:
-        return i if i + 1 < n else None  # "urged voters to stay home"
+        return i + 1 if i + 1 < n else None  # "asked the mayor about the bridge"
+    if audience and i < n and toks[i].low == "to":
+        return hearer if i + 1 < n else None  # "urged voters to stay home"
+    if audience and i < n and toks[i].low in {"whether", "if", "why", "how", "what", "when"}:
+        return i if i + 1 < n else None  # "asked her whether she would run"
     while i < n and (toks[i].low in r.ctx["time_words"] or toks[i].low in WEEKDAYS_MONTHS
                      or (toks[i].low.endswith("ly") and not toks[i].cap and len(toks[i].low) > 4)):
         i += 1
@@ -561,8 +567,10 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         i = ahead
     if i < n and toks[i].text == "," and i + 1 < n and toks[i + 1].text == '"':
         return i + 1
-    if i < n and (toks[i].low == "that" or toks[i].text == ":"):
+    if i < n and toks[i].text == ":":
         i += 1
+    if i + 1 < n and toks[i].low == "that" and toks[i + 1].word:
+        return i
     if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")"}:
         return None
     if not any(t.word for t in toks[i:]):
@@ -712,6 +720,7 @@ def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att:
     att.q_start, att.q_end = left
     more = _continues_after(toks, last, clause=clause)
     if more is not None:
+        att.gaps.append((att.q_end, toks[more].start))
         att.q_end = toks[-1].end
     return att
 
@@ -833,6 +842,23 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     return att
 
 
+def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
+    """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
+    sentence's subject (the cue is the colon)."""
+    colon = next((k for k in range(1, len(toks) - 1) if toks[k].text == ":" and not toks[k].quoted
+                  and toks[k + 1].text == '"'), None)
+    if colon is None:
+        return None
+    subject = _sentence_subject(r, toks, colon)
+    span = r.span_at(toks[colon + 1].end)
+    if subject is None or span is None:
+        return None
+    att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="colon quotation")
+    _set_mention(r, att, toks, subject)
+    att.q_start, att.q_end = span[0], span[1]
+    return att
+
+
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
@@ -915,6 +941,7 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
             cut = r.norm[a.q_start:b.start]
             trimmed = re.sub(r"[\s,;:\-]*(?:\b(?:and|but|while|which|who|as)\b)?[\s,;:\-]*$", "", cut)
             a.q_end = a.q_start + len(trimmed)
+            a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
 def _extend_to_quotes(r: _Reader, att: _Att) -> None:
@@ -949,7 +976,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             taken = att.cue_end
             floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
     if not found and toks and sent.norm.find(":") > 0:
-        att = _name_colon(r, toks)
+        att = _name_colon(r, toks) or _colon_quote(r, toks)
         found = [att] if att else []
     _cut_contents(r, found)
     for att in found:
@@ -1019,6 +1046,8 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
         found = _read_sentence(r, sent)
         span = None if found else _continues_quote(r, sent, last)
         if span is not None:
+            if span[0] > last.q_end:
+                last.gaps.append((last.q_end, span[0]))
             last.q_end = max(last.q_end, span[1])
             continue
         r.atts += found
@@ -1027,10 +1056,27 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     return [_record(r, att, article_id, outlet) for att in sorted(r.atts, key=lambda a: a.start)]
 
 
+def content_parts(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a content once the attribution's own words inside it are left out.
+
+    >>> content_parts(0, 30, [(10, 18)])
+    [(0, 10), (18, 30)]
+    """
+    parts, at = [], start
+    for a, b in sorted(gaps):
+        if a > at:
+            parts.append((at, a))
+        at = max(at, b)
+    if end > at:
+        parts.append((at, end))
+    return parts
+
+
 def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     """The output row of one attribution."""
-    words = list(re.finditer(r"\w+", r.norm[att.q_start:att.q_end]))
-    quoted = [w for w in words if r.span_at(att.q_start + w.start()) is not None]
+    parts = content_parts(att.q_start, att.q_end, att.gaps)
+    words = [w for a, b in parts for w in _WORD_RE.finditer(r.norm, a, b)]
+    quoted = [w for w in words if r.span_at(w.start()) is not None]
     share = len(quoted) / len(words) if words else 0.0
     kind = "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
     table = match_speaker(att.mention) if att.mention else None
@@ -1044,7 +1090,8 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
         "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph, "sentence_no": sent.sentence,
         "sentence": sent.text, "speaker": speaker, "speaker_mention": att.mention,
         "side": table.side if table else "Unknown", "role": table.role if table else "", "kind": kind,
-        "act": att.act, "cue": att.cue, "quote": r.text[att.q_start:att.q_end].strip(),
+        "act": att.act, "cue": att.cue, "quote": " … ".join(r.text[a:b].strip() for a, b in parts),
+        "content_spans": ";".join(f"{a}-{b}" for a, b in parts),
         "start": att.start, "end": max(att.cue_end, att.m_end, att.q_end), "cue_start": cue_start,
         "cue_end": att.cue_end if att.cue else cue_start, "quote_start": att.q_start, "quote_end": att.q_end,
         "quoted_words": len(quoted), "confidence": "low" if unbalanced else "high",
