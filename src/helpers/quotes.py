@@ -152,6 +152,7 @@ class CueWord(NamedTuple):
     audience: bool
     noun_too: bool
     needs: frozenset = frozenset()
+    unless: frozenset = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -162,7 +163,8 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
         path: another CSV with columns ``lemma, forms`` and optionally ``act`` (speech, belief,
             evidence), ``audience`` (1 when the verb takes a hearer: "told reporters") and
             ``noun_too`` (1 when a form is also a noun: "states", "claims") and ``needs`` (words of
-            which one must follow: "spoke of|about").
+            which one must follow: "spoke of|about") and ``unless`` (words after which the form is no
+            cue: "added to", "continued on").
 
     Returns:
         ``{form: CueWord}`` for every form, lower case.
@@ -180,9 +182,10 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             act = (row.get("act") or "speech").strip()
             if act not in {"speech", "belief", "evidence"}:
                 raise ValueError(f"{path}: act {act!r} of {row['lemma']!r} is not speech, belief or evidence")
-            needs = frozenset(w.strip().lower() for w in (row.get("needs") or "").split("|") if w.strip())
+            needs, unless = (frozenset(w.strip().lower() for w in (row.get(col) or "").split("|") if w.strip())
+                             for col in ("needs", "unless"))
             cue = CueWord(row["lemma"], act, bool((row.get("audience") or "").strip()),
-                          bool((row.get("noun_too") or "").strip()), needs)
+                          bool((row.get("noun_too") or "").strip()), needs, unless)
             for form in row["forms"].split("|"):
                 if form.strip():  # "said||says" has an empty form, which would match everywhere
                     forms.setdefault(form.strip().lower(), cue)
@@ -511,7 +514,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"}:
         return False
-    if cue.needs and (nxt is None or nxt.low not in cue.needs):
+    if cue.needs and (nxt is None or nxt.low not in cue.needs) or (nxt is not None and nxt.low in cue.unless):
         return False
     if (prev in r.ctx["noun_markers"] and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma)):
@@ -525,8 +528,11 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
         subject_before = (prev in r.words.pronouns or prev in r.ctx["evidence_nouns"] or prev in r.words.person_nouns
-                          or (i > 1 and toks[i - 1].cap))
-        return nxt is None or nxt.low == "that" or nxt.text in {":", '"', "."} or (
+                          or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
+        if prev[:1].isdigit() or prev in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                          "all", "both", "battleground", "swing", "many"}:
+            return False  # "nine states", "swing states"
+        return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or (
             nxt.text == "," and prev not in r.ctx["stop_left"] and i > 1) or subject_before
     return True
 
@@ -842,6 +848,45 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     return att
 
 
+_NOUN_LINKS = frozenset({"that", "for", "of", "about", "on", "to", "against", "over", "with"})
+
+
+def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'Her claim that the vote was rigged', 'Trump's support for the wall': a noun cue after a possessor.
+
+    The possessor (a possessive pronoun or a name with 's) is the source; the content runs from the
+    word after the noun to the end of the clause. Limits: "the claim that ..." without a possessor
+    and "a statement from the campaign" are not read.
+    """
+    k = i - 1
+    while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in {"his", "her", "their", "its", "our",
+                                                                                "my", "your"} and i - k <= 2:
+        k -= 1  # "his repeated calls", "her strong support"
+    if k < 0 or not (toks[k].low in {"his", "her", "their", "its", "our", "my", "your"}
+                     or (toks[k].cap and toks[k].low.endswith("'s"))):
+        return None
+    link = i + 1
+    if link >= len(toks) - 1 or toks[link].low not in _NOUN_LINKS:
+        return None
+    start = link if toks[link].low == "that" else link + 1
+    end = next((t.start for t in toks[start + 1:] if t.text in {",", ";", ".", ":", "(", ")", "?", "!"}
+                or t.low in r.ctx["clause_openers"]), toks[-1].end)
+    if not toks[start].word or end <= toks[start].start:
+        return None
+    act = "speech" if toks[i].low in r.ctx["speech_nouns"] else "belief"
+    att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, act, construction="noun cue")
+    subject = (k, k)
+    if toks[k].cap:
+        name = _np_left(r, toks, k)
+        subject = name if name is not None else subject
+    _set_mention(r, att, toks, subject)
+    if toks[k].cap:
+        att.mention = re.sub(r"'s$", "", att.mention)
+        att.speaker = _resolve(r, att.mention, att.m_start)
+    att.q_start, att.q_end = toks[start].start, end
+    return att
+
+
 def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
     sentence's subject (the cue is the colon)."""
@@ -971,6 +1016,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _what_called(r, toks, i)
         elif t.low in r.lex and _is_cue(r, toks, i):
             att = _verb_cue(r, toks, i, found, floor)
+        elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
+            att = _noun_cue(r, toks, i)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.cue_end
