@@ -71,11 +71,12 @@ def mention_words(path: str | None = None) -> MentionWords:
         raise ValueError(f"{source}: mention word lists lack {exc}") from None
 
 
-def name_words(mention: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_words(mention: str) -> tuple[str, ...]:
     """The words of a name without titles, determiners, parentheses or a possessive ending.
 
     >>> name_words("Sen. Chris Murphy (D-Conn.)")
-    ['Chris', 'Murphy']
+    ('Chris', 'Murphy')
     """
     words = mention_words()
     text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
@@ -86,9 +87,10 @@ def name_words(mention: str) -> list[str]:
         out.pop(0)
     while out and out[-1].lower() in {"jr", "sr", "ii", "iii"}:
         out.pop()
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def is_fragment(name: str) -> bool:
     """Whether ``name`` is no speaker at all: empty, a pronoun, a title, one letter, a weekday or month.
 
@@ -101,6 +103,7 @@ def is_fragment(name: str) -> bool:
             or low in DETERMINERS)
 
 
+@lru_cache(maxsize=65536)
 def kind_of(mention: str) -> str:
     """What a mention names: ``pronoun``, ``person``, ``organisation``, ``group`` or ``description``.
 

@@ -36,7 +36,7 @@ import pandas as pd
 
 from helpers import config, corpus
 from helpers.mentions import DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, is_fragment, kind_of, mention_words
-from helpers.text import normalise, read_yaml
+from helpers.text import normalise, read_yaml, trie_regex
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
 QUOTE_COLUMNS = [
@@ -104,6 +104,7 @@ def _alias_lookup(path: str | None = None) -> dict[tuple[str, ...], Speaker]:
     return lookup
 
 
+@lru_cache(maxsize=65536)
 def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     """Map a whole mention to the speaker table.
 
@@ -116,6 +117,8 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     'Russia Ministry of Foreign Affairs'
     >>> match_speaker("The South Korean Defense Ministry") is None
     True
+
+    A person noun after a name ("an AFP reporter") takes the name's entry.
     """
     lookup = _alias_lookup(path)
     words = re.findall(r"[\w'.-]+", normalise(mention))
@@ -124,6 +127,8 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
         found = lookup.get(low[start:])
         if found is not None:
             return found if _compatible_prefix(words[:start], found, lookup) else None
+    if len(words) > 1 and low[-1] in mention_words().person_nouns:
+        return match_speaker(" ".join(words[:-1]), path=path)  # "an AFP reporter": the agency's side
     return None
 
 
@@ -153,6 +158,7 @@ class CueWord(NamedTuple):
     noun_too: bool
     needs: frozenset = frozenset()
     unless: frozenset = frozenset()
+    subject: str = ""
 
 
 @lru_cache(maxsize=4)
@@ -164,7 +170,8 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             evidence), ``audience`` (1 when the verb takes a hearer: "told reporters") and
             ``noun_too`` (1 when a form is also a noun: "states", "claims") and ``needs`` (words of
             which one must follow: "spoke of|about") and ``unless`` (words after which the form is no
-            cue: "added to", "continued on").
+            cue: "added to", "continued on") and ``subject`` ("document" when only a document can be its
+            subject: "the statement reads").
 
     Returns:
         ``{form: CueWord}`` for every form, lower case.
@@ -185,7 +192,7 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             needs, unless = (frozenset(w.strip().lower() for w in (row.get(col) or "").split("|") if w.strip())
                              for col in ("needs", "unless"))
             cue = CueWord(row["lemma"], act, bool((row.get("audience") or "").strip()),
-                          bool((row.get("noun_too") or "").strip()), needs, unless)
+                          bool((row.get("noun_too") or "").strip()), needs, unless, (row.get("subject") or "").strip())
             for form in row["forms"].split("|"):
                 if form.strip():  # "said||says" has an empty form, which would match everywhere
                     forms.setdefault(form.strip().lower(), cue)
@@ -199,6 +206,15 @@ def reporting_verbs(path: str | None = None) -> dict[str, str]:
     'say'
     """
     return {form: cue.lemma for form, cue in cue_lexicon(path).items()}
+
+
+@lru_cache(maxsize=1)
+def _candidates_re() -> re.Pattern:
+    """Any word that can open an attribution (cue forms, noun cues, "according", "what") or a colon, in
+    lower-cased text: a sentence without one is not tokenised."""
+    ctx = context_words()
+    words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | {"according", "what"}
+    return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b|:")
 
 
 @lru_cache(maxsize=4)
@@ -363,13 +379,20 @@ class _Reader:
         i = bisect_right(self._span_starts, pos) - 1
         return self.spans[i] if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1] else None
 
+    def spans_between(self, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """The quotation spans that overlap ``[start, end)``."""
+        first = max(bisect_right(self._span_starts, start) - 1, 0)
+        return [s for s in self.spans[first:bisect_right(self._span_starts, end)] if s[1] > start and s[0] < end]
+
     def tokens(self, start: int, end: int) -> list[_Tok]:
         """Tokens of ``norm[start:end]`` with absolute offsets and whether each is quoted."""
-        out = []
-        for m in _TOKEN_RE.finditer(self.norm, start, end):
-            out.append(_Tok(m.group(0), m.group(0).lower(), m.start(), m.end(),
-                            m.group(0) != '"' and self.span_at(m.start()) is not None))
-        return out
+        first = max(bisect_right(self._span_starts, start) - 1, 0)
+        spans = [(a, b) for a, b, _ in self.spans[first:bisect_right(self._span_starts, end)] if b > start]
+        matches = _TOKEN_RE.finditer(self.norm, start, end)
+        if not spans:
+            return [_Tok(m.group(), m.group().lower(), m.start(), m.end(), False) for m in matches]
+        return [_Tok(m.group(), m.group().lower(), m.start(), m.end(),
+                     m.group() != '"' and any(a <= m.start() < b for a, b in spans)) for m in matches]
 
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
@@ -638,6 +661,15 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
 
 def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
     """Read a verb cue at token ``i`` with the construction its neighbours call for."""
+    att = _verb_construction(r, toks, i, found, floor)
+    if att is not None and r.lex[toks[i].low].subject == "document":
+        head = att.mention.lower().split()[-1:] if att.mention else []
+        return att if head and head[0] in r.ctx["document_nouns"] else None
+    return att
+
+
+def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
+    """The construction that fits a verb cue at token ``i``."""
     cue = r.lex[toks[i].low]
     particles = cue.needs | ({"for", "on"} if cue.lemma == "call" else set())
     last = i + 1 if i + 1 < len(toks) and toks[i + 1].low in particles else i
@@ -679,10 +711,14 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
         return att
     boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
-    found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor) if boundary else None
-    if found is not None:
-        return found
-    rest = _rest_of_sentence(toks, last)  # "videos posted online": no content on either side
+    long_tail = (last + 1 < len(toks) and toks[last + 1].word
+                 and sum(t.word for t in toks[last + 1:]) >= 8)  # "Hours before X, the ministry said at least six"
+    relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
+    if boundary and not relative and (quoted_before or not long_tail):
+        found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
+        if found is not None:
+            return found
+    rest = None if relative else _rest_of_sentence(toks, last)  # "videos posted online": no content either side
     if rest is None:
         return None
     att.q_start, att.q_end, att.right = rest[0], rest[1], True
@@ -781,7 +817,7 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
                construction="according to")
     _set_mention(r, att, toks, subject)
-    left = _content_left(r, toks, i, floor)
+    left = _content_left(r, toks, i, toks[0].start)  # the whole sentence before it, earlier cues included
     if left is not None:
         att.q_start, att.q_end = left
         return att
@@ -917,6 +953,7 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
         r.last_speaker = att.speaker
 
 
+@lru_cache(maxsize=65536)
 def _kind(mention: str) -> str:
     """What a mention names (:func:`helpers.mentions.kind_of`), the speaker table's type first."""
     known = match_speaker(mention)
@@ -943,24 +980,25 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
 # ---------------------------------------------------------------- reading an article
 
 
-def _register_names(r: _Reader, toks: list[_Tok]) -> None:
-    """Record the capitalised names of a sentence outside quotations, for pronouns and merging."""
-    k = 0
-    while k < len(toks):
-        if not (toks[k].cap and toks[k].word and not toks[k].quoted):
-            k += 1
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'-]*(?:\.(?= [A-Z]))?(?: [A-Z][\w'-]*(?:\.(?= [A-Z]))?)*")
+
+
+def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
+    """Record the capitalised names of a sentence outside quotations, for pronouns and merging.
+
+    A single capitalised word counts only when the speaker table or an earlier full name knows it
+    ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
+    """
+    for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
+        run = m.group(0)
+        if r.span_at(m.start()) is not None or is_fragment(run):
             continue
-        j = k
-        while j + 1 < len(toks) and not toks[j + 1].quoted and (
-                (toks[j + 1].cap and toks[j + 1].word) or (toks[j + 1].text == "." and len(toks[j].text) <= 4
-                                                           and toks[j].low in r.words.titles)):
-            j += 1
-        run = r.norm[toks[k].start:toks[j].end]
+        if " " not in run and match_speaker(run) is None and (
+                m.start() == sent.start or run.lower() not in r.mentions.full_names):
+            continue
         kind = _kind(run)
-        known = match_speaker(run) is not None or run.lower() in r.mentions.full_names
-        if (j > k or known) and not is_fragment(run) and kind in {"person", "organisation", "group"}:
-            r.mentions.add(run, toks[k].start, kind)
-        k = j + 1
+        if kind in {"person", "organisation", "group"}:
+            r.mentions.add(run, m.start(), kind)
 
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
@@ -1001,12 +1039,19 @@ def _extend_to_quotes(r: _Reader, att: _Att) -> None:
 
 def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     """Every attribution of one sentence, in text order."""
+    _register_names(r, sent)
+    low = sent.norm.lower()
+    candidates = [m.start() + sent.start for m in _candidates_re().finditer(low)] if len(low) == len(sent.norm) else [
+        m.start() + sent.start for m in re.finditer(_candidates_re().pattern, sent.norm, re.I)]
+    if not candidates:
+        return []
     toks = r.tokens(sent.start, sent.end)
-    _register_names(r, toks)
+    at = {t.start: i for i, t in enumerate(toks)}
     found: list[_Att] = []
     floor = sent.start
     taken = 0  # the end of the last cue read, so that a cue is read once
-    for i, t in enumerate(toks):
+    for i in (at[c] for c in candidates if c in at):
+        t = toks[i]
         if t.quoted or not t.word or t.start < taken:
             continue
         att = None
@@ -1021,7 +1066,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.cue_end
-            floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
+            if att.construction != "what X called":  # a label inside a content does not end it
+                floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
     if not found and toks and sent.norm.find(":") > 0:
         att = _name_colon(r, toks) or _colon_quote(r, toks)
         found = [att] if att else []
@@ -1122,15 +1168,16 @@ def content_parts(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tup
 def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     """The output row of one attribution."""
     parts = content_parts(att.q_start, att.q_end, att.gaps)
-    words = [w for a, b in parts for w in _WORD_RE.finditer(r.norm, a, b)]
-    quoted = [w for w in words if r.span_at(w.start()) is not None]
-    share = len(quoted) / len(words) if words else 0.0
+    words = sum(len(_WORD_RE.findall(r.norm, a, b)) for a, b in parts)
+    quoted = sum(len(_WORD_RE.findall(r.norm, max(a, s0), min(b, s1)))
+                 for a, b in parts for s0, s1, _ in r.spans_between(a, b))
+    share = quoted / words if words else 0.0
     kind = "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
     table = match_speaker(att.mention) if att.mention else None
     if table is None and att.speaker:
         table = match_speaker(att.speaker)
     speaker = table.canonical if table else ("" if is_fragment(att.speaker) else att.speaker)
-    unbalanced = any(not s[2] for s in r.spans if att.q_start <= s[0] < att.q_end)
+    unbalanced = any(not s[2] for s in r.spans_between(att.q_start, att.q_end) if s[0] >= att.q_start)
     sent = att.sentence
     cue_start = att.cue_start if att.cue else att.q_start
     return {
@@ -1141,7 +1188,7 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
         "content_spans": ";".join(f"{a}-{b}" for a, b in parts),
         "start": att.start, "end": max(att.cue_end, att.m_end, att.q_end), "cue_start": cue_start,
         "cue_end": att.cue_end if att.cue else cue_start, "quote_start": att.q_start, "quote_end": att.q_end,
-        "quoted_words": len(quoted), "confidence": "low" if unbalanced else "high",
+        "quoted_words": quoted, "confidence": "low" if unbalanced else "high",
     }
 
 

@@ -7,6 +7,8 @@ quote parser here.
 
 from __future__ import annotations
 
+import itertools
+
 import math
 import re
 from bisect import bisect_right
@@ -126,6 +128,9 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
     """
     norm = normalise(text) if norm is None else norm
     starts = [s.start for s in sents]
+    contents = _Contents(atts)
+    spans = sorted(spans, key=lambda sp: sp["start"])
+    span_starts = [sp["start"] for sp in spans]
     records = []
     for family, matches in lex.pattern_set.find(norm).items():
         for m in matches:
@@ -133,7 +138,7 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
             info = lex.groups[(family, group)]
             pos = m.start()
             sent = sents[max(bisect_right(starts, pos) - 1, 0)]
-            voice, att = _voice(pos, m.end(), spans, atts)
+            voice, att = _voice(pos, m.end(), spans, contents, span_starts)
             records.append({
                 "article_id": article_id, "outlet": outlet, "family": family, "term": info.term,
                 "side": info.side, "match": text[m.start():m.end()], "voice": voice,
@@ -182,19 +187,40 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
     return pd.DataFrame(records, columns=TERM_COLUMNS)
 
 
-def _voice(start: int, end: int, spans: list[dict], atts: list[dict]) -> tuple[str, dict | None]:
+class _Contents:
+    """Attribution contents of one article, for "which content holds this position" in logarithmic time.
+
+    Sorted by start; ``reach[i]`` is the furthest end among the first ``i + 1``, so that a search
+    walking back from a position stops as soon as no earlier content can reach it.
+    """
+
+    def __init__(self, atts: list[dict]):
+        self.atts = sorted(atts, key=lambda a: a["quote_start"])
+        self.starts = [a["quote_start"] for a in self.atts]
+        self.reach = list(itertools.accumulate((a["quote_end"] for a in self.atts), max))
+
+    def innermost(self, start: int, end: int) -> dict | None:
+        """The attribution with the latest start whose content covers ``[start, end]`` (None if none)."""
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.reach[i] >= end:
+            if self.atts[i]["quote_end"] >= end:
+                return self.atts[i]
+            i -= 1
+        return None
+
+
+def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
+           span_starts: list[int]) -> tuple[str, dict | None]:
     """Voice of an occurrence and the attribution it sits in (if any)."""
-    inside = [s for s in spans if s["start"] <= start and s["end"] >= end]
-    covering = [a for a in atts if a["quote_start"] <= start and a["quote_end"] >= end]
-    # the innermost attribution whose content holds the term
-    att = max(covering, key=lambda a: a["quote_start"]) if covering else None
-    if inside:
-        span = inside[0]
+    att = contents.innermost(start, end)
+    i = bisect_right(span_starts, start) - 1
+    span = spans[i] if i >= 0 and spans[i]["end"] >= end else None
+    if span is not None:
         if span["n_words"] <= SCARE_QUOTE_MAX_WORDS:
             return "scare_quote", att
-        attributed = [a for a in atts if a["quote_start"] <= span["start"] and a["quote_end"] >= span["end"] - 1]
-        if attributed:
-            return "direct_quote", max(attributed, key=lambda a: a["quote_start"])
+        attributed = contents.innermost(span["start"], span["end"] - 1)
+        if attributed is not None:
+            return "direct_quote", attributed
         return "scare_quote", att
     if att is not None:
         return "reported", att
