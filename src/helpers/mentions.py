@@ -174,8 +174,8 @@ class ArticleMentions:
         if kind == "pronoun":
             return ""
         if kind == "person":
-            name = self.canonical(mention)
-            parts = name.split()
+            name = self.canonical(mention) or _description(normalise(mention))  # "the president"
+            parts = name.split() if name[:1].isupper() else []
             if len(parts) >= 2:
                 self.full_names[parts[-1].lower()] = name
                 self.full_names.setdefault(parts[0].lower(), name)
@@ -207,8 +207,6 @@ class ArticleMentions:
 
 
 def _description(mention: str) -> str:
-    """A description as a speaker name: the mention without a leading determiner ("the source" -> "source")."""
-    words = mention.split()
-    while words and words[0].lower() in DETERMINERS:
-        words.pop(0)
-    return " ".join(words)
+    """A description as a speaker name, as written ("the president", "White House officials"): a title
+    alone ("president") would read as a fragment."""
+    return " ".join(normalise(mention).split())

@@ -139,7 +139,7 @@ def _compatible_prefix(words: list[str], found: Speaker, lookup: dict) -> bool:
         return True
     titles = mention_words().titles
     rest = list(words)
-    while rest and (not rest[0][:1].isupper() or rest[0].lower().rstrip(".") in titles):
+    while rest and (not rest[0][:1].isupper() or rest[0].lower().rstrip(".") in titles or rest[0].lower() in DETERMINERS):
         rest.pop(0)
     if not rest:
         return True
@@ -159,6 +159,7 @@ class CueWord(NamedTuple):
     needs: frozenset = frozenset()
     unless: frozenset = frozenset()
     subject: str = ""
+    clause: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -171,7 +172,8 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             ``noun_too`` (1 when a form is also a noun: "states", "claims") and ``needs`` (words of
             which one must follow: "spoke of|about") and ``unless`` (words after which the form is no
             cue: "added to", "continued on") and ``subject`` ("document" when only a document can be its
-            subject: "the statement reads").
+            subject: "the statement reads") and ``clause`` (1 when a content after it must open with
+            "that", a colon or a quotation: "added that ...", not "adds more uncertainty").
 
     Returns:
         ``{form: CueWord}`` for every form, lower case.
@@ -192,7 +194,8 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             needs, unless = (frozenset(w.strip().lower() for w in (row.get(col) or "").split("|") if w.strip())
                              for col in ("needs", "unless"))
             cue = CueWord(row["lemma"], act, bool((row.get("audience") or "").strip()),
-                          bool((row.get("noun_too") or "").strip()), needs, unless, (row.get("subject") or "").strip())
+                          bool((row.get("noun_too") or "").strip()), needs, unless, (row.get("subject") or "").strip(),
+                          bool((row.get("clause") or "").strip()))
             for form in row["forms"].split("|"):
                 if form.strip():  # "said||says" has an empty form, which would match everywhere
                     forms.setdefault(form.strip().lower(), cue)
@@ -495,7 +498,7 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
 def _nominal(r: _Reader, t: _Tok) -> bool:
     """Whether a token can head a speaker: a name, a pronoun, or a noun for people, organisations,
     documents or evidence ("the agency", "a spokesman", "the statement", "polls")."""
-    return (t.cap or t.low in r.words.person_nouns or t.low in r.words.pronouns or t.low in r.words.org_heads
+    return ((t.cap and t.low not in DETERMINERS and t.low not in r.ctx["stop_left"]) or t.low in r.words.person_nouns or t.low in r.words.pronouns or t.low in r.words.org_heads
             or t.low in r.ctx["evidence_nouns"] or t.low in r.ctx["document_nouns"])
 
 
@@ -707,6 +710,9 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
                                toks[antecedent[0]].start) if antecedent else ""
     quoted_before = subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].text in {",", "?", "!"}
     start = None if quoted_before else _content_start(r, toks, last + 1, audience)
+    if start is not None and r.lex[toks[last].low if toks[last].low in r.lex else att.cue.lower().split()[0]].clause and not (
+            toks[start].low == "that" or toks[start].text == '"' or toks[start - 1].text in {":", '"'}):
+        return None  # "The move adds more uncertainty"
     if start is not None:
         att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
         return att
