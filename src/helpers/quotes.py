@@ -625,8 +625,9 @@ def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int) -> tuple
     a = 0
     while a <= b and toks[a].start < floor:
         a += 1
-    if b < a or sum(t.word for t in toks[a:b + 1]) < 2:
-        return None
+    quoted = b >= a and toks[b].quoted
+    if b < a or sum(t.word for t in toks[a:b + 1]) < (1 if quoted else 2):
+        return None  # '"Really," she said' has a content; 'So, she said' has none
     return toks[a].start, toks[b].end
 
 
@@ -751,7 +752,8 @@ def _rest_of_sentence(toks: list[_Tok], last: int) -> tuple[int, int] | None:
 def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor: int) -> _Att | None:
     """'"The bridge will close," said Ann Lee' and 'The bridge will close, said the mayor's office.'"""
     att.construction = "inverted"
-    subject = _np_right(r, toks, last + 1)
+    starts_np = last + 1 < len(toks) and toks[last + 1].low in DETERMINERS  # "asked the boy"
+    subject = _np_right(r, toks, last + 1, any_noun=starts_np)
     if subject is None:
         return None
     _set_mention(r, att, toks, subject)
