@@ -34,6 +34,8 @@ class MentionWords:
     titles: frozenset
     org_heads: frozenset
     person_nouns: frozenset
+    evidence_nouns: frozenset
+    document_nouns: frozenset
     person_pronouns: frozenset
     group_pronouns: frozenset
     thing_pronouns: frozenset
@@ -64,7 +66,8 @@ def mention_words(path: str | None = None) -> MentionWords:
     data = read_yaml(source) or {}
     try:
         pron = data["pronouns"]
-        sets = {k: frozenset(str(w).lower() for w in data[k]) for k in ("titles", "org_heads", "person_nouns")}
+        sets = {k: frozenset(str(w).lower() for w in data[k])
+                for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns")}
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
                                        ("person", "group", "thing", "self", "relative")})
     except (KeyError, TypeError) as exc:
@@ -121,9 +124,11 @@ def kind_of(mention: str) -> str:
         return "description"
     if len(tokens) == 1 and tokens[0] in words.pronouns:
         return "pronoun"
+    head = tokens[-1]
+    if head in words.evidence_nouns or head in words.document_nouns:
+        return "description"  # "Polls", "the statement": not someone a pronoun refers to
     if any(t in words.org_heads for t in tokens[-3:]):
         return "organisation"
-    head = tokens[-1]
     if head in words.person_nouns:
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
     names = name_words(mention)
@@ -170,6 +175,7 @@ class ArticleMentions:
 
     def add(self, mention: str, pos: int, kind: str | None = None) -> str:
         """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun)."""
+        words = mention_words()
         kind = kind or kind_of(mention)
         if kind == "pronoun":
             return ""
@@ -180,7 +186,12 @@ class ArticleMentions:
                 self.full_names[parts[-1].lower()] = name
                 self.full_names.setdefault(parts[0].lower(), name)
         elif kind == "description":
-            return _description(mention)
+            name = _description(mention)
+            if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
+                # a description that speaks ("the county clerk said") can be what a pronoun refers to
+                plural = name.lower().endswith("s")
+                self.entries.append(_Entry(pos, name, "speakers" if plural else "speaker"))
+            return name
         else:
             name = _description(normalise(mention))
         if name:
@@ -193,11 +204,11 @@ class ArticleMentions:
         words = mention_words()
         low = pronoun.lower()
         if low in words.person_pronouns:
-            kinds = {"person"}
+            kinds = {"person", "speaker"}
         elif low in words.group_pronouns:
-            kinds = {"group", "organisation"}
+            kinds = {"group", "organisation", "speakers"}
         elif low in words.thing_pronouns:
-            kinds = {"organisation"}
+            kinds = {"organisation", "speaker"}
         else:
             return ""
         for entry in reversed(self.entries[-self.window:]):

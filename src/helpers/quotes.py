@@ -35,7 +35,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, is_fragment, kind_of, mention_words
+from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, is_fragment, kind_of, mention_words,
+                              name_words)
 from helpers.text import normalise, read_yaml, trie_regex
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
@@ -499,7 +500,7 @@ def _nominal(r: _Reader, t: _Tok) -> bool:
     """Whether a token can head a speaker: a name, a pronoun, or a noun for people, organisations,
     documents or evidence ("the agency", "a spokesman", "the statement", "polls")."""
     return ((t.cap and t.low not in DETERMINERS and t.low not in r.ctx["stop_left"]) or t.low in r.words.person_nouns or t.low in r.words.pronouns or t.low in r.words.org_heads
-            or t.low in r.ctx["evidence_nouns"] or t.low in r.ctx["document_nouns"])
+            or t.low in r.words.evidence_nouns or t.low in r.words.document_nouns)
 
 
 def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
@@ -553,7 +554,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if nxt is not None and nxt.low == "by" and not t.low.endswith(("s", "ing")):
         return False
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
-        subject_before = (prev in r.words.pronouns or prev in r.ctx["evidence_nouns"] or prev in r.words.person_nouns
+        subject_before = (prev in r.words.pronouns or prev in r.words.evidence_nouns or prev in r.words.person_nouns
                           or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
         if prev[:1].isdigit() or prev in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                           "all", "both", "battleground", "swing", "many"}:
@@ -668,7 +669,7 @@ def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: in
     att = _verb_construction(r, toks, i, found, floor)
     if att is not None and r.lex[toks[i].low].subject == "document":
         head = att.mention.lower().split()[-1:] if att.mention else []
-        return att if head and head[0] in r.ctx["document_nouns"] else None
+        return att if head and head[0] in r.words.document_nouns else None
     return att
 
 
@@ -735,7 +736,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
 def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
     """'The ministry issued a statement saying ...': the ministry, not the statement, is the speaker."""
     a, b = subject
-    if toks[b].low not in r.ctx["document_nouns"] or a < 2 or toks[a - 1].cap or not toks[a - 1].word:
+    if toks[b].low not in r.words.document_nouns or a < 2 or toks[a - 1].cap or not toks[a - 1].word:
         return subject
     author = _np_left(r, toks, a - 2)
     return author if author is not None and any(t.cap for t in toks[author[0]:author[1] + 1]) else subject
@@ -953,9 +954,9 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
     att.mention = r.text[att.m_start:att.m_end]
     att.speaker = _resolve(r, att.mention, att.m_start)
     head = toks[span[1]].low
-    if head in r.ctx["evidence_nouns"]:
+    if head in r.words.evidence_nouns:
         att.act = "evidence"
-    if head in r.ctx["document_nouns"] and toks[span[0]].low in DETERMINERS and r.last_speaker:
+    if head in r.words.document_nouns and toks[span[0]].low in DETERMINERS and r.last_speaker:
         att.speaker = r.last_speaker  # "the statement said": the author of the statement
     elif att.speaker:
         r.last_speaker = att.speaker
@@ -988,6 +989,7 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
 # ---------------------------------------------------------------- reading an article
 
 
+_NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'-]*(?:\.(?= [A-Z]))?(?: [A-Z][\w'-]*(?:\.(?= [A-Z]))?)*")
 
 
@@ -999,8 +1001,11 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     """
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
         run = m.group(0)
-        if r.span_at(m.start()) is not None or is_fragment(run):
-            continue
+        head = _NEXT_WORD_RE.match(r.norm, m.end(), sent.end)
+        if head and head.group(1) in r.words.org_heads:
+            run += head.group(0)  # "the Clinton campaign"
+        if r.span_at(m.start()) is not None or is_fragment(run) or not name_words(run):
+            continue  # inside a quotation, a title or a bare "The ministry"
         if " " not in run and match_speaker(run) is None and (
                 m.start() == sent.start or run.lower() not in r.mentions.full_names):
             continue
