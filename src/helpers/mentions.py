@@ -36,6 +36,8 @@ class MentionWords:
     person_nouns: frozenset
     evidence_nouns: frozenset
     document_nouns: frozenset
+    female_words: frozenset
+    male_words: frozenset
     person_pronouns: frozenset
     group_pronouns: frozenset
     thing_pronouns: frozenset
@@ -67,7 +69,8 @@ def mention_words(path: str | None = None) -> MentionWords:
     try:
         pron = data["pronouns"]
         sets = {k: frozenset(str(w).lower() for w in data[k])
-                for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns")}
+                for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
+                          "male_words")}
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
                                        ("person", "group", "thing", "self", "relative")})
     except (KeyError, TypeError) as exc:
@@ -137,11 +140,53 @@ def kind_of(mention: str) -> str:
     return "description"
 
 
+@lru_cache(maxsize=4)
+def given_names(path: str | None = None) -> dict[str, str]:
+    """Given names that mark gender (``data/lexicons/first_names.yaml``): ``{name: "f" or "m"}``."""
+    source = path or str(config.LEXICON_DIR / "first_names.yaml")
+    data = read_yaml(source) or {}
+    try:
+        return {**{str(n).lower(): "m" for n in data["male"]}, **{str(n).lower(): "f" for n in data["female"]}}
+    except (KeyError, TypeError):
+        raise ValueError(f"{source}: needs lists 'female' and 'male'") from None
+
+
+@lru_cache(maxsize=65536)
+def gender_of(mention: str) -> str:
+    """"f", "m" or "" from a title, a gendered noun or a given name.
+
+    >>> [gender_of(x) for x in ("Mrs. Clinton", "Sen. Bernie Sanders", "the spokeswoman", "Trump")]
+    ['f', 'm', 'f', '']
+    """
+    words = mention_words()
+    tokens = [w.lower().rstrip(".") for w in _WORD_RE.findall(normalise(mention))]
+    for token in tokens:
+        if token in words.female_words:
+            return "f"
+        if token in words.male_words:
+            return "m"
+    names = name_words(mention)
+    return given_names().get(names[0].lower(), "") if len(names) >= 2 else ""
+
+
+def _person_evidence(mention: str) -> bool:
+    """Whether a capitalised name is surely a person: a title, a gendered word or a known given name
+    ("Sen. Ann Lee", "Donald Trump"); "West Virginia" or "Cold War" is not."""
+    tokens = [w.lower().rstrip(".") for w in _WORD_RE.findall(normalise(mention))]
+    words = mention_words()
+    return bool(gender_of(mention)) or any(t in words.titles for t in tokens[:-1])
+
+
 @dataclass
 class _Entry:
     pos: int
     name: str
-    kind: str
+    kind: str  # person, organisation, group, place, speaker (a description that spoke), speakers (plural)
+    salient: bool = False  # a speaker, or the subject of its sentence
+
+
+_PRONOUN_KINDS = {"person": {"person", "speaker"}, "group": {"group", "organisation", "speakers"},
+                  "thing": {"organisation", "place", "speaker"}}
 
 
 @dataclass
@@ -152,7 +197,7 @@ class ArticleMentions:
     over a bounded window and costs the same at any point of a long article.
 
     >>> m = ArticleMentions()
-    >>> m.add("Sen. Tim Kaine", 0)
+    >>> m.add("Sen. Tim Kaine", 0, salient=True)
     'Tim Kaine'
     >>> m.add("Mr. Kaine", 40)
     'Tim Kaine'
@@ -162,6 +207,7 @@ class ArticleMentions:
 
     entries: list[_Entry] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # last or first name -> latest full name
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "f" / "m", from titles, names and pronouns
     window: int = 60
 
     def canonical(self, mention: str) -> str:
@@ -173,48 +219,65 @@ class ArticleMentions:
             return self.full_names.get(names[0].lower(), names[0])
         return " ".join(names)
 
-    def add(self, mention: str, pos: int, kind: str | None = None) -> str:
-        """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun)."""
-        words = mention_words()
+    def add(self, mention: str, pos: int, kind: str | None = None, *, salient: bool = False) -> str:
+        """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun).
+
+        ``salient`` marks a speaker or a sentence's subject, which pronouns prefer. A capitalised
+        name that is not salient counts as a person only with a title, a gendered word or a known
+        given name; otherwise it is a place ("it"), not a "he" or "she".
+        """
         kind = kind or kind_of(mention)
         if kind == "pronoun":
             return ""
+        if kind == "description":
+            return self._add_description(mention, pos)
         if kind == "person":
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
-            parts = name.split() if name[:1].isupper() else []
-            if len(parts) >= 2:
-                self.full_names[parts[-1].lower()] = name
-                self.full_names.setdefault(parts[0].lower(), name)
-        elif kind == "description":
-            name = _description(mention)
-            if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
-                # a description that speaks ("the county clerk said") can be what a pronoun refers to
-                plural = name.lower().endswith("s")
-                self.entries.append(_Entry(pos, name, "speakers" if plural else "speaker"))
-            return name
+            if name[:1].isupper():
+                self._remember_person(name, gender_of(mention))
+            if not (salient or _person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
+                kind = "place"
         else:
             name = _description(normalise(mention))
         if name:
-            self.entries.append(_Entry(pos, name, kind))
+            self.entries.append(_Entry(pos, name, kind, salient))
+        return name
+
+    def _remember_person(self, name: str, gender: str) -> None:
+        parts = name.split()
+        if len(parts) >= 2:
+            self.full_names[parts[-1].lower()] = name
+            self.full_names.setdefault(parts[0].lower(), name)
+        if gender:
+            self.genders.setdefault(name, gender)
+
+    def _add_description(self, mention: str, pos: int) -> str:
+        """A description that speaks ("the county clerk said") can be what a pronoun refers to."""
+        words = mention_words()
+        name = _description(mention)
+        if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
+            self.entries.append(_Entry(pos, name, "speakers" if name.lower().endswith("s") else "speaker", True))
         return name
 
     def resolve(self, pronoun: str, pos: int) -> str:
-        """The most recent compatible mention before ``pos``: people for he/she, organisations and groups for
-        it/they; "" when there is none (or for I, we, you)."""
+        """The most recent compatible mention before ``pos``: people of a compatible gender for he/she,
+        organisations and groups for they, organisations and places for it; a speaker or subject among
+        the three nearest candidates is preferred. "" when there is none (or for I, we, you)."""
         words = mention_words()
         low = pronoun.lower()
-        if low in words.person_pronouns:
-            kinds = {"person", "speaker"}
-        elif low in words.group_pronouns:
-            kinds = {"group", "organisation", "speakers"}
-        elif low in words.thing_pronouns:
-            kinds = {"organisation", "speaker"}
-        else:
+        group = next((g for g, members in (("person", words.person_pronouns), ("group", words.group_pronouns),
+                                           ("thing", words.thing_pronouns)) if low in members), None)
+        if group is None:
             return ""
-        for entry in reversed(self.entries[-self.window:]):
-            if entry.pos < pos and entry.kind in kinds:
-                return entry.name
-        return ""
+        avoid = "f" if low in {"he", "him", "his"} else "m" if low in {"she", "her"} else ""
+        candidates = [e for e in reversed(self.entries[-self.window:]) if e.pos < pos
+                      and e.kind in _PRONOUN_KINDS[group] and (not avoid or self.genders.get(e.name) != avoid)]
+        if not candidates:
+            return ""
+        chosen = next((e for e in candidates[:3] if e.salient), candidates[0])
+        if avoid and chosen.kind == "person":
+            self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
+        return chosen.name
 
 
 def _description(mention: str) -> str:

@@ -481,8 +481,8 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
                 break
             if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)):
                 break
-            if k > i and t.low in r.words.pronouns:
-                break  # "told reporters it would close": the pronoun opens the content
+            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS):
+                break  # "told reporters it would close", "told reporters the vote ...": the content begins
         elif not (t.text == "." and k > i and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1)):
             break
         k += 1
@@ -820,7 +820,7 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
     """'According to the county clerk, turnout fell' and 'Turnout fell, according to the county clerk.'"""
-    subject = _np_right(r, toks, i + 2)
+    subject = _np_right(r, toks, i + 2, any_noun=True)
     if subject is None:
         return None
     att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
@@ -983,7 +983,7 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
                         if e.kind == "organisation" and words[-1] in e.name.lower()), None)
         if earlier:
             return earlier
-    return r.mentions.add(mention, pos, kind)
+    return r.mentions.add(mention, pos, kind, salient=True)
 
 
 # ---------------------------------------------------------------- reading an article
@@ -999,19 +999,23 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
+    first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
         run = m.group(0)
+        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
+        first = False
         head = _NEXT_WORD_RE.match(r.norm, m.end(), sent.end)
         if head and head.group(1) in r.words.org_heads:
             run += head.group(0)  # "the Clinton campaign"
-        if r.span_at(m.start()) is not None or is_fragment(run) or not name_words(run):
-            continue  # inside a quotation, a title or a bare "The ministry"
+        if r.span_at(m.start()) is not None or is_fragment(run) or not name_words(run) or (
+                run.isupper() and len(run) > 4):
+            continue  # inside a quotation, a title, a bare "The ministry", a dateline ("MIDWAY ATOLL")
         if " " not in run and match_speaker(run) is None and (
                 m.start() == sent.start or run.lower() not in r.mentions.full_names):
             continue
         kind = _kind(run)
         if kind in {"person", "organisation", "group"}:
-            r.mentions.add(run, m.start(), kind)
+            r.mentions.add(run, m.start(), kind, salient=subject)
 
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
@@ -1078,7 +1082,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
-            taken = att.cue_end
+            taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
             if att.construction != "what X called":  # a label inside a content does not end it
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
     if not found and toks and sent.norm.find(":") > 0:
