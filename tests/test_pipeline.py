@@ -19,7 +19,10 @@ def test_analyze_matches_the_individual_functions(articles):
     pd.testing.assert_frame_equal(res["terms"], terms.find_terms(articles))
     pd.testing.assert_frame_equal(res["frames"], frames.tag_frames(articles))
     pd.testing.assert_frame_equal(res["sentences"], corpus.sentences(articles))
-    assert {k: len(v) for k, v in res.items()} == {"sentences": 93, "quotes": 71, "terms": 115, "frames": 173}
+    sentences = set(zip(res["sentences"]["article_id"], res["sentences"]["sentence"]))
+    for name in ("quotes", "terms", "frames"):  # every row points at a sentence of the sentences table
+        assert set(zip(res[name]["article_id"], res[name]["sentence_no"])) <= sentences, name
+    assert set(res["quotes"]["act"]) <= {"speech", "belief", "evidence"} and (res["quotes"]["act"] == "speech").any()
 
 
 def test_unknown_engine():
@@ -47,7 +50,7 @@ def test_cli_streams_parts(tmp_path, articles):
     assert len(parts) == 3  # 5 articles + the manifest, two inputs per chunk
     got = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, quotes.extract_quotes(articles), check_dtype=False)
-    assert counts["articles"] == 5 and counts["terms"] == 115
+    assert counts["articles"] == 5 and counts["terms"] == len(terms.find_terms(articles))
     report = pd.concat([pd.read_parquet(p) for p in sorted((out / "load_report").glob("part-*.parquet"))])
     # every input once; articles of earlier chunks are not listed as missing in the last one
     assert list(report["status"]) == ["loaded"] * 5
@@ -99,7 +102,7 @@ def test_articles_and_load_report_are_written_in_large_parts_whatever_the_chunk(
     pd.testing.assert_frame_equal(articles, expected.drop(columns=["raw_text", "removed", "page_dates", "credits"]))
 
 
-def test_a_rerun_replaces_the_earlier_output_instead_of_mixing_parts(tmp_path):
+def test_a_rerun_replaces_the_earlier_output_instead_of_mixing_parts(tmp_path, articles):
     """Before, a rerun overwrote parts by number only: a second run with fewer chunks left the
     first run's later parts in place, and reading the folder mixed the two runs."""
     folder = tmp_path / "corpus"
@@ -109,7 +112,7 @@ def test_a_rerun_replaces_the_earlier_output_instead_of_mixing_parts(tmp_path):
     assert len(_parts(out, "quotes")) == 9  # 41 inputs (the manifest too), 5 per chunk
     counts = analyze_to_files(corpus.config.RAW_DIR, out, chunk=2, progress=False)
     assert len(_parts(out, "quotes")) == 3
-    assert len(pd.read_parquet(out / "quotes")) == counts["quotes"] == 71
+    assert len(pd.read_parquet(out / "quotes")) == counts["quotes"] == len(quotes.extract_quotes(articles))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]  # no staging or old folder left
 
 
@@ -155,10 +158,11 @@ def test_a_corpus_inside_the_output_folder_is_refused_and_kept(tmp_path, capsys)
         analyze_to_files(data / "articles", tmp_path / "old", progress=False)
 
 
-def test_relative_output_paths_and_the_current_folder(tmp_path, monkeypatch):
+def test_relative_output_paths_and_the_current_folder(tmp_path, monkeypatch, articles):
     monkeypatch.chdir(tmp_path)
     counts = analyze_to_files(corpus.config.RAW_DIR, "results", progress=False)
-    assert counts["quotes"] == 71 and len(pd.read_parquet(tmp_path / "results" / "quotes")) == 71
+    expected = len(quotes.extract_quotes(articles))
+    assert counts["quotes"] == expected and len(pd.read_parquet(tmp_path / "results" / "quotes")) == expected
     assert (tmp_path / "results" / pipeline.RUN_MARKER).is_file()
     umask = os.umask(0)
     os.umask(umask)
@@ -177,7 +181,8 @@ def test_links_and_leftovers_beside_the_output(tmp_path):
     analyze_to_files(corpus.config.RAW_DIR, tmp_path / "out", progress=False)
     (tmp_path / ".out.old-1").mkdir()  # a leftover of a killed run does not block the swap
     (tmp_path / ".out.old-1" / "x").write_text("x")
-    assert analyze_to_files(corpus.config.RAW_DIR, tmp_path / "out", progress=False)["terms"] == 115
+    assert analyze_to_files(corpus.config.RAW_DIR, tmp_path / "out", progress=False)["terms"] == len(
+        terms.find_terms(corpus.load_articles(corpus.config.RAW_DIR)))
 
 
 def test_a_failed_swap_restores_the_earlier_output(tmp_path, monkeypatch):
@@ -204,7 +209,7 @@ def test_cli_on_a_csv_export(tmp_path, articles, capsys):
     articles[["article_id", "outlet", "text"]].rename(columns={"text": "body"}).to_csv(export, index=False)
     assert main(["analyze", str(export), "--out", str(tmp_path / "o"), "--format", "csv", "--text-col", "body",
                  "--id-col", "article_id"]) == 0
-    assert "quotes 71" in capsys.readouterr().out
+    assert f"quotes {len(quotes.extract_quotes(articles))}" in capsys.readouterr().out
     assert main(["analyze", str(export), "--out", str(tmp_path / "o2"), "--text-col", "nope"]) == 2
     assert "no text column 'nope'" in capsys.readouterr().err
 
@@ -220,4 +225,4 @@ def test_ascii_fast_paths_give_what_the_general_paths_give(articles):
         got = general[name]
         got = got[~got["sentence"].str.contains("Caf\u00e9", regex=False)].reset_index(drop=True)
         pd.testing.assert_frame_equal(got, fast[name], obj=name)
-    assert len(fast["quotes"]) == 71 and len(fast["terms"]) == 115
+    assert len(fast["quotes"]) > 50 and len(fast["terms"]) > 100  # the comparison covered real rows

@@ -136,19 +136,24 @@ def side_by_side(gold: pd.DataFrame, pred: pd.DataFrame, pairs: pd.DataFrame, *,
     return pd.DataFrame(rows)
 
 
-def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFrame | None = None) -> dict:
+def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFrame | None = None,
+                 acts: tuple[str, ...] = ("speech",)) -> dict:
     """Precision and recall of attributions, and speaker accuracy on the matched ones.
 
     Args:
         pred: :func:`helpers.quotes.extract_quotes` output.
         articles: the articles table.
         gold: default ``tests/gold/quotes_gold.csv``.
+        acts: the acts scored (the gold file annotates speech acts only; beliefs and evidence are
+            left out of the predictions unless named here).
 
     Returns:
         ``precision, recall, speaker_accuracy, side_accuracy, kind_accuracy, n_gold, n_pred, n_matched`` and
         ``table``: gold and predicted rows side by side (misses and false alarms included).
     """
     gold = locate(read_gold("quotes_gold") if gold is None else gold, articles)
+    if "act" in pred.columns:
+        pred = pred[pred["act"].isin(acts)]
     pred = pred.assign(_pos=[p.cue_start if p.cue else p.quote_start for p in pred.itertuples()])
     pairs = match(gold, pred, pos_col="_pos", key_gold=lambda g: _head(g["cue"]), key_pred=lambda p: _head(p["cue"]))
     matched = pairs.dropna()

@@ -806,7 +806,7 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
     start = 0
     opener = toks[0].low if toks else ""
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
-        comma = next((k for k in range(min(before, 15)) if toks[k].text == ","), None)
+        comma = next((k for k in range(before) if toks[k].text == "," and not toks[k].quoted), None)
         start = comma + 1 if comma is not None else 0
     first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
         (toks[k].cap and toks[k].low not in r.ctx["stop_left"]) or toks[k].low in r.words.pronouns
@@ -952,7 +952,7 @@ def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
-    att.speaker = _resolve(r, att.mention, att.m_start)
+    att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
     head = toks[span[1]].low
     if head in r.words.evidence_nouns:
         att.act = "evidence"
@@ -969,6 +969,21 @@ def _kind(mention: str) -> str:
     if known is not None:
         return "person" if known.type == "person" else "organisation"
     return kind_of(mention)
+
+
+def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
+    """A pronoun in an opening phrase refers to the main clause's subject after it:
+    'To remove what they call militias, the army has moved in' ("they" = the army). "" otherwise."""
+    if span[0] != span[1] or toks[span[0]].low not in r.words.pronouns:
+        return ""
+    comma = next((k for k, t in enumerate(toks) if t.text == "," and not t.quoted), None)
+    if comma is None or comma < span[0] or toks[0].low not in r.ctx["adjunct_preps"] | {"to", "before", "after", "while"}:
+        return ""
+    subject = _sentence_subject(r, toks, len(toks))
+    if subject is None or subject[0] <= comma or toks[subject[0]].low in r.words.pronouns:
+        return ""
+    mention = r.norm[toks[subject[0]].start:toks[subject[1]].end]
+    return _resolve(r, mention, toks[subject[0]].start)
 
 
 def _resolve(r: _Reader, mention: str, pos: int) -> str:
