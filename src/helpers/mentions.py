@@ -86,7 +86,8 @@ def name_words(mention: str) -> tuple[str, ...]:
     """
     words = mention_words()
     text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
-    out = [w.rstrip(".").removesuffix("'s") for w in _WORD_RE.findall(text)]
+    out = [w if len(w) == 2 and w.endswith(".") else w.rstrip(".").removesuffix("'s")  # "J." stays an initial
+           for w in _WORD_RE.findall(text)]
     out = [w for w in out if w]
     while out and (out[0].lower().rstrip(".") in words.titles or out[0].lower() in DETERMINERS
                    or not out[0][0].isupper()):

@@ -119,7 +119,8 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     >>> match_speaker("The South Korean Defense Ministry") is None
     True
 
-    A person noun after a name ("an AFP reporter") takes the name's entry.
+    A person or document noun after a name ("an AFP reporter", "a ministry statement") takes the
+    name's entry.
     """
     lookup = _alias_lookup(path)
     words = re.findall(r"[\w'.-]+", normalise(mention))
@@ -128,8 +129,9 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
         found = lookup.get(low[start:])
         if found is not None:
             return found if _compatible_prefix(words[:start], found, lookup) else None
-    if len(words) > 1 and low[-1] in mention_words().person_nouns:
-        return match_speaker(" ".join(words[:-1]), path=path)  # "an AFP reporter": the agency's side
+    mw = mention_words()
+    if len(words) > 1 and (low[-1] in mw.person_nouns or low[-1] in mw.document_nouns):
+        return match_speaker(" ".join(words[:-1]), path=path)  # "an AFP reporter", "a ministry statement"
     return None
 
 
@@ -1035,7 +1037,8 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
     """Whether ``att`` sits inside an earlier attribution's content without a clause break
-    ('She said the man he said he saw was tall': one attribution)."""
+    ('She said the man he said he saw was tall': one attribution). A relative clause is a break
+    ('He announced a raid that the army said had failed': two)."""
     if not att.right or att.construction in {"according to", "participle", "what X called"}:
         return False
     start = min(x for x in (att.cue_start, att.m_start) if x >= 0)
@@ -1044,14 +1047,15 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
         return False
     k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
     prev = toks[k - 1] if k > 0 else None
-    return prev is None or not (prev.low in r.ctx["clause_openers"] or prev.low in {"which", "who", "whom"}
+    relative_that = prev is not None and prev.low == "that" and prev.start != holder.q_start  # "an attack that X blamed on"
+    return prev is None or not (relative_that or prev.low in r.ctx["clause_openers"] or prev.low in {"which", "who", "whom"}
                                 or prev.text in {";", ":", "-"} or (
         prev.text == "," and k + 1 < len(toks) and toks[k].low in r.ctx["clause_openers"]))
 
 
 def _cut_contents(r: _Reader, found: list[_Att]) -> None:
     """A content ends where the next attribution of the sentence begins."""
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, [f for f in found if f.construction != "what X called"][1:]):
         if a.q_start < b.start < a.q_end and b.cue_start > a.cue_end:
             cut = r.norm[a.q_start:b.start]
             trimmed = re.sub(r"[\s,;:\-]*(?:\b(?:and|but|while|which|who|as)\b)?[\s,;:\-]*$", "", cut)

@@ -1,0 +1,77 @@
+"""helpers.mentions: what a mention names, one person's names merged, pronouns resolved in bounded time."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import mentions
+from helpers.mentions import ArticleMentions
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("she", "pronoun"), ("Donald Trump", "person"), ("the Clinton campaign", "organisation"),
+    ("Fox News", "organisation"), ("officials", "group"), ("a spokeswoman", "person"), ("Democrats", "group"),
+    ("Polls", "description"), ("the statement", "description"),
+])
+def test_kind_of(mention, kind):
+    assert mentions.kind_of(mention) == kind
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("he", True), ("Mr", True), ("U", True), ("Thursday", True), ("the", True), ("president", True),
+    ("Ann Lee", False), ("the president", False), ("Story", False),
+])
+def test_is_fragment(name, fragment):
+    assert mentions.is_fragment(name) is fragment
+
+
+def test_name_words_drop_titles_parentheses_and_possessives():
+    assert mentions.name_words("Sen. Chris Murphy (D-Conn.)") == ("Chris", "Murphy")
+    assert mentions.name_words("Republican presidential nominee Donald Trump's") == ("Donald", "Trump")
+
+
+@pytest.mark.parametrize("mention, gender", [
+    ("Mrs. Clinton", "f"), ("Mr. Trump", "m"), ("the spokeswoman", "f"), ("Sen. Bernie Sanders", "m"),
+    ("Hillary Clinton", "f"), ("Trump", ""), ("Jordan Lee", ""),
+])
+def test_gender_of(mention, gender):
+    assert mentions.gender_of(mention) == gender
+
+
+def test_mentions_of_one_person_merge_and_learn_their_gender():
+    m = ArticleMentions()
+    assert m.add("Donald J. Trump", 0, salient=True) == "Donald J. Trump"
+    assert m.add("Mr. Trump", 50) == "Donald J. Trump"
+    assert m.add("Trump", 90) == "Donald J. Trump"
+    assert m.genders["Donald J. Trump"] == "m"
+
+
+def test_pronouns_skip_the_other_gender_and_prefer_speakers():
+    m = ArticleMentions()
+    m.add("Hillary Clinton", 0, salient=True)
+    m.add("Donald Trump", 40)
+    assert m.resolve("she", 80) == "Hillary Clinton"
+    assert m.resolve("he", 80) == "Donald Trump"
+    assert m.resolve("they", 80) == "" and m.resolve("we", 80) == ""
+
+
+def test_places_are_it_not_he():
+    m = ArticleMentions()
+    m.add("West Virginia", 0)
+    assert m.resolve("he", 30) == "" and m.resolve("it", 30) == "West Virginia"
+
+
+def test_resolution_looks_back_a_bounded_window():
+    m = ArticleMentions(window=10)
+    m.add("Ann Lee", 0, salient=True)
+    for i in range(20):
+        m.add("Acme Corporation", 100 + i)
+    assert m.resolve("she", 500) == ""  # beyond the window: unresolved rather than a full rescan
+    assert m.resolve("it", 500) == "Acme Corporation"
+
+
+def test_word_lists_need_their_keys(tmp_path):
+    path = tmp_path / "mentions.yaml"
+    path.write_text("titles: [mr]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="mentions.yaml: mention word lists lack"):
+        mentions.mention_words(str(path))
