@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import frames
+from helpers import frames, quotes
 from helpers.pipeline import analyze
 
 MEASURES = {
@@ -52,7 +52,7 @@ def panels(articles: pd.DataFrame, results: dict[str, pd.DataFrame]) -> pd.DataF
     """
     outlets = sorted(articles["outlet"].unique())
     words = articles.groupby("outlet")["n_words"].sum().reindex(outlets)
-    q, t, f, s = results["quotes"], results["terms"], results["frames"], results["sentences"]
+    q, t, f, s = quotes.speech(results["quotes"]), results["terms"], results["frames"], results["sentences"]
     n_q = q.groupby("outlet").size().reindex(outlets, fill_value=0)
     charged = t[~t["family"].isin(NAME_FAMILIES)]
     n_charged = charged.groupby("outlet").size().reindex(outlets, fill_value=0)
@@ -98,7 +98,7 @@ def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame]) -> pd.Data
         Columns ``outlet, articles, words, sentences, attributions, most_heard_side, direct_share,
         charged_terms, charged_author_voice, distanced, capital_names, region_names, lead_frames``.
     """
-    q, t, f, s = results["quotes"], results["terms"], results["frames"], results["sentences"]
+    q, t, f, s = quotes.speech(results["quotes"]), results["terms"], results["frames"], results["sentences"]
     leads = frames.lead_frames(f, articles)
     rows = []
     for outlet, group in articles.groupby("outlet"):

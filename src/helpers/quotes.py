@@ -1254,6 +1254,15 @@ def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
 # ---------------------------------------------------------------- summaries for the notebooks
 
 
+def speech(quotes_: pd.DataFrame) -> pd.DataFrame:
+    """The speech acts among attributions (what the side and form measures count by default).
+
+    >>> speech(pd.DataFrame({"act": ["speech", "belief"]})).shape[0]
+    1
+    """
+    return quotes_[quotes_["act"] == "speech"] if "act" in quotes_.columns else quotes_
+
+
 def by_outlet_side(quotes_: pd.DataFrame) -> pd.DataFrame:
     """Attributions per outlet and side, with each side's share of the outlet's attributions.
 
