@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import config, corpus, synthetic
-from helpers.text import normalise
+from helpers.text import normalise, sentence_spans
 
 IDS = ["000_22ad30d77ef84d46", "001_1cb68c8d987a8725", "002_72572ea6659044dd",
        "003_600b6cc6296a0fc2", "004_95f8cc32a9bf2268"]
@@ -94,9 +94,14 @@ def test_no_boilerplate_left(articles, line):
     assert not any(line in t for t in articles["text"])
 
 
-def test_sentence_counts(articles):
-    counts = corpus.sentences(articles).groupby("article_id").size().to_dict()
-    assert counts == {IDS[0]: 14, IDS[1]: 28, IDS[2]: 16, IDS[3]: 15, IDS[4]: 20}
+def test_sentences_tile_each_paragraph(articles):
+    """Sentences cover every paragraph's text in order, without gaps (other than spaces) or overlaps."""
+    sents = corpus.sentences(articles)
+    for para in corpus.paragraphs(articles).itertuples():
+        inside = sents[(sents["article_id"] == para.article_id) & (sents["paragraph"] == para.paragraph)]
+        assert len(inside) >= 1
+        text = "".join(t for t in inside["text"])
+        assert text.replace(" ", "") == para.text.replace(" ", "")
 
 
 def test_sentence_offsets_point_into_cleaned_text(articles):
@@ -114,14 +119,24 @@ def test_sentence_offsets_point_into_cleaned_text(articles):
     ("003_600b6cc6296a0fc2", 2, 'In a statement released on Tuesday, the ministry said, "Local anti-terrorist activities '
                                 'carried out by the Armed Forces of Azerbaijan in the Karabakh region of Azerbaijan are ongoing.'),
     # closing curly quote stays with its sentence
-    ("001_1cb68c8d987a8725", 13, "“It is very important that all activities cease and that both sides resume ongoing "
+    ("001_1cb68c8d987a8725", 12, "“It is very important that all activities cease and that both sides resume ongoing "
                                  "dialogue to avoid any further conflict,” Dujarric told Al Jazeera."),
-    # the translation artefact "operations. warning." is split as written
-    ("001_1cb68c8d987a8725", 11, "warning."),
 ])
 def test_sentence_boundaries(articles, article_id, sentence, expected):
     sents = corpus.sentences(articles).set_index(["article_id", "sentence"])
     assert sents.loc[(article_id, sentence), "text"] == expected
+
+
+def test_a_sentence_never_starts_lower_case_or_with_punctuation(articles):
+    """Punkt breaks after unknown abbreviations ("(D-Ore.) said") and inside "!!!,"; such pieces join the
+    sentence before ("military operations. warning." stays one sentence)."""
+    sents = corpus.sentences(articles)
+    later = sents[sents.duplicated(["article_id", "paragraph"])]  # not the first of its paragraph
+    assert not any(t[:1].islower() or t[:1] in ",;:!?.)" for t in later["text"])
+    assert any(t.endswith("operations. warning.") for t in sents["text"])
+    text = '"We won," Rep. Ann Lee (D-Ore.) said. "Go team, go!!!," she added.'
+    assert [text[a:b] for a, b in sentence_spans(text)] == ['"We won," Rep. Ann Lee (D-Ore.) said.',
+                                                           '"Go team, go!!!," she added.']
 
 
 def test_roles(articles):

@@ -41,7 +41,7 @@ CONSTRUCTIONS = {
         [("said", "Ann Lee", "Ann Lee", "direct")], '"We are not done,'),
     "sentence split after a question mark": (
         '"Why would we stop now?" asked the coach.',
-        [("asked", "the coach", "the coach", "direct")], "Why would we stop now?"),
+        [("asked", "the coach", "the coach", "direct")], '"Why would we stop now?'),
     "split quotation": (
         '"We will win," the mayor said, "and we will win big."',
         [("said", "the mayor", "the mayor", "direct")], '"We will win … "and we will win big."'),

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers import config
-from helpers.text import count_words, normalise, read_list, read_yaml, sentence_tokenizer, squash, survives_normalise
+from helpers.text import count_words, join_continuations, normalise, read_list, read_yaml, sentence_tokenizer, squash, survives_normalise
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -859,7 +859,7 @@ def article_sentences(article_id: str, outlet: str, text: str, headline: str, *,
     for p in article_paragraphs(article_id, outlet, text, headline):
         # as sentence_spans does; normalising maps one character to one
         norm_p = normalise(p.text) if norm is None else norm[p.start:p.end]
-        for a, b in punkt.span_tokenize(norm_p):
+        for a, b in join_continuations(norm_p, punkt.span_tokenize(norm_p)):
             out.append(Sentence(article_id, outlet, p.paragraph, p.role, len(out), p.text[a:b], norm_p[a:b],
                                 p.start + a, p.start + b))
     return out

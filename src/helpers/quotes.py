@@ -452,8 +452,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)):
                     break
-            elif (t.low in r.ctx["stop_left"] and not t.cap) or (t.low in r.lex and k != j and not t.cap):
-                break
+            elif (t.low in r.ctx["stop_left"] and not t.cap) or (
+                    t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):
+                break  # another verb; "state Sen. Ann Lee", "the report" stay in the phrase
             elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns:
                 break  # a verb: "the ministry released a statement stating"
             elif t.cap and t.low in r.ctx["stop_left"] and k < j:
@@ -760,7 +761,13 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     if subject is None:
         return None
     _set_mention(r, att, toks, subject)
-    return _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
+    found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
+    after = None if found is not None else next(
+        (k for k in range(subject[1] + 2, len(toks)) if toks[k].text == '"' and toks[k - 1].text in {",", ":"}), None)
+    if after is not None:  # 'Said the coach, who led the team, "We are ready."'
+        att.q_start, att.q_end = toks[after].start, toks[-1].end
+        return att
+    return found
 
 
 def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int,
@@ -934,6 +941,30 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     return att
 
 
+_SIGNOFF_RE = re.compile(r"[-\u2014\u2015]\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*\(@\w+\)")
+
+
+def _signoff(r: _Reader, sent: corpus.Sentence) -> _Att | None:
+    """An embedded post signed at its end: 'The vote is today. - Ann Lee (@annlee) May 2, 2016'; the
+    content is the paragraph before the signature (after any markup of the post)."""
+    m = _SIGNOFF_RE.search(sent.norm)
+    if m is None:
+        return None
+    end = sent.start + m.start()
+    para_start = r.norm.rfind("\n", 0, end) + 1
+    start = max(para_start, r.norm.rfind(">", para_start, end) + 1)  # the paragraph, after any post markup
+    if not r.norm[start:end].strip():
+        return None
+    att = _Att(r.text[sent.start + m.start():sent.start + m.start() + 1], sent.start + m.start(),
+               sent.start + m.start() + 1, "speech", construction="sign-off")
+    att.m_start, att.m_end = sent.start + m.start(1), sent.start + m.end(1)
+    att.mention = r.text[att.m_start:att.m_end]
+    att.speaker = _resolve(r, att.mention, att.m_start)
+    att.q_start = start + len(r.norm[start:end]) - len(r.norm[start:end].lstrip())
+    att.q_end = end
+    return att
+
+
 def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
     sentence's subject (the cue is the colon)."""
@@ -1079,7 +1110,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     low = sent.norm.lower()
     candidates = [m.start() + sent.start for m in _candidates_re().finditer(low)] if len(low) == len(sent.norm) else [
         m.start() + sent.start for m in re.finditer(_candidates_re().pattern, sent.norm, re.I)]
-    if not candidates:
+    if not candidates and "(@" not in sent.norm:
         return []
     toks = r.tokens(sent.start, sent.end)
     at = {t.start: i for i, t in enumerate(toks)}
@@ -1106,6 +1137,9 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
     if not found and toks and sent.norm.find(":") > 0:
         att = _name_colon(r, toks) or _colon_quote(r, toks)
+        found = [att] if att else []
+    if not found and "(@" in sent.norm:
+        att = _signoff(r, sent)
         found = [att] if att else []
     _cut_contents(r, found)
     for att in found:

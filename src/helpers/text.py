@@ -173,7 +173,27 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` spans into ``paragraph``.
     """
-    return list(sentence_tokenizer().span_tokenize(normalise(paragraph)))
+    text = normalise(paragraph)
+    return join_continuations(text, sentence_tokenizer().span_tokenize(text))
+
+
+def join_continuations(text: str, spans) -> list[tuple[int, int]]:
+    """Join a sentence that starts with a lower-case word or with punctuation to the one before it.
+
+    Punkt breaks after a period it does not know as an abbreviation ("Rep. Earl Blumenauer (D-Ore.)
+    said.") and inside "!!!,"; a sentence does not start with "said" or "!,".
+
+    >>> text = "Rep. Ann Lee (D-Ore.) said. Next."
+    >>> [text[a:b] for a, b in join_continuations(text, [(0, 21), (22, 27), (28, 33)])]
+    ['Rep. Ann Lee (D-Ore.) said.', 'Next.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and (text[start:start + 1].islower() or text[start:start + 1] in set(",;:!?.)")):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def escape(value: object) -> str:
