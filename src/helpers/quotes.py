@@ -676,10 +676,13 @@ def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: in
     return att
 
 
+_PARTICLES = frozenset({"of", "about", "out", "to", "for", "on", "up"})  # "spoke of", "pointed out", "seemed to"
+
+
 def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
     """The construction that fits a verb cue at token ``i``."""
     cue = r.lex[toks[i].low]
-    particles = cue.needs | ({"for", "on"} if cue.lemma == "call" else set())
+    particles = (cue.needs & _PARTICLES) | ({"for", "on"} if cue.lemma == "call" else set())
     last = i + 1 if i + 1 < len(toks) and toks[i + 1].low in particles else i
     att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
     if cue.lemma == "quote":
