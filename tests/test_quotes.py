@@ -44,7 +44,7 @@ CONSTRUCTIONS = {
         [("asked", "the coach", "the coach", "direct")], '"Why would we stop now?'),
     "split quotation": (
         '"We will win," the mayor said, "and we will win big."',
-        [("said", "the mayor", "the mayor", "direct")], '"We will win … "and we will win big."'),
+        [("said", "the mayor", "the mayor", "direct")], '"We will win, … "and we will win big."'),
     "quotation continued in the next sentence": (
         '"Taxes will rise," Lee said. "Nobody likes it."',
         [("said", "Lee", "Lee", "direct")], '"Taxes will rise, … Nobody likes it.'),
@@ -156,7 +156,7 @@ def test_content_spans_leave_out_the_attribution_inside_a_split_quotation():
     text = '"We will win," the mayor said, "and we will win big."'
     row = one(text).iloc[0]
     parts = [tuple(int(x) for x in p.split("-")) for p in row["content_spans"].split(";")]
-    assert [text[a:b] for a, b in parts] == ['"We will win', '"and we will win big."']
+    assert [text[a:b] for a, b in parts] == ['"We will win,', '"and we will win big."']
     assert row["quote_start"] == parts[0][0] and row["quote_end"] == parts[-1][1]
 
 

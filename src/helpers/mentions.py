@@ -170,6 +170,7 @@ def gender_of(mention: str) -> str:
     return given_names().get(names[0].lower(), "") if len(names) >= 2 else ""
 
 
+@lru_cache(maxsize=65536)
 def _person_evidence(mention: str) -> bool:
     """Whether a capitalised name is surely a person: a title, a gendered word or a known given name
     ("Sen. Ann Lee", "Donald Trump"); "West Virginia" or "Cold War" is not."""

@@ -216,11 +216,11 @@ def reporting_verbs(path: str | None = None) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _candidates_re() -> re.Pattern:
-    """Any word that can open an attribution (cue forms, noun cues, "according", "what") or a colon, in
-    lower-cased text: a sentence without one is not tokenised."""
+    """Any word that can open an attribution (cue forms, noun cues, "according", "what"), in lower-cased
+    text: a sentence without one (or a colon) is not tokenised."""
     ctx = context_words()
     words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | {"according", "what"}
-    return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b|:")
+    return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b")
 
 
 @lru_cache(maxsize=4)
@@ -339,6 +339,9 @@ class _Tok(NamedTuple):
         return self.text[0].isupper()
 
 
+_new_tok = tuple.__new__
+
+
 @dataclass
 class _Att:
     cue: str
@@ -391,14 +394,31 @@ class _Reader:
         return [s for s in self.spans[first:bisect_right(self._span_starts, end)] if s[1] > start and s[0] < end]
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
-        """Tokens of ``norm[start:end]`` with absolute offsets and whether each is quoted."""
+        """Tokens of ``norm[start:end]`` with absolute offsets and whether each is quoted.
+
+        The words inside a quotation are one token (quoted, its text stripped): no construction
+        reads inside a quotation, and a long quotation would otherwise cost a token per word.
+        """
         first = max(bisect_right(self._span_starts, start) - 1, 0)
-        spans = [(a, b) for a, b, _ in self.spans[first:bisect_right(self._span_starts, end)] if b > start]
-        matches = _TOKEN_RE.finditer(self.norm, start, end)
-        if not spans:
-            return [_Tok(m.group(), m.group().lower(), m.start(), m.end(), False) for m in matches]
-        return [_Tok(m.group(), m.group().lower(), m.start(), m.end(),
-                     m.group() != '"' and any(a <= m.start() < b for a, b in spans)) for m in matches]
+        out: list[_Tok] = []
+        at = start
+        for a, b, _ in self.spans[first:bisect_right(self._span_starts, end)]:
+            a, b = max(a, start), min(b, end)
+            if b <= at:
+                continue
+            out += self._plain_tokens(at, a)
+            inner = self.norm[a:b]
+            lead = len(inner) - len(inner.lstrip())
+            text = inner.strip()
+            if text:
+                out.append(_new_tok(_Tok, (text, text.lower(), a + lead, a + lead + len(text), True)))
+            at = b
+        return out + self._plain_tokens(at, end)
+
+    def _plain_tokens(self, start: int, end: int) -> list[_Tok]:
+        # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
+        return [_new_tok(_Tok, (m.group(), m.group().lower(), m.start(), m.end(), False))
+                for m in _TOKEN_RE.finditer(self.norm, start, end)]
 
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
@@ -716,7 +736,9 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         antecedent = _np_left(r, toks, before)
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
                                toks[antecedent[0]].start) if antecedent else ""
-    quoted_before = subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].text in {",", "?", "!"}
+    quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"'
+                     and toks[subject[0] - 2].text[-1:] in {",", "?", "!"})  # '"We won," she said'
+
     start = None if quoted_before else _content_start(r, toks, last + 1, audience)
     if start is not None and r.lex[toks[last].low if toks[last].low in r.lex else att.cue.lower().split()[0]].clause and not (
             toks[start].low == "that" or toks[start].text == '"' or toks[start - 1].text in {":", '"'}):
@@ -1053,20 +1075,27 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
         run = m.group(0)
-        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
-        first = False
         head = _NEXT_WORD_RE.match(r.norm, m.end(), sent.end)
         if head and head.group(1) in r.words.org_heads:
             run += head.group(0)  # "the Clinton campaign"
-        if r.span_at(m.start()) is not None or is_fragment(run) or not name_words(run) or (
-                run.isupper() and len(run) > 4):
-            continue  # inside a quotation, a title, a bare "The ministry", a dateline ("MIDWAY ATOLL")
-        if " " not in run and match_speaker(run) is None and (
-                m.start() == sent.start or run.lower() not in r.mentions.full_names):
+        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
+        first = False
+        kind, known = _name_run(run)
+        if kind is None or r.span_at(m.start()) is not None:
             continue
-        kind = _kind(run)
-        if kind in {"person", "organisation", "group"}:
-            r.mentions.add(run, m.start(), kind, salient=subject)
+        if " " not in run and not known and (m.start() == sent.start or run.lower() not in r.mentions.full_names):
+            continue
+        r.mentions.add(run, m.start(), kind, salient=subject)
+
+
+@lru_cache(maxsize=65536)
+def _name_run(run: str) -> tuple[str | None, bool]:
+    """What a capitalised run names, if anything worth recording, and whether the speaker table knows it:
+    not a title or fragment, a bare "The ministry" or a dateline ("MIDWAY ATOLL")."""
+    if is_fragment(run) or not name_words(run) or (run.isupper() and len(run) > 4):
+        return None, False
+    kind = _kind(run)
+    return (kind if kind in {"person", "organisation", "group"} else None), match_speaker(run) is not None
 
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
@@ -1111,8 +1140,12 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     """Every attribution of one sentence, in text order."""
     _register_names(r, sent)
     low = sent.norm.lower()
-    candidates = [m.start() + sent.start for m in _candidates_re().finditer(low)] if len(low) == len(sent.norm) else [
-        m.start() + sent.start for m in re.finditer(_candidates_re().pattern, sent.norm, re.I)]
+    words = _candidates_re().finditer(low) if len(low) == len(sent.norm) else re.finditer(
+        _candidates_re().pattern, sent.norm, re.I)
+    candidates = [m.start() + sent.start for m in words]
+    colon = sent.norm.find(":")
+    if colon >= 0:
+        candidates = sorted(candidates + [sent.start + colon])
     if not candidates and "(@" not in sent.norm:
         return []
     toks = r.tokens(sent.start, sent.end)
