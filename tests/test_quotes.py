@@ -175,6 +175,9 @@ def test_one_persons_mentions_merge():
     ("The Clinton campaign released a statement. It said the ad was false.", "The Clinton campaign"),
     ("The county clerk believes the count was accurate, and she wants a recount anyway.", "The county clerk"),
     ("Local officials said the road was closed. They said it would reopen.", "Local officials"),
+    ("On Monday, Donald Trump spoke in Ohio. Even on Friday, he said the race was rigged.", "Donald Trump"),
+    ("Wells Fargo CEO John Stumpf testified. Sen. Elizabeth Warren spoke next. She said he should resign.",
+     "Elizabeth Warren"),
 ])
 def test_pronouns_resolve_to_the_latest_compatible_mention(text, expected):
     assert one(text)["speaker"].tolist()[-1] == expected
@@ -182,6 +185,8 @@ def test_pronouns_resolve_to_the_latest_compatible_mention(text, expected):
 
 def test_an_unresolved_pronoun_leaves_the_speaker_empty():
     got = one("He said it was late.")
+    assert got[["speaker_mention", "speaker"]].values.tolist() == [["He", ""]]
+    got = one("Old Hands Help Russia Navigate Politics\n\nHe said the deal was done.")  # a title-case heading
     assert got[["speaker_mention", "speaker"]].values.tolist() == [["He", ""]]
 
 

@@ -167,7 +167,9 @@ def gender_of(mention: str) -> str:
         if token in words.male_words:
             return "m"
     names = name_words(mention)
-    return given_names().get(names[0].lower(), "") if len(names) >= 2 else ""
+    known = given_names()
+    # the first given name followed by another name word: "Wells Fargo CEO John Stumpf" -> John
+    return next((known[w.lower()] for w in names[:-1] if w.lower() in known), "")
 
 
 @lru_cache(maxsize=65536)

@@ -332,7 +332,7 @@ class _Tok(NamedTuple):
 
     @property
     def word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+        return self.text[0].isalnum() or self.text[0] == "_" or self.quoted  # a quotation is one word-like token
 
     @property
     def cap(self) -> bool:
@@ -419,6 +419,11 @@ class _Reader:
         # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
         return [_new_tok(_Tok, (m.group(), m.group().lower(), m.start(), m.end(), False))
                 for m in _TOKEN_RE.finditer(self.norm, start, end)]
+
+
+def _n_words(toks: list[_Tok]) -> int:
+    """Words in a run of tokens, counting the words inside a quotation token."""
+    return sum(len(_WORD_RE.findall(t.text)) if t.quoted else t.word for t in toks)
 
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
@@ -629,7 +634,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         return i
     if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")"}:
         return None
-    if not any(t.word for t in toks[i:]):
+    if not _n_words(toks[i:]):
         return None
     return i
 
@@ -650,7 +655,7 @@ def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int) -> tuple
     while a <= b and toks[a].start < floor:
         a += 1
     quoted = b >= a and toks[b].quoted
-    if b < a or sum(t.word for t in toks[a:b + 1]) < (1 if quoted else 2):
+    if b < a or _n_words(toks[a:b + 1]) < (1 if quoted else 2):
         return None  # '"Really," she said' has a content; 'So, she said' has none
     return toks[a].start, toks[b].end
 
@@ -681,7 +686,7 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
         return k + 1
     goes_on = (clause and nxt.word and not nxt.cap and not nxt.text[0].isdigit()
                and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
-    return k + 1 if goes_on and sum(t.word for t in toks[k + 1:]) >= 2 else None
+    return k + 1 if goes_on and _n_words(toks[k + 1:]) >= 2 else None
 
 
 # ---------------------------------------------------------------- constructions (one function each)
@@ -748,7 +753,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return att
     boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
     long_tail = (last + 1 < len(toks) and toks[last + 1].word
-                 and sum(t.word for t in toks[last + 1:]) >= 8)  # "Hours before X, the ministry said at least six"
+                 and _n_words(toks[last + 1:]) >= 8)  # "Hours before X, the ministry said at least six"
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
         found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
@@ -775,7 +780,7 @@ def _rest_of_sentence(toks: list[_Tok], last: int) -> tuple[int, int] | None:
     ("The office said about half of it was spent"); None when that is under five words
     ("said in a statement")."""
     rest = [t for t in toks[last + 1:] if t.word]
-    return (rest[0].start, toks[-1].end) if len(rest) >= 5 else None
+    return (rest[0].start, toks[-1].end) if _n_words(rest) >= 5 else None
 
 
 def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor: int) -> _Att | None:
@@ -914,7 +919,7 @@ def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att |
 def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'Gingrich: Trump must pick a running mate' (a paragraph that opens with a name and a colon)."""
     colon = next((k for k in range(min(len(toks), 6)) if toks[k].text == ":"), None)
-    if colon is None or colon == 0 or sum(t.word for t in toks[colon + 1:]) < 3:
+    if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
     name = toks[:colon]
     if not all(t.cap or t.text == "." for t in name) or any(t.low in r.ctx["headline_labels"] for t in name):
@@ -1072,6 +1077,9 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
+    long_words = [w for w in sent.norm.split() if len(w) > 3]
+    if len(long_words) >= 3 and all(w[:1].isupper() for w in long_words):
+        return  # a headline or heading in title case ("Old Hands Help Russia Navigate Politics"): no names
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
         run = m.group(0)
@@ -1080,22 +1088,29 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
             run += head.group(0)  # "the Clinton campaign"
         subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
         first = False
-        kind, known = _name_run(run)
+        name, kind, known = _name_run(run)
         if kind is None or r.span_at(m.start()) is not None:
             continue
-        if " " not in run and not known and (m.start() == sent.start or run.lower() not in r.mentions.full_names):
+        if " " not in name and not known and (m.start() == sent.start or name.lower() not in r.mentions.full_names):
             continue
-        r.mentions.add(run, m.start(), kind, salient=subject)
+        r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
+                       salient=subject)
 
 
 @lru_cache(maxsize=65536)
-def _name_run(run: str) -> tuple[str | None, bool]:
-    """What a capitalised run names, if anything worth recording, and whether the speaker table knows it:
-    not a title or fragment, a bare "The ministry" or a dateline ("MIDWAY ATOLL")."""
-    if is_fragment(run) or not name_words(run) or (run.isupper() and len(run) > 4):
-        return None, False
+def _name_run(run: str) -> tuple[str, str | None, bool]:
+    """The name in a capitalised run, what it names if anything worth recording, and whether the speaker
+    table knows it: not a title or fragment, a bare "The ministry", a dateline ("MIDWAY ATOLL") or a
+    sentence opener ("On Monday" -> nothing, "In Honolulu" -> "Honolulu", "Having")."""
+    words = run.split()
+    ctx, low = context_words(), words[0].lower()
+    if len(words) > 1 and (low in ctx["stop_left"] or low in ctx["aux_adverbs"] or low in ctx["adjunct_preps"]
+                           or low in ctx["time_words"] or low.endswith("ing")):
+        return _name_run(" ".join(words[1:]))
+    if is_fragment(run) or not name_words(run) or (run.isupper() and len(run) > 4) or low.endswith("ing"):
+        return run, None, False
     kind = _kind(run)
-    return (kind if kind in {"person", "organisation", "group"} else None), match_speaker(run) is not None
+    return run, (kind if kind in {"person", "organisation", "group"} else None), match_speaker(run) is not None
 
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
