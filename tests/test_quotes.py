@@ -134,6 +134,7 @@ def test_act_says_speech_belief_or_evidence(text, act):
     "He read the book on the train.",  # "read" without a document as its subject
     "The crowd was cheering loudly.",
     "Story highlights",
+    "According to international law, the region belongs to the republic.",  # a law is no speaker
 ])
 def test_not_attributions(text):
     assert one(text).empty

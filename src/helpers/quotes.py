@@ -859,7 +859,8 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
     """'According to the county clerk, turnout fell' and 'Turnout fell, according to the county clerk.'"""
-    subject = _np_right(r, toks, i + 2, any_noun=True)
+    described = i + 2 < len(toks) and toks[i + 2].low in DETERMINERS  # "the county clerk"; not "international law"
+    subject = _np_right(r, toks, i + 2, any_noun=described)
     if subject is None:
         return None
     att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
