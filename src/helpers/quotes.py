@@ -9,17 +9,21 @@ canonical names, sides and roles to mentions it matches as a whole.
 1. :func:`article_quote_spans` finds quotation-mark spans, including quotations
    continued across paragraphs and unbalanced marks.
 2. :func:`extract_quotes` finds cues (``data/lexicons/reporting_verbs.csv``: speech,
-   belief and evidence verbs, "according to", a headline colon), and reads each with
-   one construction (one function each, below): "X said (that) C", "C, X said",
-   "C, said X", "'C1,' X said, 'C2'", "..., saying C", "according to X", "what X
-   called C", "X quoted Y as saying C", "Name: C".
-3. Quotations continued in the next sentences of a paragraph join the content; a
+   belief and evidence verbs; "according to"; noun cues after a possessor; a colon),
+   and reads each with one construction (one function each, below): "X said (that) C",
+   "C, X said", "C, said X", "'C1,' X said, 'C2'", "A, X said, B", "..., saying C",
+   "according to X", "what X called C", "X called Y 'Z'", "X quoted Y as saying C",
+   "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)".
+3. Quotations continued in the next sentences of a paragraph join the content (the
+   attribution's own words between the parts are left out: ``content_spans``); a
    paragraph that is only a quotation continues the previous speaker as its own row.
 
 Limits: no parser or tagger, so a subject is the noun phrase read off the words
 before the cue (appositives and relative clauses between commas skipped); cues
-inside quotation marks are part of the quotation, not attributions; noun cues
-("the announcement of") and evidence without a verb are not extracted.
+inside quotation marks are part of the quotation, not attributions; a noun cue
+without a possessor ("the announcement of"), an agentless passive ("was asked") and
+evidence without a verb are not extracted; a content after its cue runs to the end
+of the sentence or to the next attribution in it.
 """
 
 from __future__ import annotations
@@ -45,7 +49,6 @@ QUOTE_COLUMNS = [
     "kind", "act", "cue", "quote", "start", "end", "cue_start", "cue_end", "quote_start", "quote_end",
     "content_spans", "quoted_words", "confidence",
 ]
-SPAN_COLUMNS = ["article_id", "start", "end", "text", "n_words", "paragraph", "continued", "balanced"]
 
 
 # ---------------------------------------------------------------- tables
@@ -301,19 +304,6 @@ def quote_marks(text: str) -> str:
     '" We won," she said.'
     """
     return text.replace("''", '" ') if "''" in text else text
-
-
-def quote_spans(articles: pd.DataFrame) -> pd.DataFrame:
-    """Quotation spans of every article (see :func:`article_quote_spans`).
-
-    Args:
-        articles: the articles table.
-
-    Returns:
-        Columns ``article_id, start, end, text, n_words, paragraph, continued, balanced``.
-    """
-    rows = [r for aid, text in zip(articles["article_id"], articles["text"]) for r in article_quote_spans(aid, text)]
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
 
 
 # ---------------------------------------------------------------- attribution
