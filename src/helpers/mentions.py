@@ -181,7 +181,7 @@ def _person_evidence(mention: str) -> bool:
     return bool(gender_of(mention)) or any(t in words.titles for t in tokens[:-1])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     pos: int
     name: str

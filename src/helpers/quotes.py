@@ -411,9 +411,14 @@ class _Reader:
                 for m in _TOKEN_RE.finditer(self.norm, start, end)]
 
 
-def _n_words(toks: list[_Tok]) -> int:
-    """Words in a run of tokens, counting the words inside a quotation token."""
-    return sum(len(_WORD_RE.findall(t.text)) if t.quoted else t.word for t in toks)
+def _n_words(toks: list[_Tok], *, enough: int = 1 << 30) -> int:
+    """Words in a run of tokens, counting the words inside a quotation token (counting stops at ``enough``)."""
+    n = 0
+    for t in toks:
+        n += len(_WORD_RE.findall(t.text)) if t.quoted else t.word
+        if n >= enough:
+            break
+    return n
 
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
@@ -624,7 +629,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         return i
     if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")"}:
         return None
-    if not _n_words(toks[i:]):
+    if not any(t.word for t in toks[i:]):
         return None
     return i
 
@@ -676,7 +681,7 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
         return k + 1
     goes_on = (clause and nxt.word and not nxt.cap and not nxt.text[0].isdigit()
                and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
-    return k + 1 if goes_on and _n_words(toks[k + 1:]) >= 2 else None
+    return k + 1 if goes_on and _n_words(toks[k + 1:], enough=2) >= 2 else None
 
 
 # ---------------------------------------------------------------- constructions (one function each)
@@ -743,7 +748,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return att
     boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
     long_tail = (last + 1 < len(toks) and toks[last + 1].word
-                 and _n_words(toks[last + 1:]) >= 8)  # "Hours before X, the ministry said at least six"
+                 and _n_words(toks[last + 1:], enough=8) >= 8)  # "Hours before X, the ministry said at least six"
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
         found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
@@ -770,7 +775,7 @@ def _rest_of_sentence(toks: list[_Tok], last: int) -> tuple[int, int] | None:
     ("The office said about half of it was spent"); None when that is under five words
     ("said in a statement")."""
     rest = [t for t in toks[last + 1:] if t.word]
-    return (rest[0].start, toks[-1].end) if _n_words(rest) >= 5 else None
+    return (rest[0].start, toks[-1].end) if _n_words(rest, enough=5) >= 5 else None
 
 
 def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor: int) -> _Att | None:
@@ -1059,6 +1064,8 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
 
 
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z]{4,}")  # a lower-case word of four letters or more
+_TITLE_WORD_RE = re.compile(r"(?<![\w'-])[A-Z]\w{3,}")
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'-]*(?:\.(?= [A-Z]))?(?: [A-Z][\w'-]*(?:\.(?= [A-Z]))?)*")
 
 
@@ -1068,8 +1075,7 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
-    long_words = [w for w in sent.norm.split() if len(w) > 3]
-    if len(long_words) >= 3 and all(w[:1].isupper() for w in long_words):
+    if _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3:
         return  # a headline or heading in title case ("Old Hands Help Russia Navigate Politics"): no names
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
@@ -1280,16 +1286,17 @@ def content_parts(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tup
 def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     """The output row of one attribution."""
     parts = content_parts(att.q_start, att.q_end, att.gaps)
+    spans = r.spans_between(att.q_start, att.q_end)
     words = sum(len(_WORD_RE.findall(r.norm, a, b)) for a, b in parts)
     quoted = sum(len(_WORD_RE.findall(r.norm, max(a, s0), min(b, s1)))
-                 for a, b in parts for s0, s1, _ in r.spans_between(a, b))
+                 for a, b in parts for s0, s1, _ in spans if s0 < b and s1 > a) if spans else 0
     share = quoted / words if words else 0.0
     kind = "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
     table = match_speaker(att.mention) if att.mention else None
     if table is None and att.speaker:
         table = match_speaker(att.speaker)
     speaker = table.canonical if table else ("" if is_fragment(att.speaker) else att.speaker)
-    unbalanced = any(not s[2] for s in r.spans_between(att.q_start, att.q_end) if s[0] >= att.q_start)
+    unbalanced = any(not s[2] for s in spans if s[0] >= att.q_start)
     sent = att.sentence
     cue_start = att.cue_start if att.cue else att.q_start
     return {
