@@ -309,3 +309,10 @@ def test_real_extractor_end_to_end(brat, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "precision" in printed and "reproduce: python -m helpers evaluate-attributions" in printed
     assert list(pd.read_csv(out).columns) == evaluation.ERROR_COLUMNS
+
+
+def test_an_annotation_file_of_another_text_is_not_taken_for_an_annotators(tmp_path):
+    for stem in ("report", "report_2"):
+        (tmp_path / f"{stem}.txt").write_text("The mayor said the bridge would close.", encoding="utf-8")
+    (tmp_path / "report_2.ann").write_text("", encoding="utf-8")
+    assert [stem for stem, _, _ in evaluation.brat_pairs(tmp_path)] == ["report_2"]

@@ -280,8 +280,13 @@ def brat_pairs(path: str | Path, *, split: str = "dev") -> list[tuple[str, Path,
     for name in sorted(p.name for p in ann_dir.iterdir() if p.suffix == ".ann" and p.is_file()):
         exact[name[:-4]] = name
         first.setdefault(name[:-4].rsplit("_", 1)[0], name)
+    texts = sorted(p for p in text_dir.iterdir() if p.suffix == ".txt" and p.is_file())
+    stems = {p.stem for p in texts}
+    for stem in list(first):  # report_2.ann is report_2.txt's, never report.txt's annotator file
+        if first[stem][:-4] in stems:
+            first.pop(stem)
     pairs = []
-    for txt in sorted(p for p in text_dir.iterdir() if p.suffix == ".txt" and p.is_file()):
+    for txt in texts:
         chosen = exact.get(txt.stem) or first.get(txt.stem)
         if chosen:
             pairs.append((txt.stem, txt, ann_dir / chosen))

@@ -173,7 +173,7 @@ def gender_of(mention: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _person_evidence(mention: str) -> bool:
+def person_evidence(mention: str) -> bool:
     """Whether a capitalised name is surely a person: a title, a gendered word or a known given name
     ("Sen. Ann Lee", "Donald Trump"); "West Virginia" or "Cold War" is not."""
     tokens = [w.lower().rstrip(".") for w in _WORD_RE.findall(normalise(mention))]
@@ -239,7 +239,7 @@ class ArticleMentions:
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
             if name[:1].isupper():
                 self._remember_person(name, gender_of(mention))
-            if not (salient or _person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
+            if not (salient or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
                 kind = "place"
         else:
             name = _description(normalise(mention))

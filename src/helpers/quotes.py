@@ -39,8 +39,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, is_fragment, kind_of, mention_words,
-                              name_words)
+from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
+                              mention_words, name_words)
 from helpers.text import normalise, read_yaml, trie_regex
 
 SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
@@ -133,7 +133,7 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
         if found is not None:
             return found if _compatible_prefix(words[:start], found, lookup) else None
     mw = mention_words()
-    if len(words) > 1 and (low[-1] in mw.person_nouns or low[-1] in mw.document_nouns):
+    if 1 < len(words) <= 12 and (low[-1] in mw.person_nouns or low[-1] in mw.document_nouns):
         return match_speaker(" ".join(words[:-1]), path=path)  # "an AFP reporter", "a ministry statement"
     return None
 
@@ -301,7 +301,7 @@ def quote_marks(text: str) -> str:
     """``text`` with each doubled apostrophe written as a straight quotation mark and a space (same length).
 
     >>> quote_marks("''We won,'' she said.")
-    '" We won," she said.'
+    '" We won,"  she said.'
     """
     return text.replace("''", '" ') if "''" in text else text
 
@@ -310,7 +310,6 @@ def quote_marks(text: str) -> str:
 
 _TOKEN_RE = re.compile(r"\w+(?:['.-]\w+)*|[^\s\w]")
 _WORD_RE = re.compile(r"\w+")
-_CLOSERS = {",", ".", ";", ":", "!", "?", "(", ")", '"', "-", "[", "]"}
 
 
 class _Tok(NamedTuple):
@@ -634,7 +633,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     return i
 
 
-def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int) -> tuple[int, int] | None:
+def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int, *, least: int = 2) -> tuple[int, int] | None:
     """Offsets of the content before the attribution that starts at token ``first``
     ('"We will win," Smith said' -> 'We will win'); ``floor`` is where an earlier attribution ended.
 
@@ -650,7 +649,7 @@ def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int) -> tuple
     while a <= b and toks[a].start < floor:
         a += 1
     quoted = b >= a and toks[b].quoted
-    if b < a or _n_words(toks[a:b + 1]) < (1 if quoted else 2):
+    if b < a or _n_words(toks[a:b + 1], enough=least) < (1 if quoted else least):
         return None  # '"Really," she said' has a content; 'So, she said' has none
     return toks[a].start, toks[b].end
 
@@ -799,11 +798,11 @@ def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att:
                        *, clause: bool = True) -> _Att | None:
     """Content before the attribution, continued after it when the attribution interrupts it
     ('"A," he said, "B."'; with ``clause``, also 'The plan, she said, is dead.')."""
-    left = _content_left(r, toks, first, floor)
+    more = _continues_after(toks, last, clause=clause)
+    left = _content_left(r, toks, first, floor, least=1 if more is not None else 2)  # "Trump, Lee said, has ..."
     if left is None:
         return None
     att.q_start, att.q_end = left
-    more = _continues_after(toks, last, clause=clause)
     if more is not None:
         att.gaps.append((att.q_end, toks[more].start))
         att.q_end = toks[-1].end
@@ -904,8 +903,8 @@ def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att |
     att.construction = "quoted as saying"
     k = next((k for k in range(i + 1, min(len(toks) - 1, i + 14)) if toks[k].low == "as"
               and toks[k + 1].low == "saying"), None)
-    if k is None or k + 2 >= len(toks):
-        return None
+    if k is None or k + 2 >= len(toks) or k == i + 1 or not any(t.word for t in toks[i + 1:k]):
+        return None  # "Minister quoted as saying ...": nobody between the cue and "as saying"
     _set_mention(r, att, toks, (i + 1, k - 1))
     start = k + 2 + (toks[k + 2].low == "that")
     att.q_start, att.q_end, att.right = toks[min(start, len(toks) - 1)].start, toks[-1].end, True
@@ -920,8 +919,11 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     name = toks[:colon]
     if not all(t.cap or t.text == "." for t in name) or any(t.low in r.ctx["headline_labels"] for t in name):
         return None
-    if any(t.text.isupper() and len(t.text) > 3 for t in name) or kind_of(" ".join(t.text for t in name)) != "person":
+    mention = " ".join(t.text for t in name)
+    if any(t.text.isupper() and len(t.text) > 3 for t in name) or kind_of(mention) != "person":
         return None
+    if not (person_evidence(mention) or match_speaker(mention) or mention.lower() in r.mentions.full_names):
+        return None  # "Background:", "Ohio:", "Key Points:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, colon - 1))
     att.q_start, att.q_end, att.right = toks[colon + 1].start, toks[-1].end, True
@@ -1052,6 +1054,8 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
     if kind == "pronoun":
         return r.mentions.resolve(mention, pos)
     words = mention.lower().split()
+    if not words:
+        return ""
     if len(words) <= 3 and words[0] in {"the", "this"} and words[-1] in r.words.org_heads:
         earlier = next((e.name for e in reversed(r.mentions.entries[-r.mentions.window:])
                         if e.kind == "organisation" and words[-1] in e.name.lower()), None)
@@ -1075,7 +1079,8 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
-    if _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3:
+    heading = not sent.norm.rstrip().endswith((".", "!", "?", '"', ":"))
+    if heading and _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3:
         return  # a headline or heading in title case ("Old Hands Help Russia Navigate Politics"): no names
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
@@ -1099,11 +1104,13 @@ def _name_run(run: str) -> tuple[str, str | None, bool]:
     """The name in a capitalised run, what it names if anything worth recording, and whether the speaker
     table knows it: not a title or fragment, a bare "The ministry", a dateline ("MIDWAY ATOLL") or a
     sentence opener ("On Monday" -> nothing, "In Honolulu" -> "Honolulu", "Having")."""
-    words = run.split()
-    ctx, low = context_words(), words[0].lower()
-    if len(words) > 1 and (low in ctx["stop_left"] or low in ctx["aux_adverbs"] or low in ctx["adjunct_preps"]
-                           or low in ctx["time_words"] or low.endswith("ing")):
-        return _name_run(" ".join(words[1:]))
+    ctx = context_words()
+    words = run.split()[-8:]  # a name is short; a longer capitalised run is a heading or a shout
+    while len(words) > 1 and (words[0].lower() in ctx["stop_left"] or words[0].lower() in ctx["aux_adverbs"]
+                              or words[0].lower() in ctx["adjunct_preps"] or words[0].lower() in ctx["time_words"]
+                              or words[0].lower().endswith("ing")):
+        words = words[1:]
+    run, low = " ".join(words), words[0].lower()
     if is_fragment(run) or not name_words(run) or (run.isupper() and len(run) > 4) or low.endswith("ing"):
         return run, None, False
     kind = _kind(run)
@@ -1128,13 +1135,25 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
         prev.text == "," and k + 1 < len(toks) and toks[k].low in r.ctx["clause_openers"]))
 
 
+def _trim_joint(text: str) -> str:
+    """``text`` without the punctuation and conjunction that join it to what follows.
+
+    >>> _trim_joint("the plan was dead, and ")
+    'the plan was dead'
+    """
+    text = text.rstrip(" \t\n,;:-")
+    joint = _JOINT_RE.search(text)
+    return text[:joint.start()].rstrip(" \t\n,;:-") if joint else text
+
+
+_JOINT_RE = re.compile(r"\b(?:and|but|while|which|who|as)$")
+
+
 def _cut_contents(r: _Reader, found: list[_Att]) -> None:
     """A content ends where the next attribution of the sentence begins."""
     for a, b in zip(found, [f for f in found if f.construction != "what X called"][1:]):
         if a.q_start < b.start < a.q_end and b.cue_start > a.cue_end:
-            cut = r.norm[a.q_start:b.start]
-            trimmed = re.sub(r"[\s,;:\-]*(?:\b(?:and|but|while|which|who|as)\b)?[\s,;:\-]*$", "", cut)
-            a.q_end = a.q_start + len(trimmed)
+            a.q_end = a.q_start + len(_trim_joint(r.norm[a.q_start:b.start]))
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
@@ -1184,7 +1203,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             if att.construction != "what X called":  # a label inside a content does not end it
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
     if not found and toks and sent.norm.find(":") > 0:
-        att = _name_colon(r, toks) or _colon_quote(r, toks)
+        att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} else None) or _colon_quote(r, toks)
         found = [att] if att else []
     if not found and "(@" in sent.norm:
         att = _signoff(r, sent)
