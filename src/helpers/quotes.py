@@ -1230,9 +1230,8 @@ def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previo
     span = r.span_at(start + 1)
     if span is None or r.norm[span[1]:end].strip(' ".,'):
         return None
-    att = _Att("", span[0], span[0], previous.act, previous.mention, -1, -1, span[0], span[1],
-               speaker=previous.speaker, follow_on=True, sentence=first, construction="follow-on")
-    return att
+    return _Att("", span[0], span[0], previous.act, previous.mention, -1, -1, span[0], span[1],
+                speaker=previous.speaker, follow_on=True, sentence=first, construction="follow-on")
 
 
 def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
@@ -1253,15 +1252,14 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     spans = article_quote_spans(article_id, text) if spans is None else spans
     r = _Reader(text, quote_marks(normalise(text) if norm is None else norm),
                 [(s["start"], s["end"], bool(s["balanced"])) for s in spans])
-    paras = {p: (m.start(), m.end()) for p, m in enumerate(re.finditer(r"[^\n]+", text))}
+    paras = _paragraph_spans(text)
     last: _Att | None = None
     current_para = -1
     for sent in sents:
         if sent.paragraph != current_para:
             current_para = sent.paragraph
             follow = _follow_on(r, paras[sent.paragraph], sent, last) if last is not None else None
-            if follow is not None and not any(t.word and not t.quoted and t.low in r.lex
-                                              for t in r.tokens(*paras[sent.paragraph])):
+            if follow is not None:  # nothing outside its quotation, so no cue either
                 r.atts.append(follow)
                 last = follow
                 continue
