@@ -188,10 +188,12 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
 
 
 class _Contents:
-    """Attribution contents of one article, for "which content holds this position" in logarithmic time.
+    """Attribution contents of one article, for "which content holds this position".
 
     Sorted by start; ``reach[i]`` is the furthest end among the first ``i + 1``, so that a search
-    walking back from a position stops as soon as no earlier content can reach it.
+    walking back from a position stops as soon as no earlier content can reach it: a bisection and
+    a few steps when contents do not nest, though a content spanning most of the article makes
+    every search walk back to it.
     """
 
     def __init__(self, atts: list[dict]):

@@ -177,6 +177,9 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     return join_continuations(text, sentence_tokenizer().span_tokenize(text))
 
 
+_CONTINUING = frozenset(",;:!?.)")  # a sentence does not start with one of these
+
+
 def join_continuations(text: str, spans) -> list[tuple[int, int]]:
     """Join a sentence that starts with a lower-case word or with punctuation to the one before it.
 
@@ -189,7 +192,7 @@ def join_continuations(text: str, spans) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and (text[start:start + 1].islower() or text[start:start + 1] in set(",;:!?.)")):
+        if out and (text[start:start + 1].islower() or text[start:start + 1] in _CONTINUING):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
