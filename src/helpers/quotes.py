@@ -1168,11 +1168,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     words = _candidates_re().finditer(low) if len(low) == len(sent.norm) else re.finditer(
         _candidates_re().pattern, sent.norm, re.I)
     candidates = [m.start() + sent.start for m in words]
-    colon = sent.norm.find(":")
-    if colon >= 0:
-        candidates = sorted(candidates + [sent.start + colon])
-    if not candidates and "(@" not in sent.norm:
-        return []
+    if not candidates and ":" not in sent.norm and "(@" not in sent.norm:
+        return []  # no cue word, colon or signed post: nothing to read
     toks = r.tokens(sent.start, sent.end)
     at = {t.start: i for i, t in enumerate(toks)}
     found: list[_Att] = []
