@@ -924,6 +924,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     return att
 
 
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _NOUN_LINKS = frozenset({"that", "for", "of", "about", "on", "to", "against", "over", "with"})
 
 
@@ -935,10 +936,9 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     and "a statement from the campaign" are not read.
     """
     k = i - 1
-    while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in {"his", "her", "their", "its", "our",
-                                                                                "my", "your"} and i - k <= 2:
+    while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in _POSSESSIVES and i - k <= 2:
         k -= 1  # "his repeated calls", "her strong support"
-    if k < 0 or not (toks[k].low in {"his", "her", "their", "its", "our", "my", "your"}
+    if k < 0 or not (toks[k].low in _POSSESSIVES
                      or (toks[k].cap and toks[k].low.endswith("'s"))):
         return None
     link = i + 1
