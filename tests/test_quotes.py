@@ -101,6 +101,35 @@ CONSTRUCTIONS = {
     "evidence": (
         "Polls show the senator with a narrow lead.",
         [("show", "Polls", "Polls", "indirect")], "the senator with a narrow lead."),
+    "modifier before a name": (
+        '"The season is not over," retired Army Gen. Ann Lee said.',
+        [("said", "retired Army Gen. Ann Lee", "Ann Lee", "direct")], '"The season is not over,'),
+    "appositive naming a group": (
+        '"It is an overreach," Bo Park, the attorney general of Utah, one of the states suing the agency, said.',
+        [("said", "Bo Park", "Bo Park", "direct")], '"It is an overreach,'),
+    "colon ending its paragraph": (
+        'The coach said:\n\n"We played our best game of the year."',
+        [("said", "The coach", "The coach", "direct")], '"We played our best game of the year."'),
+    "transcript turn in capitals": (
+        "Host Ann Lee spoke with the coach.\n\nLEE: What went wrong tonight? Tell us everything.",
+        [(":", "LEE", "Ann Lee", "indirect")], "What went wrong tonight? Tell us everything."),
+    "quotation signed at its paragraph end": (
+        '"The library should stay open on Sundays." - Maria Ortiz',
+        [("-", "Maria Ortiz", "Maria Ortiz", "direct")], '"The library should stay open on Sundays."'),
+    "subordinate clause before the main one": (
+        "When the coach said the team was tired, the fans booed.",
+        [("said", "the coach", "the coach", "indirect")], "the team was tired"),
+    "two speakers, the first in a subordinate clause": (
+        'Though the mayor said the budget was "balanced," the auditor said it was not.',
+        [("said", "the mayor", "the mayor", "mixed"), ("said", "the auditor", "the auditor", "indirect")],
+        'the budget was "balanced,"'),
+    "the leftmost phrase that can be a subject": (
+        "The library reopened on Monday, a spokeswoman, Ann Lee, said, and it will stay open late.",
+        [("said", "a spokeswoman", "a spokeswoman", "indirect")],
+        "The library reopened on Monday … and it will stay open late."),
+    "second verb of a sentence's subject": (
+        "The senator served two terms in the navy and says the base must stay open.",
+        [("says", "The senator", "The senator", "indirect")], "the base must stay open."),
     "a state as the speaker": (
         "The United States said it was monitoring the situation.",
         [("said", "The United States", "The United States", "indirect")], "it was monitoring the situation."),
@@ -155,6 +184,9 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "He read the book on the train.",  # "read" without a document as its subject
     "The crowd was cheering loudly.",
     "Story highlights",
+    "FIX IS IN: Moderators Ignore the Scandal.",
+    "Even so, say the experts should decide.",  # the phrase after the cue is its clause's subject  # a shouted label, no name the article knows
+    "The bridge opened in 1920 - Public Works",  # a dash and a name after no quotation
     "According to international law, the region belongs to the republic.",  # a law is no speaker
 ])
 def test_not_attributions(text):

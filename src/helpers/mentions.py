@@ -83,6 +83,8 @@ def name_words(mention: str) -> tuple[str, ...]:
 
     >>> name_words("Sen. Chris Murphy (D-Conn.)")
     ('Chris', 'Murphy')
+    >>> name_words("retired Army Gen. Ann Lee")
+    ('Ann', 'Lee')
     """
     words = mention_words()
     text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
@@ -94,6 +96,10 @@ def name_words(mention: str) -> tuple[str, ...]:
         out.pop(0)
     while out and out[-1].lower() in {"jr", "sr", "ii", "iii"}:
         out.pop()
+    low = [w.lower().rstrip(".") for w in out]
+    last_title = max((k for k, w in enumerate(low[:-1]) if w in words.titles), default=-1)
+    if last_title >= 0 and not any(w in words.org_heads for w in low[last_title + 1:]):
+        out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Air Force general Ann Lee" -> "Ann Lee"
     return tuple(out)
 
 

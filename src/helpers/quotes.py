@@ -470,8 +470,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
                     t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):
                 break  # another verb; "state Sen. Ann Lee", "the report" stay in the phrase
-            elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns:
-                break  # a verb: "the ministry released a statement stating"
+            elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns and not (
+                    toks[k + 1].cap and (k == 0 or toks[k - 1].text in {",", '"'})):
+                break  # a verb: "the ministry released a statement stating"; "retired Gen. Ann Lee" is a name
             elif t.cap and t.low in r.ctx["stop_left"] and k < j:
                 break
         elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
@@ -524,28 +525,55 @@ def _nominal(r: _Reader, t: _Tok) -> bool:
 def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     """The subject before appositives, relative clauses or asides between commas, the last ending at ``comma``.
 
+    Of several commas, the leftmost phrase that can be a subject wins ("Facebook built it, a
+    spokeswoman, Ann Lee, said": "a spokeswoman").
+
     >>> # "Mo Elleithee, director of Georgetown's Institute of Politics, says ..." -> "Mo Elleithee"
     >>> # "Ann Lee, the county clerk, for example, said ..." -> "Ann Lee"
     """
-    k = comma
+    commas, k = [], comma
     while k >= 0 and toks[k].text == ",":
         j = k - 1
         while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 16:
             j -= 1
         relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
-        if j < 1 or toks[j].text != "," or j + 1 >= k or (not relative and any(t.low in r.lex for t in toks[j + 1:k])):
+        if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1, k)):
+            break
+        commas.append(k)
+        if j < 1 or toks[j].text != ",":
             break
         k = j
-    if k == comma:
-        return None
-    subject = _np_left(r, toks, k - 1)
+    for k in reversed(commas[1:]):  # commas[0] is ``comma``: a phrase right before it is no appositive's subject
+        subject = _subject_before(r, toks, k)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before ``comma`` when it can be a subject: it holds a name, pronoun
+    or person noun and opens the sentence or follows a comma, quotation mark or clause opener."""
+    subject = _np_left(r, toks, comma - 1)
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
-    before = toks[subject[0] - 1] if subject[0] > 0 else None
-    if before is not None and before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
+    if subject[0] <= 1:
+        return subject  # "Ann Lee, ..." or "Even the hawks, ..."
+    before = toks[subject[0] - 1]
+    if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
         return None
     return subject
+
+
+def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` (exclusive) hold a lexicon word that can be a verb there: not
+    capitalised and not after a determiner ("one of the states suing" holds none).
+
+    >>> # "one of the states suing the agency", "a swing state" -> False; "she said" -> True
+    """
+    return any(toks[k].low in r.lex and not toks[k].cap and toks[k - 1].low not in DETERMINERS
+               and not (r.lex[toks[k].low].noun_too and toks[k - 2].low in DETERMINERS)
+               for k in range(max(a, 2), b))
 
 
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
@@ -703,7 +731,7 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     k = _skip_aux_left(r, toks, i - 1)
     if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
         return _participle(r, toks, i, last, att, found)  # ", saying", "went on the record endorsing"
-    if k >= 0 and toks[k].low in {"and", "but", "or"} and found:
+    if k >= 0 and toks[k].low in {"and", "but", "or"}:
         return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
         return _inverted(r, toks, i, last, att, floor)
@@ -729,19 +757,21 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         antecedent = _np_left(r, toks, before)
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
                                toks[antecedent[0]].start) if antecedent else ""
-    quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"'
+    quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
                      and toks[subject[0] - 2].text[-1:] in {",", "?", "!"})  # '"We won," she said'
 
+    if not quoted_before and last + 2 == len(toks) and toks[last + 1].text == ":":
+        return _next_paragraph(r, att, toks[-1].end)  # 'Lee said:' with the quotation below
     start = None if quoted_before else _content_start(r, toks, last + 1, audience)
     if start is not None and r.lex[toks[last].low if toks[last].low in r.lex else att.cue.lower().split()[0]].clause and not (
             toks[start].low == "that" or toks[start].text == '"' or toks[start - 1].text in {":", '"'}):
         return None  # "The move adds more uncertainty"
     if start is not None:
-        att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
+        att.q_start, att.q_end, att.right = toks[start].start, _main_clause_start(r, toks, subject[0], start), True
         return att
     boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
-    long_tail = (last + 1 < len(toks) and toks[last + 1].word
-                 and _n_words(toks[last + 1:], enough=8) >= 8)  # "Hours before X, the ministry said at least six"
+    long_tail = (last + 1 < len(toks) and toks[last + 1].word and _n_words(toks[last + 1:], enough=8) >= 8
+                 and _continues_after(toks, last) is None)  # "Hours before X, the ministry said at least six"
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
         found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
@@ -754,6 +784,25 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     return att
 
 
+def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> int:
+    """Where a content that begins at token ``start`` ends: the sentence end, or, when the attribution
+    sits in a subordinate clause ("When Lee said taxes would rise, the crowd left"; ``first`` is its
+    subject's first token), the comma where the main clause begins.
+
+    >>> # "Though he said it was safe, Ann Lee said it was not." -> "it was safe"
+    """
+    opener = next((k for k in range(first - 1, max(-1, first - 3), -1) if toks[k].low in r.ctx["subordinators"]), None)
+    if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
+        return toks[-1].end
+    for k in range(start + 1, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].word:
+            return toks[k].start
+        if toks[k].quoted and toks[k].text.endswith(",") and toks[k + 1].text == '"' and k + 2 < len(toks) \
+                and toks[k + 2].word:
+            return toks[k + 1].end  # '... said it was "a disgrace," the mayor replied'
+    return toks[-1].end
+
+
 def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
     """'The ministry issued a statement saying ...': the ministry, not the statement, is the speaker."""
     a, b = subject
@@ -761,6 +810,22 @@ def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> 
         return subject
     author = _np_left(r, toks, a - 2)
     return author if author is not None and any(t.cap for t in toks[author[0]:author[1] + 1]) else subject
+
+
+def _next_paragraph(r: _Reader, att: _Att, colon_end: int) -> _Att | None:
+    """'The mayor wrote:' ending its paragraph introduces the next paragraph, which is the content
+    (None when the colon does not end the paragraph or nothing follows)."""
+    line_end = r.norm.find("\n", colon_end)
+    if line_end < 0 or r.norm[colon_end:line_end].strip():
+        return None
+    found = _NEXT_PARAGRAPH_RE.match(r.norm, line_end)
+    if found is None:
+        return None
+    att.q_start, att.q_end, att.right = found.start(1), found.end(1), True
+    return att
+
+
+_NEXT_PARAGRAPH_RE = re.compile(r"\s*(\S[^\n]*\S)")
 
 
 def _rest_of_sentence(toks: list[_Tok], last: int) -> tuple[int, int] | None:
@@ -776,8 +841,8 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     att.construction = "inverted"
     starts_np = last + 1 < len(toks) and toks[last + 1].low in DETERMINERS  # "asked the boy"
     subject = _np_right(r, toks, last + 1, any_noun=starts_np)
-    if subject is None:
-        return None
+    if subject is None or (subject[1] + 1 < len(toks) and toks[subject[1] + 1].low in r.ctx["finite_verbs"]):
+        return None  # "say the troops should go": the phrase is the content's subject
     _set_mention(r, att, toks, subject)
     found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
     after = None if found is not None else next(
@@ -906,7 +971,8 @@ def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att |
 
 
 def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
-    """'Gingrich: Trump must pick a running mate' (a paragraph that opens with a name and a colon)."""
+    """'Gingrich: Trump must pick a running mate' (a paragraph that opens with a name and a colon);
+    also a transcript's speaker label in capitals ('LEE: We will vote.') once the article named Lee."""
     colon = next((k for k in range(min(len(toks), 6)) if toks[k].text == ":"), None)
     if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
@@ -914,13 +980,20 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     if not all(t.cap or t.text == "." for t in name) or any(t.low in r.ctx["headline_labels"] for t in name):
         return None
     mention = " ".join(t.text for t in name)
-    if any(t.text.isupper() and len(t.text) > 3 for t in name) or kind_of(mention) != "person":
-        return None
-    if not (person_evidence(mention) or match_speaker(mention) or mention.lower() in r.mentions.full_names):
-        return None  # "Background:", "Ohio:", "Key Points:" are labels
+    shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
+    named = mention.title() if shout else mention
+    if kind_of(named) != "person" or not (person_evidence(named) or match_speaker(named)
+                                         or named.lower() in r.mentions.full_names
+                                         or r.mentions.full_names.get(named.split()[-1].lower(), named) != named):
+        return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, colon - 1))
-    att.q_start, att.q_end, att.right = toks[colon + 1].start, toks[-1].end, True
+    if shout:
+        att.speaker = r.mentions.full_names.get(named.split()[-1].lower(), named)
+    line_end = r.norm.find("\n", toks[-1].end)
+    line_end = len(r.norm) if line_end < 0 else line_end
+    att.q_start, att.right = toks[colon + 1].start, True
+    att.q_end = toks[-1].end + len(r.norm[toks[-1].end:line_end].rstrip())  # the whole turn, to the paragraph end
     return att
 
 
@@ -964,12 +1037,23 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
 
 
 _SIGNOFF_RE = re.compile(r"[-\u2014\u2015]\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*\(@\w+\)")
+_QUOTE_SIGNOFF_RE = re.compile(r"-\s*([A-Z][\w'-]*(?:\.(?= ))?(?: [A-Z][\w'-]*(?:\.(?= ))?){0,4})\.?\s*$")
+
+
+def _quote_signoff(r: _Reader, sent: corpus.Sentence) -> re.Match | None:
+    """The signature of a quotation signed at the end of its paragraph ('"Fix it." - Ann Lee'), else None."""
+    m = _QUOTE_SIGNOFF_RE.search(sent.norm)
+    if m is None or not r.norm[max(0, sent.start + m.start() - 8):sent.start + m.start()].rstrip().endswith('"'):
+        return None
+    after = r.norm[sent.start + m.end():sent.start + m.end() + 1]
+    return m if after in {"", "\n"} and kind_of(m.group(1)) == "person" else None
 
 
 def _signoff(r: _Reader, sent: corpus.Sentence) -> _Att | None:
-    """An embedded post signed at its end: 'The vote is today. - Ann Lee (@annlee) May 2, 2016'; the
-    content is the paragraph before the signature (after any markup of the post)."""
-    m = _SIGNOFF_RE.search(sent.norm)
+    """An embedded post signed at its end: 'The vote is today. - Ann Lee (@annlee) May 2, 2016', or a
+    quotation signed at the end of its paragraph ('"Fix the bridge." - Ann Lee'); the content is the
+    paragraph before the signature (after any markup of the post)."""
+    m = _SIGNOFF_RE.search(sent.norm) or _quote_signoff(r, sent)
     if m is None:
         return None
     end = sent.start + m.start()
@@ -1168,7 +1252,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     words = _candidates_re().finditer(low) if len(low) == len(sent.norm) else re.finditer(
         _candidates_re().pattern, sent.norm, re.I)
     candidates = [m.start() + sent.start for m in words]
-    if not candidates and ":" not in sent.norm and "(@" not in sent.norm:
+    signed = "(@" in sent.norm or ("-" in sent.norm and _QUOTE_SIGNOFF_RE.search(sent.norm) is not None)
+    if not candidates and ":" not in sent.norm and not signed:
         return []  # no cue word, colon or signed post: nothing to read
     toks = r.tokens(sent.start, sent.end)
     at = {t.start: i for i, t in enumerate(toks)}
@@ -1192,11 +1277,12 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             found.append(att)
             taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
             if att.construction != "what X called":  # a label inside a content does not end it
-                floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right else 0)
+                clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
+                floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
     if not found and toks and sent.norm.find(":") > 0:
         att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} else None) or _colon_quote(r, toks)
         found = [att] if att else []
-    if not found and "(@" in sent.norm:
+    if not found and signed:
         att = _signoff(r, sent)
         found = [att] if att else []
     _cut_contents(r, found)
@@ -1253,6 +1339,9 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     last: _Att | None = None
     current_para = -1
     for sent in sents:
+        if last is not None and last.sentence is not None and sent.start < last.q_end and (
+                last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
+            continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
         if sent.paragraph != current_para:
             current_para = sent.paragraph
             follow = _follow_on(r, paras[sent.paragraph], sent, last) if last is not None else None
