@@ -98,7 +98,7 @@ def name_words(mention: str) -> tuple[str, ...]:
         out.pop()
     low = [w.lower().rstrip(".") for w in out]
     last_title = max((k for k, w in enumerate(low[:-1]) if w in words.titles), default=-1)
-    if last_title >= 0 and not any(w in words.org_heads for w in low[last_title + 1:]):
+    if last_title >= 0 and low[last_title + 1] in given_names():
         out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Air Force general Ann Lee" -> "Ann Lee"
     return tuple(out)
 
@@ -137,8 +137,9 @@ def kind_of(mention: str) -> str:
     head = tokens[-1]
     if head in words.evidence_nouns or head in words.document_nouns:
         return "description"  # "Polls", "the statement": not someone a pronoun refers to
-    if any(t in words.org_heads for t in tokens[-3:]):
-        return "organisation"
+    if any(t in words.org_heads for t in tokens[-3:]) or any(
+            t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:])):
+        return "organisation"  # "Fox News"; "the Commission on Presidential Debates"
     if head in words.person_nouns:
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
     names = name_words(mention)
@@ -248,7 +249,7 @@ class ArticleMentions:
             if not (salient or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
                 kind = "place"
         else:
-            name = _description(normalise(mention))
+            name = _LOWER_PREFIX_RE.sub("", _description(normalise(mention)))  # "the country's Ministry of X"
         if name:
             self.entries.append(_Entry(pos, name, kind, salient))
         return name
@@ -288,6 +289,9 @@ class ArticleMentions:
         if avoid and chosen.kind == "person":
             self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
         return chosen.name
+
+
+_LOWER_PREFIX_RE = re.compile(r"^(?:[a-z][\w'-]*\s+)+(?=[A-Z])")  # lower-case words before a name
 
 
 def _description(mention: str) -> str:

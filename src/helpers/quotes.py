@@ -435,7 +435,7 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     return j
 
 
-_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at"})  # "a professor at Yale", "officials from X"
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on"})  # "a professor at Yale", "Commission on X"
 
 
 def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -602,8 +602,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
         subject_before = (prev in r.words.pronouns or prev in r.words.evidence_nouns or prev in r.words.person_nouns
                           or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
-        if prev[:1].isdigit() or prev in r.ctx["quantity_words"]:
-            return False  # "nine states", "all reports"
+        if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (i > 1 and toks[i - 2].low in DETERMINERS):
+            return False  # "nine states", "all reports", "a strong signal that"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
 
@@ -1139,6 +1139,8 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
                         if e.kind == "organisation" and words[-1] in e.name.lower()), None)
         if earlier:
             return earlier
+    if kind == "description" and not any(w in r.words.person_nouns or w in r.words.org_heads for w in words):
+        return mention  # "a big", "critics of the plan": a speaker, but nobody a pronoun can mean
     return r.mentions.add(mention, pos, kind, salient=True)
 
 
@@ -1157,8 +1159,9 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
-    heading = not sent.norm.rstrip().endswith((".", "!", "?", '"', ":"))
-    if heading and _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3:
+    alone = r.norm[sent.start - 1:sent.start] in {"", "\n"} and r.norm[sent.end:sent.end + 1] in {"", "\n"}
+    heading = alone or not sent.norm.rstrip().endswith((".", "!", "?", '"', ":"))
+    if heading and _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3 - alone:
         return  # a headline or heading in title case ("Old Hands Help Russia Navigate Politics"): no names
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
@@ -1169,12 +1172,23 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
         first = False
         name, kind, known = _name_run(run)
-        if kind is None or r.span_at(m.start()) is not None:
+        if kind is None or r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         if " " not in name and not known and (m.start() == sent.start or name.lower() not in r.mentions.full_names):
             continue
         r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
                        salient=subject)
+
+
+_LINKED_RE = re.compile(r"[A-Z][\w'-]* (?:of|on|for|and|&) (?:the )?$")
+
+
+def _inside_longer_name(r: _Reader, start: int, end: int, sent: corpus.Sentence) -> bool:
+    """Whether a capitalised run is the tail of a longer name ("Commission on [Presidential Debates]")
+    or a label before a colon at a paragraph's start ("[The Gap Goes On]: ...")."""
+    if _LINKED_RE.search(r.norm, max(sent.start, start - 40), start):
+        return True
+    return start == sent.start and r.norm[end:end + 1] == ":" and r.norm[start - 1:start] in {"", "\n"}
 
 
 @lru_cache(maxsize=65536)
