@@ -552,13 +552,17 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
 
 def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     """The noun phrase ending just before ``comma`` when it can be a subject: it holds a name, pronoun
-    or person noun and opens the sentence or follows a comma, quotation mark or clause opener."""
+    or person noun and opens the sentence or follows a comma, quotation mark or clause opener.
+
+    >>> # "Turnout fell, a spokeswoman, Ann Lee, said" at the comma after "spokeswoman" -> "a spokeswoman"
+    >>> # "Among likely voters, ..." at the comma after "voters" -> None ("Among" opens no subject)
+    """
     subject = _np_left(r, toks, comma - 1)
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
-    if subject[0] <= 1:
-        return subject  # "Ann Lee, ..." or "Even the hawks, ..."
+    if subject[0] == 0 or (subject[0] == 1 and toks[0].low not in r.ctx["adjunct_preps"] | {"among", "like"}):
+        return subject  # "Ann Lee, ..." or "Even the hawks, ..."; not "Among voters, ..."
     before = toks[subject[0] - 1]
     if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
         return None
