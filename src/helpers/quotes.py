@@ -986,14 +986,14 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     mention = " ".join(t.text for t in name)
     shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
     named = mention.title() if shout else mention
+    full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
     if kind_of(named) != "person" or not (person_evidence(named) or match_speaker(named)
-                                         or named.lower() in r.mentions.full_names
-                                         or r.mentions.full_names.get(named.split()[-1].lower(), named) != named):
+                                         or named.lower() in r.mentions.full_names or full_name != named):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, colon - 1))
     if shout:
-        att.speaker = r.mentions.full_names.get(named.split()[-1].lower(), named)
+        att.speaker = full_name
     line_end = r.norm.find("\n", toks[-1].end)
     line_end = len(r.norm) if line_end < 0 else line_end
     att.q_start, att.right = toks[colon + 1].start, True
