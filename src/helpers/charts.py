@@ -7,19 +7,40 @@ written with :func:`export_table` to ``data/processed/``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import font_manager
 
 from helpers import config
+from helpers.export import write_csv
 
 # Okabe-Ito colour-blind-safe palette, then tab20 for larger corpora.
 _BASE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
 OTHER = "other"
 OTHER_COLOR = "#999999"
+
+LABEL_WIDTH = 32  # characters of an outlet or article name drawn on an axis; the tables carry the full name
+# Fonts tried in order for each character: DejaVu, then any installed font with CJK coverage, then matplotlib's
+# "Last Resort" font, which draws a labelled box for a character no other font has (never a missing glyph).
+_FONTS = ["DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Droid Sans Fallback",
+          "Last Resort High-Efficiency"]
+
+
+def _chart_style() -> None:
+    """Draw corpus text literally: no mathtext from ``$``, a font for every character, reproducible SVG."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    matplotlib.rcParams.update({"text.parse_math": False, "svg.hashsalt": "helpers-charts",
+                                "font.family": [f for f in _FONTS if f in installed] or ["sans-serif"]})
+    if "Last Resort High-Efficiency" not in installed:  # older matplotlib: a box is drawn, the warning is noise
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from", category=UserWarning)
+
+
+_chart_style()
 
 SIDE_COLORS = {
     "Azerbaijan": "#00A3E0", "Armenia": "#D90012", "Nagorno-Karabakh": "#F2A800", "Russia": "#4B0082",
@@ -43,6 +64,31 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     colors = {name: palette[i % len(palette)] for i, name in enumerate(names)}
     colors[OTHER] = OTHER_COLOR
     return colors
+
+
+def short_labels(names: Iterable[object], *, width: int = LABEL_WIDTH) -> list[str]:
+    """Names shortened to at most ``width`` characters with an ellipsis, kept distinct, for axis labels.
+
+    Example:
+        >>> short_labels(["BBC", "The Very Long Name of a Regional Outlet, Evening Edition"], width=20)
+        ['BBC', 'The Very Long Name …']
+        >>> short_labels(["The Very Long Name of A", "The Very Long Name of B"], width=20)
+        ['The Very Long Name …', 'The Very Long … (2)']
+    """
+    out: list[str] = []
+    for name in map(str, names):
+        label, k = _cut(name, width), 2
+        while label in out:
+            label, k = _cut(name, width, suffix=f" ({k})"), k + 1
+        out.append(label)
+    return out
+
+
+def _cut(name: str, width: int, *, suffix: str = "") -> str:
+    """``name`` in at most ``width`` characters: cut with " …" when longer, then ``suffix``."""
+    if len(name) + len(suffix) <= width:
+        return name + suffix
+    return name[:max(width - len(suffix) - 2, 1)].rstrip() + " …" + suffix
 
 
 def top_outlets(values: pd.Series, *, n: int = 12) -> pd.Series:
@@ -76,13 +122,13 @@ def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path
     folder = folder or config.FIGURES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    for path in paths:
-        fig.savefig(path, bbox_inches="tight", dpi=120)
+    for path in paths:  # no date in the metadata: the same chart gives the same bytes
+        fig.savefig(path, bbox_inches="tight", dpi=120, metadata={"Date": None} if path.suffix == ".svg" else None)
     return paths
 
 
 def export_table(frame: pd.DataFrame, name: str, *, folder: Path | None = None) -> Path:
-    """Write the tidy table behind a chart as CSV under ``data/processed``.
+    """Write the tidy table behind a chart as spreadsheet-safe CSV under ``data/processed`` (:mod:`helpers.export`).
 
     Args:
         frame: the table; it is not modified.
@@ -94,9 +140,13 @@ def export_table(frame: pd.DataFrame, name: str, *, folder: Path | None = None) 
     """
     folder = folder or config.PROCESSED_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.csv"
-    frame.to_csv(path, index=False)
-    return path
+    return write_csv(frame, folder / f"{name}.csv")
+
+
+def _color_ticks(ax: plt.Axes, names: Mapping[str, str], colors: Mapping[str, str]) -> None:
+    """Draw each y tick label (a short label of ``names``) in its outlet's colour."""
+    for tick in ax.get_yticklabels():
+        tick.set_color(colors.get(names.get(tick.get_text(), ""), "black"))
 
 
 def _note(fig: plt.Figure, note: str) -> None:
@@ -124,7 +174,7 @@ def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[s
     """
     values = values.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(values) + 1.4))
-    bars = ax.barh(values.index.astype(str), values.to_numpy(),
+    bars = ax.barh(short_labels(values.index), values.to_numpy(),
                    color=[colors.get(o, OTHER_COLOR) for o in values.index])
     for bar, outlet, value in zip(bars, values.index, values.to_numpy()):
         label = fmt.format(value)
@@ -165,11 +215,12 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
     frame = frame.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(frame) + 1.6))
     left = pd.Series(0.0, index=frame.index)
+    labels = short_labels(frame.index)
     cmap = plt.get_cmap("Set2")
     for i, column in enumerate(frame.columns):
         color = (category_colors or {}).get(column, cmap(i % 8))
         vals = frame[column].astype(float)
-        ax.barh(frame.index.astype(str), vals, left=left, color=color, label=str(column), edgecolor="white")
+        ax.barh(labels, vals, left=left, color=color, label=str(column), edgecolor="white")
         if show_counts:
             for y, (v, l0) in enumerate(zip(vals, left)):
                 if v > 0:
@@ -181,8 +232,7 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     if outlet_colors_:
-        for tick in ax.get_yticklabels():
-            tick.set_color(outlet_colors_.get(tick.get_text(), "black"))
+        _color_ticks(ax, dict(zip(labels, frame.index)), outlet_colors_)
     _note(fig, note)
     if name:
         save(fig, name)
@@ -206,8 +256,8 @@ def heatmap(frame: pd.DataFrame, *, title: str, cbar_label: str, name: str | Non
     """
     fig, ax = plt.subplots(figsize=(1.1 * len(frame.columns) + 3, 0.7 * len(frame) + 1.8))
     image = ax.imshow(frame.to_numpy(dtype=float), cmap="Blues", vmin=0)
-    ax.set_xticks(range(len(frame.columns)), [str(c) for c in frame.columns], rotation=35, ha="right")
-    ax.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
+    ax.set_xticks(range(len(frame.columns)), short_labels(frame.columns), rotation=35, ha="right")
+    ax.set_yticks(range(len(frame.index)), short_labels(frame.index))
     top = float(frame.to_numpy(dtype=float).max()) or 1.0
     for i in range(len(frame.index)):
         for j in range(len(frame.columns)):
@@ -280,6 +330,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
     """
     panels = panels or list(dict.fromkeys(tidy[panel]))
     outlets = sorted(tidy["outlet"].unique(), reverse=True)
+    labels = short_labels(outlets)
     nrows = max(1, -(-len(panels) // ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.32 * len(outlets) + 1.1) * nrows),
                              sharex=sharex, squeeze=False)
@@ -287,7 +338,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
     for ax, key in zip(axes.flat, panels):
         sub = tidy[tidy[panel] == key].set_index("outlet").reindex(outlets)
         vals = sub[value].fillna(0)
-        ax.barh(outlets, vals, color=[colors.get(o, OTHER_COLOR) for o in outlets])
+        ax.barh(labels, vals, color=[colors.get(o, OTHER_COLOR) for o in outlets])
         for y, outlet in enumerate(outlets):
             label = fmt.format(vals[outlet])
             if count:
@@ -297,8 +348,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         ax.set_xlim(0, max((top if sharex else float(vals.max())) * 1.45, 1e-9))
         ax.tick_params(labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
-        for tick in ax.get_yticklabels():
-            tick.set_color(colors.get(tick.get_text(), "black"))
+        _color_ticks(ax, dict(zip(labels, outlets)), colors)
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
     for ax in (axes.flat if not sharex else axes[-1]):

@@ -7,11 +7,13 @@ removed it.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import operator
 import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -178,8 +180,22 @@ def _rule_matcher(rules: tuple[Rule, ...]):
 # ---------------------------------------------------------------- reading files
 
 
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),  # UTF-32 before UTF-16: same start
+         (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding a byte-order mark at the start of ``data`` announces, or None."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8, falling back to cp1252 and then latin-1."""
+    """Decode bytes by their UTF-16/32 byte-order mark, else as UTF-8, falling back to cp1252 and then latin-1."""
+    if (announced := _bom_encoding(data)) is not None:
+        try:
+            return data.decode(announced).lstrip("\ufeff"), announced
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding), encoding.replace("-sig", "")
@@ -194,7 +210,13 @@ _HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|br|span|scri
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
 
 
+# C0 controls other than tab, newline, form feed and carriage return, DEL, and C1 controls: never article text
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+
+
 def _looks_binary(data: bytes) -> bool:
+    if _bom_encoding(data):
+        return False
     sample = data[:8192]
     if b"\x00" in sample:
         return True
@@ -252,6 +274,18 @@ def find_manifest(folder: Path) -> Path | None:
     return None
 
 
+def _without_controls(doc: _Doc, where: str) -> tuple[str, list[tuple[str, str]]]:
+    """The document's text without control characters (NUL, escape, ...), and its problems, that removal reported."""
+    problems = list(doc.problems)
+    found = CONTROL_RE.findall(doc.raw)
+    if not found:
+        return doc.raw, problems
+    n = sum(map(len, found))
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for run in found for c in run})[:5])
+    problems.append(("control_characters", f"{where}: {n} control character{'s' * (n != 1)} ({codes}) removed"))
+    return CONTROL_RE.sub("", doc.raw), problems
+
+
 def _outlet_from_name(stem: str) -> str:
     """'bbc_2023-09-19' -> 'bbc': the file name up to the first underscore."""
     return re.split(r"_", stem, maxsplit=1)[0] or stem
@@ -268,6 +302,7 @@ class _Doc:
     n_bytes: int = 0
     meta: dict = field(default_factory=dict)  # outlet, headline, published, url from the source itself
     problems: list = field(default_factory=list)
+    failure: tuple[str, str] | None = None  # (problem, reason) when the document cannot be an article
 
 
 class _Admission:
@@ -307,9 +342,11 @@ class _Admission:
         """Clean one document and either add it to the articles or list it as skipped, with the reason."""
         skip = lambda problem, message: self.note(doc.name, doc.article_id, "skipped", problem,  # noqa: E731
                                                   f"{where}: {message}", doc.encoding, doc.n_bytes)
+        if doc.failure:
+            return skip(*doc.failure)
         if not doc.raw.strip():
             return skip("empty", "the file is empty" if "#" not in doc.name else "the text is empty")
-        raw = doc.raw
+        raw, problems = _without_controls(doc, where)
         headline = str(doc.meta.get("headline") or "").strip()
         if headline and not raw.lstrip().startswith(headline):
             raw = headline + "\n\n" + raw
@@ -328,7 +365,6 @@ class _Admission:
         if doc.article_id in self.seen_ids:
             return skip("duplicate_id", f"article_id {doc.article_id!r} was already loaded from another file")
         self.seen_ids.add(doc.article_id)
-        problems = list(doc.problems)
         info = {c: "" for c in MANIFEST_COLUMNS[1:]}
         if (row := self.meta_row(doc.article_id)) is not None:
             info.update({k: v for k, col in self.meta_cols.items() if (v := col[row].as_py()) not in ("", None)})
@@ -453,9 +489,14 @@ def _stopwords() -> frozenset[str]:
 
 
 def _read_file(where: str, name: str) -> tuple[_Doc | None, tuple[str, str] | None]:
-    """Read one article file (path ``where``, file name ``name``) into a document, or return why it cannot be read."""
-    with open(where, "rb") as handle:
-        data = handle.read()
+    """Read one article file (path ``where``, file name ``name``) into a document, or return why it cannot be read.
+
+    Only regular files are read, opened without blocking: a FIFO, socket or device named ``.txt``
+    is listed, never waited on.
+    """
+    data, failure = _read_regular(where)
+    if failure:
+        return None, failure
     stem, suffix = _stem_suffix(name)
     doc = _Doc(name, stem, "", n_bytes=len(data))
     if not data.strip():
@@ -463,7 +504,7 @@ def _read_file(where: str, name: str) -> tuple[_Doc | None, tuple[str, str] | No
     if _looks_binary(data):
         return None, ("binary", "binary data (NUL or control bytes), not text")
     raw, doc.encoding = _decode(data)
-    if doc.encoding != "utf-8":
+    if doc.encoding not in ("utf-8", "utf-16", "utf-32"):  # a byte-order mark names its encoding: nothing to check
         doc.problems.append(("not_utf8", f"{where}: not valid UTF-8; decoded as {doc.encoding}, check odd characters"))
     if suffix.lower() in HTML_SUFFIXES:
         extracted = extract_html(raw)
@@ -475,6 +516,34 @@ def _read_file(where: str, name: str) -> tuple[_Doc | None, tuple[str, str] | No
         return None, ("html", "the file holds HTML markup, not plain text; save it as .html to extract the article")
     doc.raw = raw
     return doc, None
+
+
+def _read_regular(where: str) -> tuple[bytes, tuple[str, str] | None]:
+    """The bytes of the regular file ``where``, or ``(b"", (problem, reason))`` when it is not one or cannot be read."""
+    try:
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return b"", _unreadable(where, exc)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b"", ("not_a_file", "not a regular file (a FIFO, socket or device); not read")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(), None
+    except OSError as exc:
+        return b"", _unreadable(where, exc)
+    finally:
+        os.close(fd)
+
+
+def _unreadable(where: str, exc: OSError) -> tuple[str, str]:
+    """``(problem, reason)`` for a file that could not be opened or read."""
+    if exc.errno == errno.ENOENT and os.path.islink(where):
+        return "broken_link", f"a symbolic link to {os.readlink(where)!r}, which does not exist"
+    if exc.errno == errno.ELOOP:
+        return "link_loop", "a symbolic link that leads back to itself (a loop)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "unreadable", "permission denied: the file cannot be read by this user"
+    return "unreadable", f"cannot be read ({exc.strerror or exc})"
 
 
 def extract_html(html: str) -> dict:
@@ -623,7 +692,10 @@ def _same_file(where: str, name: str, target: Path) -> bool:
 
     It is resolved only when the names could agree: one resolve per file is slow.
     """
-    return (name == target.name or os.path.islink(where)) and Path(where).resolve() == target
+    try:
+        return (name == target.name or os.path.islink(where)) and Path(where).resolve() == target
+    except (OSError, RuntimeError):  # a link loop: not the manifest; reading it reports the loop
+        return False
 
 
 def _admit_path(adm: _Admission, folder: Path, name: str, manifest_target: Path | None) -> None:
@@ -648,9 +720,17 @@ def _admit_path(adm: _Admission, folder: Path, name: str, manifest_target: Path 
         doc, failure = _read_file(where, name)
         if failure:
             adm.note(name, stem, "skipped", failure[0], f"{where}: {failure[1]}",
-                     "" if failure[0] == "binary" else "utf-8", os.stat(where).st_size)
+                     "utf-8" if failure[0].startswith("html") else "", _size(where))
         else:
             adm.admit(doc, where)
+
+
+def _size(where: str) -> int:
+    """The size in bytes of ``where``, 0 when it cannot be read (a broken link, a loop)."""
+    try:
+        return os.stat(where).st_size
+    except OSError:
+        return 0
 
 
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
@@ -713,10 +793,13 @@ def _table_docs(path: Path, *, text_col: str = "text", id_col: str | None = None
     yield len(table), None
     for i, row in enumerate(table.to_dict("records")):
         article_id = value(row, id_col) if id_col else f"{path.stem}-{i:06d}"
-        doc = _Doc(f"{path.name}#row{i}", article_id, value(row, text_col),
+        text = row.get(text_col)
+        doc = _Doc(f"{path.name}#row{i}", article_id, text if isinstance(text, str) else value(row, text_col),
                    meta={"outlet": value(row, outlet_col), "headline": value(row, title_col),
                          "published": value(row, date_col), "url": value(row, url_col)})
         doc.n_bytes = len(doc.raw.encode("utf-8"))
+        if not isinstance(text, str) and doc.raw:
+            doc.failure = ("not_text", f"the {text_col!r} value is of type {type(text).__name__}, not text; not analysed")
         yield (doc, f"{path} row {i}"), None
 
 

@@ -1,7 +1,8 @@
 """Safe HTML rendering of tables and highlighted text for notebooks and reports.
 
-Article text is untrusted: everything taken from it is escaped before it is
-placed in HTML.
+Article text is untrusted: everything taken from it is escaped
+(:func:`helpers.text.escape`) before it is placed in HTML or Markdown, and every
+output sits in an element that math typesetting skips.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from IPython.display import HTML, Markdown
 
 from helpers.text import escape
 
+
+# MathJax (JupyterLab, nbconvert) typesets $...$ and \\(...\\) in the rendered page, after escaping has
+# done its work; it skips elements of these classes (tex2jax_ignore: MathJax 2, mathjax_ignore: MathJax 3).
+NO_MATH = "tex2jax_ignore mathjax_ignore"
 
 _STYLE = ("<style>table.evidence td, table.evidence th {text-align: left !important; vertical-align: top; max-width: 40em}"
           " mark {background: #ffe08a}</style>")
@@ -35,7 +40,7 @@ def table(frame: pd.DataFrame, *, caption: str = "", max_rows: int = 200, index:
     note = f" (first {max_rows} of {len(frame)} rows; full table in data/processed)" if len(frame) > max_rows else ""
     body = _STYLE + shown.to_html(escape=True, index=index, na_rep="", border=0, classes="evidence")
     cap = f"<p><b>{escape(caption)}</b>{escape(note)} &middot; {len(frame)} rows</p>" if caption or note else ""
-    return HTML(cap + body)
+    return HTML(_inert(cap + body))
 
 
 def highlight(text: str, spans: list[tuple[int, int]], *, tag: str = "mark") -> str:
@@ -60,16 +65,29 @@ def highlight(text: str, spans: list[tuple[int, int]], *, tag: str = "mark") -> 
     return "".join(out)
 
 
+def _inert(fragment: str) -> str:
+    """Wrap an HTML fragment in a block that math typesetting skips."""
+    return f'<div class="{NO_MATH}">{fragment}</div>'
+
+
 def md(text: str) -> Markdown:
-    """Markdown for computed narrative (the caller escapes untrusted parts with :func:`helpers.text.escape`).
+    """Markdown for computed narrative, in a block that math typesetting skips.
+
+    The caller escapes every untrusted part with :func:`helpers.text.escape`, which
+    makes it inert as Markdown (no link, image, emphasis, code or heading); the
+    wrapper keeps ``$...$`` in that text from being typeset as math.
 
     Args:
         text: markdown text.
 
     Returns:
         An IPython ``Markdown`` object.
+
+    Example:
+        >>> md("**3** articles from " + escape("[x](javascript:alert(1))")).data.count("javascript&#58;")
+        1
     """
-    return Markdown(text)
+    return Markdown(f'<div class="{NO_MATH}">\n\n{text}\n\n</div>')
 
 
 def kwic(frame: pd.DataFrame, *, caption: str = "", extra: list[str] | None = None, max_rows: int = 200) -> HTML:
@@ -93,7 +111,7 @@ def kwic(frame: pd.DataFrame, *, caption: str = "", extra: list[str] | None = No
                     f"<td><mark>{escape(row['match'])}</mark></td><td>{escape(row['right'])}</td></tr>")
     cut = f" (first {max_rows} of {len(frame)})" if len(frame) > max_rows else ""
     cap = f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(frame)} rows</p>"
-    return HTML(_STYLE + cap + f"<table class='evidence'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return HTML(_inert(_STYLE + cap + f"<table class='evidence'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"))
 
 
 def diff(text_a: str, text_b: str) -> str:
@@ -134,7 +152,7 @@ def diff_table(pairs: pd.DataFrame, *, caption: str = "", max_rows: int = 100) -
         f"<tr><td>{escape(r.outlet_a)} &rarr; {escape(r.outlet_b)}</td><td>{r.score:.2f}</td>"
         f"<td>{diff(r.text_a, r.text_b)}</td></tr>" for r in pairs.head(max_rows).itertuples())
     cut = f" (first {max_rows} of {len(pairs)})" if len(pairs) > max_rows else ""
-    return HTML(_STYLE + f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(pairs)} rows. "
+    return HTML(_inert(_STYLE + f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(pairs)} rows. "
                 "<del>struck</del> = only in the first outlet, <ins>underlined</ins> = only in the second.</p>"
                 f"<table class='evidence'><thead><tr><th>pair</th><th>similarity</th><th>difference</th></tr></thead>"
-                f"<tbody>{body}</tbody></table>")
+                f"<tbody>{body}</tbody></table>"))

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
+from helpers.export import write_csv
 from helpers.text import normalise, read_list
 
 GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
@@ -729,14 +730,9 @@ def _errors(table: pd.DataFrame) -> pd.DataFrame:
     return errors.reindex(columns=ERROR_COLUMNS).astype(object).fillna("").reset_index(drop=True)
 
 
-def spreadsheet_safe(value: object) -> object:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula (leading ``= + - @``, tab or CR)."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def write_errors(errors: pd.DataFrame, path: str | Path) -> None:
-    """Write the errors table as UTF-8 CSV, every text cell made spreadsheet-safe (:func:`spreadsheet_safe`)."""
-    errors.map(spreadsheet_safe).to_csv(path, index=False, encoding="utf-8")
+    """Write the errors table as UTF-8 CSV, every text cell made spreadsheet-safe (:func:`helpers.export.write_csv`)."""
+    write_csv(errors, path)
 
 
 def evaluate_attributions(path: str | Path, *, split: str = "dev",

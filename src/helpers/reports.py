@@ -21,6 +21,7 @@ from nbconvert import HTMLExporter
 from helpers import config
 from helpers.text import escape
 
+TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
 NOTEBOOK_RE = re.compile(r"^\d\d-[\w-]+\.ipynb$")
 
 
@@ -102,7 +103,7 @@ def summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
 
 
 def to_html(nb: nbformat.NotebookNode) -> str:
-    """Export an executed notebook to HTML with the code hidden.
+    """Export an executed notebook to HTML with the code hidden and no math typesetting (``templates/report``).
 
     Args:
         nb: an executed notebook.
@@ -110,7 +111,8 @@ def to_html(nb: nbformat.NotebookNode) -> str:
     Returns:
         The HTML page.
     """
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     return body
 

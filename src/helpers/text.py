@@ -7,7 +7,6 @@ normalised text are valid on the original text, which is kept for display.
 
 from __future__ import annotations
 
-import html
 import re
 
 try:  # the regex parser, to read the leading letters of a pattern
@@ -199,16 +198,43 @@ def join_continuations(text: str, spans) -> list[tuple[int, int]]:
     return out
 
 
+# Characters that HTML or Markdown would read as markup, as numeric character references. A reference
+# renders as the character but is never syntax: no tag, link, image, emphasis, code, heading, list or table
+# cell; a newline reference does not start a Markdown block.
+_ESCAPES = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+    **{c: f"&#{ord(c)};" for c in "\\`*_[](){}!#|~$:@"}, "\n": "&#10;", "\r": "&#13;"})
+_WWW_RE = re.compile(r"(?i)(www)\.")  # a bare www. address becomes a link in GitHub-flavoured Markdown
+_LEAD_RE = re.compile(r"^(?:[-+=]|\d+\.)")  # a list item or heading underline when the text starts a line
+
+
+def _lead_reference(match: re.Match) -> str:
+    return match[0][:-1] + f"&#{ord(match[0][-1])};"
+
+
 def escape(value: object) -> str:
-    """HTML-escape untrusted article text for display.
+    """Make untrusted article text inert in HTML and in Markdown.
+
+    HTML special characters become entities, and so do the characters Markdown
+    reads as syntax (links, images, emphasis, code, math delimiters, headings,
+    tables, autolinks): the text renders as written but is never markup. Math
+    typesetting works on the rendered page, so narrative that holds corpus text is
+    also wrapped by :func:`helpers.display.md` in a class MathJax skips.
 
     Args:
         value: any value; ``None`` becomes an empty string.
 
     Returns:
-        Escaped text safe to put in HTML.
+        Text safe to put in HTML, in an HTML attribute, or in Markdown.
+
+    Example:
+        >>> escape("[x](javascript:alert(1)) **b** $x$")
+        '&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#42;&#42;b&#42;&#42; &#36;x&#36;'
     """
-    return "" if value is None else html.escape(str(value), quote=True)
+    if value is None:
+        return ""
+    text = _WWW_RE.sub(r"\1&#46;", str(value).translate(_ESCAPES))
+    return _LEAD_RE.sub(_lead_reference, text, count=1)
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,66 @@
+"""Writing tables that hold corpus text: CSV a spreadsheet opens without running formulas, written whole or not at all.
+
+Article text is untrusted. A CSV cell starting with ``=``, ``+``, ``-`` or ``@``
+(or a tab or carriage return) is run as a formula by Excel, LibreOffice and
+Google Sheets ("CSV injection"); every such text cell gets a leading apostrophe,
+which spreadsheets hide and treat as "this is text". Numbers are untouched. A
+reader that loads the CSV with pandas sees the apostrophe: strip it with
+``frame[col].str.removeprefix("'")`` where it matters.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula.
+
+    Example:
+        >>> spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("plain"), spreadsheet_safe(-3)
+        ('\\'=HYPERLINK("http://x")', 'plain', -3)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell made :func:`spreadsheet_safe` (column by column, vectorised).
+
+    Example:
+        >>> spreadsheet_safe_frame(pd.DataFrame({"a": ["=1+1", "x"], "n": [1, 2]}))["a"].tolist()
+        ["'=1+1", 'x']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+            continue
+        text = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
+        if text.any():
+            out[column] = values.where(~text, "'" + values[text].astype(str))
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``frame`` as spreadsheet-safe UTF-8 CSV, via a temporary file, so a failed write leaves the old file.
+
+    Args:
+        frame: the table; it is not modified.
+        path: the CSV path.
+
+    Returns:
+        The path.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        spreadsheet_safe_frame(frame).to_csv(tmp, index=False, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
