@@ -10,14 +10,18 @@ annotations (PolNeAR or your own brat / INCEpTION export) and prints precision, 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
+import signal
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config, corpus, evaluation
-from helpers.pipeline import OutputError, analyze_to_files, default_workers
+from helpers.pipeline import RUN_MARKER, OutputError, analyze_to_files, default_workers
 
 __all__ = ["analyze_to_files", "main"]
 
@@ -80,6 +84,57 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _terminate_as_interrupt():
+    """Make SIGTERM raise KeyboardInterrupt while the block runs, so it cleans up as Ctrl-C does.
+
+    Yields the list of signals received (empty for Ctrl-C), for the exit code.
+    """
+    received: list[int] = []
+
+    def interrupt(signum: int, frame) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread can set handlers
+        yield received
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _output_stamp(out: str) -> tuple | None:
+    """Identity of ``out``'s run marker (None when there is none): it changes when a run replaces the output."""
+    try:
+        st = os.stat(Path(out) / RUN_MARKER)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_mtime_ns
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    """Run ``analyze``: 2 on a bad corpus or output path, 130 / 143 when interrupted by Ctrl-C / SIGTERM."""
+    columns = {k: v for k, v in vars(args).items() if k.endswith("_col") and v}
+    start, before = time.perf_counter(), _output_stamp(args.out)
+    try:
+        with _terminate_as_interrupt() as received:
+            counts = analyze_to_files(args.path, args.out, fmt=args.format, engine=args.engine, chunk=args.chunk,
+                                      workers=args.workers, scheduler=args.scheduler, columns=columns)
+    except (corpus.CorpusError, OutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        state = "is unchanged" if _output_stamp(args.out) == before else "was written before it stopped"
+        print(f"error: interrupted; {args.out} {state}", file=sys.stderr)
+        return 128 + (received[0] if received else signal.SIGINT)
+    seconds = time.perf_counter() - start
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" ({seconds:.1f} s)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
@@ -100,17 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "evaluate-attributions":
         return _evaluate(args)
-    columns = {k: v for k, v in vars(args).items() if k.endswith("_col") and v}
-    start = time.perf_counter()
-    try:
-        counts = analyze_to_files(args.path, args.out, fmt=args.format, engine=args.engine, chunk=args.chunk,
-                                  workers=args.workers, scheduler=args.scheduler, columns=columns)
-    except (corpus.CorpusError, OutputError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    seconds = time.perf_counter() - start
-    print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" ({seconds:.1f} s)")
-    return 0
+    return _analyze(args)
 
 
 if __name__ == "__main__":

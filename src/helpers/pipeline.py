@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import multiprocessing
 import os
+import re
 import shutil
+import signal
+import sys
+import threading
 import uuid
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from operator import itemgetter
 from pathlib import Path
 
@@ -16,8 +23,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from helpers import config, corpus, frames, quotes, terms
+from helpers import config, corpus, export, frames, quotes, terms
 from helpers.text import normalise
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: no output lock
+    fcntl = None
 
 TABLES = {
     "sentences": list(corpus.Sentence._fields),
@@ -155,14 +167,14 @@ def _dask_batches(records: list, *, scheduler: str | None, npartitions: int | No
 
 
 def write_part(frame: pd.DataFrame, folder: Path, name: str, part: int, fmt: str) -> None:
-    """Write one chunk of one table as ``<folder>/<name>/part-NNNNN.<fmt>``."""
+    """Write one chunk of one table as ``<folder>/<name>/part-NNNNN.<fmt>`` (CSV: :func:`helpers.export.write_csv`)."""
     target = folder / name
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"part-{part:05d}.{fmt}"
     if fmt == "parquet":
         frame.to_parquet(path, index=False)
     else:
-        frame.to_csv(path, index=False)
+        export.write_csv(frame, path)
 
 
 def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> dict:
@@ -282,7 +294,10 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     Raises:
         ValueError: for an unknown engine or fewer than one worker.
         OutputError: when ``out`` is a file, a symbolic link, a mount point, the current folder, holds the
-            corpus or anything but an earlier output, or cannot be created or put in place.
+            corpus or anything but an earlier output, is being written by another run (a lock file
+            ``.NAME.lock`` beside it), or cannot be created or put in place.
+        corpus.CorpusError: when the corpus cannot be read, or no article at all could be loaded from it
+            (the message counts the reasons); ``out`` is then left as it was.
     """
     if engine not in {"pandas", "dask"}:
         raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
@@ -291,22 +306,23 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
     where = config.data_dir(source)
     _check_output_folder(out, where)
-    staging = _beside(out, "partial")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
-    try:
-        counts = _stream(where, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
-                         scheduler=scheduler, columns=columns, progress=progress)
-        (staging / RUN_MARKER).write_text(json.dumps({
-            "source": str(where), "format": fmt, "engine": engine, "workers": workers,
-            "rows": counts}, indent=1) + "\n", encoding="utf-8")
-        _replace_folder(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with _output_lock(out):
+        staging = _beside(out, "partial")
+        try:
+            staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
+        try:
+            counts = _stream(where, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
+                             scheduler=scheduler, columns=columns, progress=progress)
+            (staging / RUN_MARKER).write_text(json.dumps({
+                "source": str(where), "format": fmt, "engine": engine, "workers": workers,
+                "rows": counts}, indent=1) + "\n", encoding="utf-8")
+            with _interrupts_deferred():  # Ctrl-C or SIGTERM never leaves the swap half done
+                _replace_folder(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return counts
 
 
@@ -342,12 +358,106 @@ def _check_output_folder(out: Path, where: Path) -> None:
     entries = sorted(os.listdir(out))
     if not entries:
         return
-    foreign = [e for e in entries if e != RUN_MARKER and not (e in FILE_TABLES and (out / e).is_dir())]
+    tables = [e for e in entries if e in FILE_TABLES and (out / e).is_dir()]
+    foreign = [e for e in entries if e != RUN_MARKER and e not in tables]
+    if RUN_MARKER in entries:
+        foreign += _foreign_parts(out, tables)
     if foreign or RUN_MARKER not in entries:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         what = f"files this command did not write ({shown})" if foreign else f"no {RUN_MARKER}"
         raise OutputError(f"{out}: the output folder holds {what}, so it is not an earlier output of this "
                           "command; pass a new or empty folder, or an earlier output folder (which is replaced)")
+
+
+def _foreign_parts(out: Path, tables: list[str]) -> list[str]:
+    """Entries of an earlier output's table folders that are not part files this command writes, as ``table/name``.
+
+    Part files are ``part-NNNNN.<format>``, in the format the earlier run's :data:`RUN_MARKER` names (either, if
+    it cannot be read): a user's ``notes.txt`` there would otherwise be deleted with the output.
+    """
+    try:
+        fmt = json.loads((out / RUN_MARKER).read_text(encoding="utf-8"))["format"]
+    except (OSError, ValueError, KeyError, TypeError):
+        fmt = None
+    suffix = re.escape(fmt) if fmt in {"parquet", "csv"} else "(?:parquet|csv)"
+    part = re.compile(rf"part-\d{{5,}}\.{suffix}")
+    entries = ((table, entry) for table in tables for entry in sorted(os.scandir(out / table), key=lambda e: e.name))
+    return [f"{table}/{entry.name}" for table, entry in entries
+            if not (part.fullmatch(entry.name) and entry.is_file(follow_symlinks=False))]
+
+
+@contextmanager
+def _output_lock(out: Path):
+    """Hold an exclusive lock on ``.NAME.lock`` beside ``out`` for the block (no-op without ``fcntl``).
+
+    Two runs into one output would otherwise race to replace it. The lock is not waited for: a second run
+    fails at once, naming the holder's pid. The lock file is removed at the end; a run that finds the file
+    replaced after locking it (its holder just removed it) locks the new one.
+
+    Raises:
+        OutputError: when another process holds the lock, or the lock file cannot be created.
+    """
+    path = out.with_name(f".{out.name}.lock")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = _lock_file(path, out) if fcntl else None
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with suppress(FileNotFoundError):
+                os.unlink(path)  # while still locked: a waiting opener sees the change and retries
+            os.close(fd)
+
+
+def _lock_file(path: Path, out: Path) -> int:
+    """Open and lock ``path`` without waiting, write this pid into it and return its descriptor."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise OutputError(f"{out} is being written by another analyze run (pid {holder}); wait for it or "
+                              "choose another --out") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            same = os.path.samestat(os.fstat(fd), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+            return fd
+        os.close(fd)  # the previous holder removed the file between our open and lock: lock the new one
+
+
+@contextmanager
+def _interrupts_deferred():
+    """Hold SIGINT and SIGTERM until the block ends, then deliver them to their handlers.
+
+    Python runs signal handlers between any two statements, so an interrupt could otherwise leave the
+    output moved aside and the new one not yet in its place. Only the main thread can set handlers;
+    elsewhere this does nothing (handlers run in the main thread anyway).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not None]  # None: set outside Python
+    previous = {s: signal.signal(s, lambda signum, frame: caught.append(signum)) for s in held}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for s in dict.fromkeys(caught):
+            signal.raise_signal(s)
 
 
 def _replace_folder(staging: Path, out: Path) -> None:
@@ -369,8 +479,13 @@ def _replace_folder(staging: Path, out: Path) -> None:
 
 def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, workers: int, scheduler: str | None,
             columns: dict | None, progress: bool | None) -> dict[str, int]:
-    """The body of :func:`analyze_to_files`, writing into ``out``."""
+    """The body of :func:`analyze_to_files`, writing into ``out``.
+
+    Raises:
+        corpus.CorpusError: when no article at all could be loaded (the message counts the reasons).
+    """
     counts = {name: 0 for name in FILE_TABLES}
+    loaded, skipped = 0, Counter()  # problems are counted only until an article loads: no cost on a good corpus
     next_part = {"articles": 0, "load_report": 0}
     buffered: dict[str, list] = {"articles": [], "load_report": []}
     as_frame = {"articles": lambda rows: corpus.article_frame(rows, columns=_WRITTEN),
@@ -400,6 +515,9 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
         size = chunk or (lambda total: chunk_sizes(total, workers))
         for part, (rows, report) in enumerate(corpus.iter_corpus_rows(source, chunk=size, columns=columns,
                                                                       progress=progress)):
+            loaded += len(rows)
+            if not loaded:
+                skipped.update(r["problem"] for r in report if r["status"] in {"skipped", "missing"})
             kept = ({k: v for k, v in row.items() if k not in _DROPPED} for row in rows)  # raw text is not held
             buffered["articles"] += kept
             buffered["load_report"] += report
@@ -410,10 +528,31 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
             collect([f for f in pending if f.done()])
             while len(pending) > 2 * workers:  # at most two chunks per worker in flight: wait for any one
                 collect(wait_any(list(pending)))
+        if not loaded:
+            raise corpus.CorpusError(_nothing_loaded(Path(source), skipped))
         flush(final=True)
         while pending:
             collect(wait_any(list(pending)))
     return counts
+
+
+_PROBLEMS = {"not_english": "not English", "no_text": "no text left after boilerplate", "duplicate": "duplicate text",
+             "duplicate_id": "duplicate article_id", "html": "HTML markup in a text file",
+             "html_no_text": "HTML without article text", "unsupported_type": "not an article file type",
+             "folder": "sub-folder", "missing_file": "manifest row without a file"}
+
+
+def _nothing_loaded(source: Path, skipped: Counter) -> str:
+    """The one-line reason no article could be loaded from ``source``, from its load report problems."""
+    kind = "rows" if source.is_file() else "files"
+    if not skipped:
+        why = "the table has no rows" if source.is_file() else "the folder holds no article files"
+    else:
+        reasons = ", ".join(f"{n} {_PROBLEMS.get(p, p.replace('_', ' ') or 'unreadable')}"
+                            for p, n in skipped.most_common())
+        why = f"{sum(skipped.values())} {kind} skipped ({reasons})"
+    return (f"no article could be loaded from {source}: {why}; see helpers.corpus.load_report('{source}') "
+            f"for each {kind[:-1]}'s reason")
 
 
 class _Inline:
@@ -449,8 +588,54 @@ def _executor(engine: str, workers: int, scheduler: str | None):
         yield _Inline().submit, (lambda futures: futures), False
     else:
         warm_up()  # before the workers are forked: they inherit the compiled lexicons instead of each building them
-        with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        # fork on Linux (the default before Python 3.14): workers share warm_up's caches and are children of this
+        # process, whose pid _init_worker checks
+        fork = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=fork, initializer=_init_worker,
+                                   initargs=(os.getpid(),))
+        try:
             yield pool.submit, (lambda futures: futures_wait(futures, return_when=FIRST_COMPLETED).done), False
+        except BaseException:
+            _stop_pool(pool)  # not shutdown(wait=True): it would run every queued chunk first
+            raise
+        pool.shutdown(wait=True)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued chunks and end the pool's workers now (after an error or an interrupt)."""
+    workers = list((pool._processes or {}).values())  # noqa: SLF001 (no public way before Python 3.14)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _init_worker(parent: int) -> None:
+    """Start a pool worker: die with the parent, leave interrupts to it, then :func:`warm_up`.
+
+    Ctrl-C reaches the whole process group; the parent stops the workers itself, so they ignore SIGINT
+    (no traceback from each) and take SIGTERM's default action, not the parent's handler forked with them.
+    On Linux the kernel sends SIGTERM when the parent dies, even by SIGKILL, so no worker is left waiting
+    for work forever; ``parent`` (the pid that forked this worker) closes the race of a parent that died
+    before that request.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGTERM))
+        except (OSError, AttributeError):  # no prctl in this libc: the worker can still be orphaned
+            pass
+        if os.getppid() != parent:  # the parent is already gone
+            os._exit(1)
+    warm_up()
 
 
 def warm_up() -> None:
