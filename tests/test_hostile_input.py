@@ -87,18 +87,18 @@ def test_same_chart_gives_the_same_svg_bytes(tmp_path):
 
 
 def test_exported_csv_runs_no_formula(tmp_path):
-    frame = pd.DataFrame({"text": ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "plain"], "n": [-1, 2, 3, 4, 5, 6]})
+    frame = pd.DataFrame({"text": ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "plain"], "n": [-1, 2, 3, 4, 5, 6]},
+                         index=[0, 0, 1, 1, 2, 2])  # repeated labels, as after pd.concat
     path = charts.export_table(frame, "cells", folder=tmp_path)
     cells = pd.read_csv(path, keep_default_na=False)
     assert cells["text"].tolist() == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "plain"]
     assert cells["n"].tolist() == [-1, 2, 3, 4, 5, 6]  # numbers stay numbers
-    assert frame["text"][0] == "=1+1"  # the frame given is not changed
+    assert frame["text"].iloc[0] == "=1+1"  # the frame given is not changed
 
 
 def _hostile_corpus(folder):
-    arts = synthetic.synthetic_articles(12, seed=3, outlets=6)
-    names = dict(zip(sorted(arts["outlet"].unique()), HOSTILE_OUTLETS))
-    arts = arts.assign(outlet=arts["outlet"].map(names))
+    arts = synthetic.synthetic_articles(12, seed=3)
+    arts = arts.assign(outlet=[HOSTILE_OUTLETS[i % len(HOSTILE_OUTLETS)] for i in range(len(arts))])
     arts.loc[0, "text"] += f"\n\n=HYPERLINK(\"http://x\",\"y\") {IMAGE} {LINK} **bold** $^$"
     synthetic.write_folder(arts, folder)
     manifest = pd.read_csv(folder / "articles.csv")
@@ -120,8 +120,8 @@ def test_reports_on_hostile_names_build_and_stay_inert(tmp_path):
         hrefs = [a.get("href", "") for a in root.xpath("//a")]
         assert not [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)], path.name
         assert not [i for i in root.xpath("//img/@src") if not i.startswith("data:image/png")], path.name
-        assert not [e for e in root.xpath("//strong | //em | //b") if "bold" in e.text_content()], path.name
-        assert "mathjax" not in page.lower(), path.name
+        assert not [e for e in root.xpath("//strong | //em | //b") if e.text_content().strip() in ("bold", "it")], path.name
+        assert not re.search(r"<script[^>]*mathjax|MathJax.Hub", page, re.I), path.name
         assert not re.search(r"Traceback|Warning:", page), path.name
     assert LINK in lxml_html.fromstring((out / "00-corpus.html").read_text(encoding="utf-8")).text_content()
     for table in (out / "processed").glob("*.csv"):

@@ -67,13 +67,13 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
 
 
 def short_labels(names: Iterable[object], *, width: int = LABEL_WIDTH) -> list[str]:
-    """Names shortened to at most ``width`` characters with an ellipsis, kept distinct, for axis labels.
+    """Names shortened to at most ``width`` characters (the middle elided), kept distinct, for axis labels.
 
     Example:
         >>> short_labels(["BBC", "The Very Long Name of a Regional Outlet, Evening Edition"], width=20)
-        ['BBC', 'The Very Long Name …']
+        ['BBC', 'The Very Lo…Edition']
         >>> short_labels(["The Very Long Name of A", "The Very Long Name of B"], width=20)
-        ['The Very Long Name …', 'The Very Long … (2)']
+        ['The Very Lo…ame of A', 'The Very Lo…ame of B']
     """
     out: list[str] = []
     for name in map(str, names):
@@ -85,10 +85,14 @@ def short_labels(names: Iterable[object], *, width: int = LABEL_WIDTH) -> list[s
 
 
 def _cut(name: str, width: int, *, suffix: str = "") -> str:
-    """``name`` in at most ``width`` characters: cut with " …" when longer, then ``suffix``."""
-    if len(name) + len(suffix) <= width:
+    """``name`` in at most ``width`` characters: the middle replaced by "…" when longer (the end often tells
+    names apart, such as an article id), then ``suffix``."""
+    room = width - len(suffix)
+    if len(name) <= room:
         return name + suffix
-    return name[:max(width - len(suffix) - 2, 1)].rstrip() + " …" + suffix
+    head = max((room - 1) * 3 // 5, 1)
+    tail = max(room - 1 - head, 0)
+    return name[:head].rstrip() + "…" + (name[-tail:].lstrip() if tail else "") + suffix
 
 
 def top_outlets(values: pd.Series, *, n: int = 12) -> pd.Series:

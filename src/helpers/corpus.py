@@ -827,10 +827,31 @@ def load_articles(data_dir: str | Path | None = None, *, manifest: str | Path | 
         for row in report.itertuples():
             if row.status in {"loaded_with_warning", "skipped", "missing"}:
                 warnings.warn(row.message, CorpusWarning, stacklevel=2)
-    if articles.empty:
-        detail = "\n".join(f"  {r.file}: {r.status} ({r.problem})" for r in report.itertuples()) or "  (no files)"
-        raise CorpusError(f"{config.data_dir(data_dir)}: no article could be loaded:\n{detail}")
-    return articles
+    return require_articles(articles, report, data_dir=data_dir)
+
+
+def require_articles(articles: pd.DataFrame, report: pd.DataFrame, *,
+                     data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``articles`` unchanged, or a :class:`CorpusError` when there are none, with the reasons counted.
+
+    Example:
+        >>> listed = pd.DataFrame({"file": ["a.pdf"], "status": ["skipped"], "problem": ["unsupported_type"]})
+        >>> try:
+        ...     require_articles(article_frame([]), listed, data_dir="/corpus")
+        ... except CorpusError as exc:
+        ...     print(exc)
+        /corpus: no article could be loaded (1 entry: 1 unsupported_type):
+          a.pdf: skipped (unsupported_type)
+    """
+    if len(articles):
+        return articles
+    reasons = report["problem"].replace("", "no problem").value_counts() if len(report) else pd.Series(dtype=int)
+    counted = ", ".join(f"{n} {reason}" for reason, n in reasons.items())
+    detail = "\n".join(f"  {r.file}: {r.status} ({r.problem})" for r in report.head(20).itertuples())
+    more = f"\n  ... and {len(report) - 20} more (see the load report)" if len(report) > 20 else ""
+    summary = f"{len(report)} entr{'ies' if len(report) != 1 else 'y'}: {counted}" if len(report) else "no files"
+    raise CorpusError(f"{config.data_dir(data_dir)}: no article could be loaded ({summary})"
+                      + (f":\n{detail}{more}" if detail else ""))
 
 
 def load_report(data_dir: str | Path | None = None, *, manifest: str | Path | None = None) -> pd.DataFrame:

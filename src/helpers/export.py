@@ -29,10 +29,10 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with every text cell made :func:`spreadsheet_safe` (column by column, vectorised).
+    """A copy of ``frame`` with every text cell made :func:`spreadsheet_safe` (only text columns are scanned).
 
     Example:
-        >>> spreadsheet_safe_frame(pd.DataFrame({"a": ["=1+1", "x"], "n": [1, 2]}))["a"].tolist()
+        >>> spreadsheet_safe_frame(pd.DataFrame({"a": ["=1+1", "x"], "n": [1, 2]}, index=[0, 0]))["a"].tolist()
         ["'=1+1", 'x']
     """
     out = frame.copy()
@@ -40,9 +40,8 @@ def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if values.dtype != object and not pd.api.types.is_string_dtype(values):
             continue
-        text = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
-        if text.any():
-            out[column] = values.where(~text, "'" + values[text].astype(str))
+        if values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS)).any():
+            out[column] = values.map(spreadsheet_safe)
     return out
 
 

@@ -2,7 +2,9 @@
 
 A report must carry no error, traceback or warning: any error output, any text
 on stderr, or a cell that fails stops the build with a message naming the
-notebook and the cell.
+notebook, the cell and the reason. The notebooks write into a staging folder;
+``reports/`` and the processed tables are replaced only when every notebook
+succeeded, so a failed build leaves the previous complete set in place.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
 from helpers import config
@@ -61,30 +66,56 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def execute(path: Path, *, timeout: int = 900) -> nbformat.NotebookNode:
+def execute(path: Path, *, timeout: int | None = None) -> nbformat.NotebookNode:
     """Execute one notebook in its own folder with the current Python's kernel.
 
     Args:
         path: the notebook.
-        timeout: seconds allowed per cell.
+        timeout: seconds allowed per cell; default ``REPORT_CELL_TIMEOUT`` or 1,800.
 
     Returns:
         The executed notebook.
 
     Raises:
-        ReportError: naming the notebook and cell when a cell fails or prints to stderr.
+        ReportError: naming the notebook, the cell and the reason when a cell fails, runs out of
+            time, kills the kernel or prints to stderr.
     """
+    timeout = timeout or int(os.environ.get("REPORT_CELL_TIMEOUT") or 1800)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
     except CellExecutionError as exc:
-        raise ReportError(f"{path.name}: a cell failed:\n{exc}") from None
+        raise ReportError(f"{path.name}, {_failed_cell(nb)}: {exc.ename}: {_first_lines(exc.evalue)}") from None
+    except CellTimeoutError:
+        raise ReportError(f"{path.name}, {_failed_cell(nb)}: took longer than {timeout} s "
+                          "(set REPORT_CELL_TIMEOUT to allow more)") from None
+    except DeadKernelError:
+        raise ReportError(f"{path.name}, {_failed_cell(nb)}: the kernel died "
+                          "(out of memory, or killed)") from None
     found = problems(nb)
     if found:
         raise ReportError(f"{path.name}: the report would show errors or warnings:\n  " + "\n  ".join(found))
     return nb
+
+
+def _failed_cell(nb: nbformat.NotebookNode) -> str:
+    """'cell N (its first line)': the cell with an error output, else the last cell that started running."""
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    failed = [(i, c) for i, c in code if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    started = [(i, c) for i, c in code if c.get("execution_count")]
+    if not (failed or started):
+        return "before the first cell"
+    i, cell = failed[0] if failed else started[-1]
+    line = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+    return f"cell {i} ({line[:60]})"
+
+
+def _first_lines(text: str, *, n: int = 6) -> str:
+    """The first ``n`` lines of an error message, without terminal colour codes."""
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", str(text)).strip().splitlines()
+    return "\n".join(lines[:n]) + (f"\n  ... ({len(lines) - n} more lines)" if len(lines) > n else "")
 
 
 def summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
@@ -145,20 +176,93 @@ def write_index(entries: list[tuple[str, str, str]], folder: Path) -> Path:
 def build(*, folder: Path | None = None, out: Path | None = None, only: list[str] | None = None) -> list[Path]:
     """Execute every notebook in order and write ``reports/<notebook>.html`` plus ``index.html``.
 
+    Everything is written to a staging folder first; the reports folder, the figures and the
+    processed tables are swapped in only when every notebook succeeded.
+
     Args:
         folder: the notebooks folder.
         out: the reports folder.
-        only: notebook names to run (all by default).
+        only: notebook names to run (all by default); the other reports are kept.
 
     Returns:
         The written HTML paths, index last.
+
+    Raises:
+        ReportError: naming the notebook, the cell and the reason; nothing was replaced.
     """
-    out = out or config.REPORTS_DIR
-    out.mkdir(parents=True, exist_ok=True)
+    out = (out or config.REPORTS_DIR).resolve()
+    targets = {"reports": out,
+               "processed": Path(os.environ.get("HELPERS_PROCESSED_DIR") or config.DATA / "processed").resolve(),
+               "figures": Path(os.environ.get("HELPERS_FIGURES_DIR") or out / "figures").resolve()}
     os.environ["HELPERS_PROGRESS"] = "0"  # progress bars go to stderr, which a report must not show
     if os.environ.get("DATA_DIR"):
         os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]).expanduser().resolve())
-    written, entries = [], []
+    stage = out.with_name(f".{out.name}.staging-{uuid.uuid4().hex}")
+    try:
+        staged = _stage(targets, stage, keep=bool(only))
+        with _environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
+            names = _run_notebooks(folder, staged["reports"], only=only)
+        for key in ("figures", "processed", "reports"):  # a folder inside the reports folder moves with it
+            if out not in targets[key].parents:
+                _swap(staged[key], targets[key])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return [out / name for name in names]
+
+
+def _stage(targets: dict[str, Path], stage: Path, *, keep: bool) -> dict[str, Path]:
+    """Staging copies of the output folders: all earlier files when ``keep``, else only what no notebook writes.
+
+    A folder inside the reports folder (``reports/figures``) is staged inside the staged reports folder.
+    """
+    reports = targets["reports"]
+    staged = {key: (stage / "reports" / path.relative_to(reports) if reports in path.parents else stage / key)
+              for key, path in targets.items()}
+    for key, path in staged.items():
+        source = targets[key]
+        if keep and source.is_dir():
+            shutil.copytree(source, path, dirs_exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True)
+        if not keep and key == "processed" and source.is_dir():  # the folder's README stays; tables are rebuilt
+            for item in source.iterdir():
+                if item.is_file() and item.suffix != ".csv":
+                    shutil.copy2(item, path / item.name)
+    return staged
+
+
+def _swap(staged: Path, target: Path) -> None:
+    """Put the staged folder in place of ``target``; the old one is removed only once the new one is in place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex}")
+    if target.exists():
+        target.rename(old)
+    try:
+        staged.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _environment(**values: str):
+    """Set environment variables for the kernels started inside the block, then restore them."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) -> list[str]:
+    """Execute the notebooks into ``out``; return the file names of the reports and the index."""
+    names, entries = [], []
     for path in notebooks(folder):
         if only and path.name not in only and path.stem not in only:
             continue
@@ -166,17 +270,17 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
         nb = execute(path)
         html_path = out / f"{path.stem}.html"
         html_path.write_text(to_html(nb), encoding="utf-8")
-        written.append(html_path)
+        names.append(html_path.name)
         entries.append((html_path.name, *summary(nb)))
-        print(f"  wrote {html_path.relative_to(out.parent)}")
+        print(f"  done {path.stem}")
     built = {e[0] for e in entries}
     for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
         html_path = out / f"{path.stem}.html"
         if html_path.name not in built and html_path.exists():
             entries.append((html_path.name, *summary(nbformat.read(path, as_version=4))))
     entries.sort()
-    written.append(write_index(entries, out))
-    return written
+    names.append(write_index(entries, out).name)
+    return names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         paths = build(only=args.only or None)
     except ReportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}\nThe previous reports and tables are unchanged.", file=sys.stderr)
         return 1
     print(f"reports written: {paths[-1]}")
     return 0

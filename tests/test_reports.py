@@ -1,0 +1,83 @@
+"""The report build: all-or-nothing, with a message naming the notebook, the cell and the reason."""
+
+from __future__ import annotations
+
+
+import nbformat
+import pytest
+from conftest import build_reports
+
+from helpers import reports
+
+
+def _notebook(folder, name: str, *code: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}\n\nA notebook written for the test."),
+                *(nbformat.v4.new_code_cell(c) for c in code)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+WRITE_TABLE = ("import os, pathlib\n"
+               "folder = pathlib.Path(os.environ['HELPERS_PROCESSED_DIR']); folder.mkdir(parents=True, exist_ok=True)\n"
+               "(folder / 'counts.csv').write_text(os.environ.get('RUN_LABEL', 'first') + '\\n')")
+MAYBE_FAIL = "import os\nif os.environ.get('FAIL_HERE'):\n    raise ValueError('the river gauge table is empty')"
+
+
+def _snapshot(*folders) -> dict:
+    return {str(p): p.read_bytes() for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks, "00-tables", WRITE_TABLE)
+    _notebook(notebooks, "01-check", "print('fine')", MAYBE_FAIL)
+    out, processed = tmp_path / "reports", tmp_path / "processed"
+    monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(processed))
+    monkeypatch.setenv("HELPERS_FIGURES_DIR", str(out / "figures"))
+    return notebooks, out, processed
+
+
+def test_a_failed_build_leaves_the_previous_complete_set(fake, monkeypatch):
+    notebooks, out, processed = fake
+    reports.build(folder=notebooks, out=out)
+    before = _snapshot(out, processed)
+    assert (processed / "counts.csv").read_text() == "first\n" and (out / "01-check.html").exists()
+    monkeypatch.setenv("RUN_LABEL", "second")
+    monkeypatch.setenv("FAIL_HERE", "1")
+    with pytest.raises(reports.ReportError) as caught:
+        reports.build(folder=notebooks, out=out)
+    message = str(caught.value)
+    assert message.startswith("01-check.ipynb, cell 2 (import os)") and "ValueError: the river gauge table is empty" in message
+    assert "Traceback" not in message
+    assert _snapshot(out, processed) == before  # the first notebook's new table was not swapped in
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no staging folder left behind
+    monkeypatch.delenv("FAIL_HERE")
+    reports.build(folder=notebooks, out=out)
+    assert (processed / "counts.csv").read_text() == "second\n"
+
+
+def test_a_cell_that_runs_too_long_is_named(fake, monkeypatch):
+    notebooks, out, _ = fake
+    _notebook(notebooks, "02-slow", "import time\ntime.sleep(30)")
+    monkeypatch.setenv("REPORT_CELL_TIMEOUT", "3")
+    with pytest.raises(reports.ReportError, match=r"02-slow.ipynb, cell 1 \(import time\): took longer than 3 s"):
+        reports.build(folder=notebooks, out=out)
+    assert not out.exists()
+
+
+def test_a_corpus_with_no_loadable_article_is_named_and_changes_nothing(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.bin").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "index.html").write_text("earlier reports", encoding="utf-8")
+    with pytest.raises(reports.ReportError) as caught:
+        build_reports(out, data_dir=empty)
+    assert caught.value.args[0].startswith("00-corpus.ipynb, cell")
+    assert "no article could be loaded" in str(caught.value)
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "earlier reports"
