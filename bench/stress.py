@@ -1,6 +1,6 @@
 """Stress test: build every report on 20,000 short synthetic articles and measure wall time and peak memory.
 
-Usage: python bench/stress.py [--articles 20000] [--paragraphs 3] [--limit-gb 0] [--keep]
+Usage: python bench/stress.py [--articles 20000] [--paragraphs 3] [--article-mb 50] [--limit-gb 0] [--keep]
 
 Writes a DATA_DIR of synthetic articles (seed paragraphs recombined,
 :mod:`helpers.synthetic`) in a temporary folder, then builds the reports as
@@ -11,6 +11,12 @@ Writes a DATA_DIR of synthetic articles (seed paragraphs recombined,
 prints the wall time and the peak, overall and per notebook. ``--limit-gb``
 kills the tree once the sum exceeds that many GB (0: no limit), so that a run
 that would exhaust the machine stops early and says so.
+
+Then, for very long articles: ``python -m helpers analyze`` on one article of
+``--article-mb`` MB (distinct paragraphs) and on one single line of a tenth of
+that, with wall time and peak memory; and the per-article analysis time of an
+80,000- and a 320,000-character article (median of 3), whose ratio must stay
+at most 5.
 """
 
 from __future__ import annotations
@@ -105,6 +111,56 @@ def run(data_dir: Path, out: Path, *, interval: float, limit_gb: float) -> dict:
             "marks": marks, "returncode": child.returncode, "killed": killed, "stderr": state["err"]}
 
 
+def long_text(n_chars: int, *, one_line: bool = False) -> str:
+    """Distinct seed paragraphs ("Update N: ..."), about ``n_chars`` long: cleaning drops repeated lines."""
+    from helpers import config, corpus
+
+    paras = [p for t in corpus.load_articles(config.RAW_DIR, warn=False)["text"] for p in t.split("\n\n")]
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        out.append(f"Update {i}: {paras[i % len(paras)]}")
+        size, i = size + len(out[-1]) + 2, i + 1
+    return (" " if one_line else "\n\n").join(out)
+
+
+def analyze_command(folder: Path, out: Path, *, interval: float) -> tuple[float, int, int]:
+    """Run ``python -m helpers analyze folder --workers 1``; return seconds, peak summed RSS and exit code."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "helpers", "analyze", str(folder), "--out", str(out),
+                              "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, tree_rss(child.pid))
+        time.sleep(interval)
+    return time.perf_counter() - start, peak, child.returncode
+
+
+def long_articles(work: Path, *, megabytes: float, interval: float) -> bool:
+    """Analyse one very long article and one very long line; time 80k against 320k characters. True if linear."""
+    from helpers import pipeline
+
+    for name, chars, one_line in (("article", megabytes * 1e6, False), ("single line", megabytes * 1e5, True)):
+        folder = work / name.replace(" ", "_")
+        folder.mkdir()
+        (folder / "long.txt").write_text(long_text(int(chars), one_line=one_line), encoding="utf-8")
+        seconds, peak, code = analyze_command(folder, work / f"{folder.name}_out", interval=interval)
+        print(f"one {name} of {chars / 1e6:.1f} MB: {seconds:.1f} s, peak summed RSS {peak / 1e9:.2f} GB"
+              + ("" if code == 0 else f", FAILED (exit {code})"), flush=True)
+    times = {}
+    for chars in (80_000, 320_000):
+        text = long_text(chars)
+        runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            pipeline.analyze_article("long", "test", text, "")
+            runs.append(time.perf_counter() - t)
+        times[chars] = sorted(runs)[1]
+    ratio = times[320_000] / times[80_000]
+    print(f"per-article analysis: 80k characters {times[80_000]:.2f} s, 320k {times[320_000]:.2f} s "
+          f"(median of 3): {ratio:.1f}x for 4x the length (target at most 5x)")
+    return ratio <= 5
+
+
 def report(result: dict, *, articles: int) -> None:
     """Print wall time, peak summed RSS and the per-notebook peaks."""
     status = ("killed at the memory limit" if result["killed"] else
@@ -130,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between memory samples")
     parser.add_argument("--limit-gb", type=float, default=0.0, help="kill the run above this summed RSS (0: never)")
+    parser.add_argument("--article-mb", type=float, default=50, help="size of the one long article (0: skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="helpers-stress-"))
@@ -139,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.articles:,} articles to {data_dir} in {time.perf_counter() - t0:.1f} s", flush=True)
         result = run(data_dir, work / "reports", interval=args.interval, limit_gb=args.limit_gb)
         report(result, articles=args.articles)
-        return 0 if result["returncode"] == 0 else 1
+        linear = long_articles(work, megabytes=args.article_mb, interval=args.interval) if args.article_mb else True
+        return 0 if result["returncode"] == 0 and linear else 1
     finally:
         if args.keep:
             print(f"kept {work}")
