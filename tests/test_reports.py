@@ -81,3 +81,18 @@ def test_a_corpus_with_no_loadable_article_is_named_and_changes_nothing(tmp_path
     assert "no article could be loaded" in str(caught.value)
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "earlier reports"
+
+
+def test_rerunning_one_notebook_keeps_the_other_reports_and_tables(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks, "00-tables", WRITE_TABLE)
+    _notebook(notebooks, "01-check", "print('fine')")
+    out = tmp_path / "reports"
+    monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(out / "processed"))  # nested, as the test fixtures do
+    monkeypatch.setenv("HELPERS_FIGURES_DIR", str(out / "figures"))
+    reports.build(folder=notebooks, out=out)
+    paths = reports.build(folder=notebooks, out=out, only=["01-check"])
+    assert [p.name for p in paths] == ["01-check.html", "index.html"]
+    assert (out / "00-tables.html").exists() and (out / "processed" / "counts.csv").read_text() == "first\n"
+    assert "00-tables.html" in (out / "index.html").read_text(encoding="utf-8")
