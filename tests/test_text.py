@@ -110,7 +110,9 @@ def test_punkt_shortcut_agrees_with_nltk(articles):
     ours = sentence_tokenizer()
     nltk_punkt = PunktSentenceTokenizer(ours._params)
     texts = list(articles["text"]) + list(synthetic.synthetic_articles(50, seed=3)["text"])
-    paragraphs = [normalise(p) for t in texts for p in t.split("\n") if p.strip()]
+    paragraphs = [normalise(p) for t in texts for p in t.split("\n") if p.strip()] + [
+        'The mayor said: "We will rebuild." (He left.) Then -- briefly -- rain.', "Wait... what? Yes!! 'Done.' [Ok.]",
+        "It cost $3.5m. Dr. Ann Lee agreed.\u201d Later: \u00abfine.\u00bb End."]  # closing quotes and brackets
     contexts = [c for p in paragraphs for _, c in ours._match_potential_end_contexts(p)] + _contexts()
     shortcut = [c for c in contexts if ours._SIMPLE_BREAK.fullmatch(c)]
     assert len(shortcut) > 100 and len(contexts) - len(shortcut) > 100  # both ways are exercised
