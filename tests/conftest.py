@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 import pandas as pd
 import pytest
@@ -24,20 +23,9 @@ def articles() -> pd.DataFrame:
 
 def build_reports(out, *, data_dir=None):
     """Execute every notebook into ``out`` (HTML, figures and tables all under it), as `make reports` does."""
-    saved = {k: os.environ.get(k) for k in ("DATA_DIR", "HELPERS_PROCESSED_DIR", "HELPERS_FIGURES_DIR")}
-    os.environ.update({"HELPERS_PROCESSED_DIR": str(out / "processed"), "HELPERS_FIGURES_DIR": str(out / "figures")})
-    if data_dir:
-        os.environ["DATA_DIR"] = str(data_dir)
-    else:
-        os.environ.pop("DATA_DIR", None)
-    try:
+    with reports.environment(HELPERS_PROCESSED_DIR=str(out / "processed"), HELPERS_FIGURES_DIR=str(out / "figures"),
+                             DATA_DIR=str(data_dir) if data_dir else None):
         return reports.build(out=out)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

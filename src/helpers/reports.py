@@ -200,7 +200,7 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
     stage = out.with_name(f".{out.name}.staging-{uuid.uuid4().hex}")
     try:
         staged = _stage(targets, stage, keep=bool(only))
-        with _environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
+        with environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
             names = _run_notebooks(folder, staged["reports"], only=only)
         for key in ("figures", "processed", "reports"):  # a folder inside the reports folder moves with it
             if out not in targets[key].parents:
@@ -245,19 +245,23 @@ def _swap(staged: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _set_environment(values: dict[str, str | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @contextmanager
-def _environment(**values: str):
-    """Set environment variables for the kernels started inside the block, then restore them."""
+def environment(**values: str | None):
+    """Set (``None``: unset) environment variables inside the block, for the kernels it starts; then restore them."""
     saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
+    _set_environment(values)
     try:
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environment(saved)
 
 
 def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) -> list[str]:
