@@ -48,6 +48,19 @@ CONSTRUCTIONS = {
     "quotation continued in the next sentence": (
         '"Taxes will rise," Lee said. "Nobody likes it."',
         [("said", "Lee", "Lee", "direct")], '"Taxes will rise, … Nobody likes it.'),
+    "a quotation goes on only as a quotation": (
+        '"We will win," Lee said, as the crowd cheered outside the hall.',
+        [("said", "Lee", "Lee", "direct")], '"We will win,'),
+    "a subordinate clause after an interrupting cue is not content": (
+        "The plan is dead, Lee said, because the money ran out.",
+        [("said", "Lee", "Lee", "indirect")], "The plan is dead"),
+    "continued after a relative clause about the speaker": (
+        '"We will win," said Ann Lee, who had endorsed the mayor early. "The vote was close."',
+        [("said", "Ann Lee", "Ann Lee", "direct"), ("endorsed", "who", "Ann Lee", "indirect")],
+        '"We will win, … The vote was close.'),
+    "a sign reads its text": (
+        '"No new taxes," her sign read.',
+        [("read", "her sign", "her sign", "direct")], '"No new taxes,'),
     "interrupted clause": (
         "The plan, the minister said, is dead.",
         [("said", "the minister", "the minister", "indirect")], "The plan … is dead."),
@@ -188,6 +201,8 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "Even so, say the experts should decide.",  # the phrase after the cue is its clause's subject  # a shouted label, no name the article knows
     "The bridge opened in 1920 - Public Works",  # a dash and a name after no quotation
     "According to international law, the region belongs to the republic.",  # a law is no speaker
+    "It read like a novel.",  # "it" reads only a quotation
+    "The senator read the names of the dead.",  # a person does not "read" a statement
 ])
 def test_not_attributions(text):
     assert one(text).empty

@@ -715,10 +715,27 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
 def _verb_cue(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
     """Read a verb cue at token ``i`` with the construction its neighbours call for."""
     att = _verb_construction(r, toks, i, found, floor)
-    if att is not None and r.lex[toks[i].low].subject == "document":
-        head = att.mention.lower().split()[-1:] if att.mention else []
-        return att if head and head[0] in r.words.document_nouns else None
+    if att is not None and r.lex[toks[i].low].subject == "document" and not _names_document(r, att):
+        return None
     return att
+
+
+_PREPOSITION_RE = re.compile(r" (?:on|in|at|from|by|with|outside|inside) ")
+
+
+def _names_document(r: _Reader, att: _Att) -> bool:
+    """Whether a cue's subject is a document or a sign: it holds a document noun before any preposition
+    but "of" ("a message on the website", "a Ministry of Defense statement"), or it is "it" and the content
+    a quotation ('"Still here," it read.').
+
+    >>> r = _Reader('"Hi," it read.', '"Hi," it read.', [(1, 4, True)])
+    >>> [_names_document(r, _Att("read", 10, 14, "speech", m, q_start=0, q_end=5)) for m in ("A message on the site", "The senator", "it")]
+    [True, False, True]
+    """
+    mention = att.mention.lower()
+    if mention == "it":
+        return bool(r.spans_between(att.q_start, att.q_end))
+    return any(w in r.words.document_nouns for w in _PREPOSITION_RE.split(mention, maxsplit=1)[0].split())
 
 
 _PARTICLES = frozenset({"of", "about", "out", "to", "for", "on", "up"})  # "spoke of", "pointed out", "seemed to"
@@ -860,11 +877,18 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
 def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int,
                        *, clause: bool = True) -> _Att | None:
     """Content before the attribution, continued after it when the attribution interrupts it
-    ('"A," he said, "B."'; with ``clause``, also 'The plan, she said, is dead.')."""
+    ('"A," he said, "B."'; with ``clause``, also 'The plan, she said, is dead.').
+
+    A quotation goes on only as a quotation, and a clause that opens with a subordinator is the
+    sentence's, not the content's: in '"We won," Lee said, as the crowd cheered.' the content ends at "won,".
+    """
     more = _continues_after(toks, last, clause=clause)
     left = _content_left(r, toks, first, floor, least=1 if more is not None else 2)  # "Trump, Lee said, has ..."
     if left is None:
         return None
+    if more is not None and toks[more].text != '"' and (
+            r.span_at(left[1] - 1) is not None or toks[more].low in r.ctx["subordinators"]):
+        more = None
     att.q_start, att.q_end = left
     if more is not None:
         att.gaps.append((att.q_end, toks[more].start))
@@ -1323,6 +1347,16 @@ def _continues_quote(r: _Reader, sent: corpus.Sentence, last: _Att | None) -> tu
     return r.span_at(sent.start + lead + 1)
 
 
+def _last_quoting(r: _Reader, found: list[_Att]) -> _Att:
+    """The attribution a following quotation continues: the sentence's last one that quotes, else its last.
+
+    In '"A," said Ann Lee, who had endorsed Kasich. "B."' B goes on with Lee's quotation,
+    not with the relative clause read after it.
+    """
+    quoting = [a for a in found if r.span_at(a.q_start) is not None or r.span_at(a.q_end - 1) is not None]
+    return (quoting or found)[-1]
+
+
 def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previous: _Att | None) -> _Att | None:
     """A paragraph that is one quotation, with no cue outside it, continues the previous speaker."""
     start, end = para
@@ -1377,8 +1411,8 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
             last.q_end = max(last.q_end, span[1])
             continue
         r.atts += found
-        last = found[-1] if found else (last if last is not None and last.sentence is not None
-                                        and last.sentence.paragraph == sent.paragraph else None)
+        last = _last_quoting(r, found) if found else (last if last is not None and last.sentence is not None
+                                                      and last.sentence.paragraph == sent.paragraph else None)
     return [_record(r, att, article_id, outlet) for att in sorted(r.atts, key=lambda a: a.start)]
 
 
