@@ -200,3 +200,32 @@ def test_table_values_that_are_not_text_are_skipped_with_a_reason(tmp_path):
     assert len(articles) == 1
     assert report["problem"].tolist()[1:] == ["not_text"] * 3
     assert "of type int" in report["message"][1] and "of type list" in report["message"][2]
+
+
+def test_control_characters_in_titles_and_outlets_are_removed_and_reported(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    pd.DataFrame({"text": [BODY], "title": ["River\x1b[31m talks\x07"], "outlet": ["Daily\x00 Post"]}).to_json(
+        path, orient="records", lines=True)
+    articles, report = corpus.read_corpus(path)
+    assert articles["headline"][0] == "River[31m talks" and articles["outlet"][0] == "Daily Post"
+    assert not corpus.CONTROL_RE.search(articles["text"][0])
+    assert "headline" in report["message"][0]
+    assert "control_characters" in report["problem"][0] and "outlet" in report["message"][0]
+
+
+def test_csv_protection_covers_categories_repeated_columns_and_headers(tmp_path):
+    frame = pd.DataFrame([["=cmd", "@x", "ok"]], columns=["a", "a", "=SUM(1)"]).astype({"=SUM(1)": "category"})
+    frame["b"] = pd.Categorical(["+1"])
+    path = charts.export_table(frame, "odd", folder=tmp_path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    assert header == ["a", "a", "'=SUM(1)", "b"] and row == ["'=cmd", "'@x", "ok", "'+1"]
+    assert frame.iloc[0, 0] == "=cmd"  # the frame given is unchanged
+
+
+@pytest.mark.parametrize("payload", ["- item", "+ item", "1. first", "# Heading", "> quoted", "===", "---",
+                                     "| a | b |\n|---|---|", "    indented code", "```\nfenced\n```"])
+def test_escaped_text_at_the_start_of_a_line_opens_no_block(payload):
+    root = rendered(display.md(escape(payload) + "\n\n" + escape(payload)).data)
+    assert not root.xpath("//ul | //ol | //h1 | //h2 | //blockquote | //hr | //table | //pre | //code"), payload
+    assert root.text_content().count(payload) == 2, payload

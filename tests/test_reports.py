@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from pathlib import Path
+
 import nbformat
 import pytest
 from conftest import build_reports
@@ -96,3 +98,36 @@ def test_rerunning_one_notebook_keeps_the_other_reports_and_tables(tmp_path, mon
     assert [p.name for p in paths] == ["01-check.html", "index.html"]
     assert (out / "00-tables.html").exists() and (out / "processed" / "counts.csv").read_text() == "first\n"
     assert "00-tables.html" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_full_build_keeps_what_the_notebooks_do_not_write_in_the_tables_folder(fake):
+    notebooks, out, processed = fake
+    (processed / "run1" / "articles").mkdir(parents=True)
+    (processed / "run1" / "articles" / "part-00000.csv").write_text("kept\n")
+    (processed / "README.md").write_text("what the tables are\n")
+    (processed / "stale.csv").write_text("from an earlier corpus\n")
+    reports.build(folder=notebooks, out=out)
+    assert (processed / "run1" / "articles" / "part-00000.csv").read_text() == "kept\n"
+    assert (processed / "README.md").exists() and not (processed / "stale.csv").exists()
+    assert (processed / "counts.csv").exists()
+
+
+def test_a_swap_that_fails_half_way_puts_every_earlier_output_back(fake, monkeypatch):
+    notebooks, out, processed = fake
+    reports.build(folder=notebooks, out=out)
+    before = _snapshot(out, processed)
+    real_rename, calls = Path.rename, []
+
+    def flaky(self, target):
+        calls.append(self)
+        if ".staging-" in self.name and Path(target) == processed:  # the second folder cannot be put in place
+            raise OSError(28, "No space left on device")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", flaky)
+    monkeypatch.setenv("RUN_LABEL", "second")
+    with pytest.raises(reports.ReportError, match="previous ones are unchanged"):
+        reports.build(folder=notebooks, out=out)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert _snapshot(out, processed) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]

@@ -247,6 +247,8 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
         manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: manifest cannot be read as CSV ({exc.__class__.__name__}: {exc})") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: manifest cannot be read ({exc.strerror or exc})") from None
     missing = [c for c in ("article_id", "outlet") if c not in manifest.columns]
     if missing:
         raise CorpusError(f"{path}: manifest lacks required column(s) {missing}; it has {list(manifest.columns)}")
@@ -256,7 +258,7 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     for column in MANIFEST_COLUMNS:
         if column not in manifest.columns:
             manifest[column] = ""
-    return manifest
+    return manifest.apply(lambda col: col.str.replace(CONTROL_RE, "", regex=True))  # never shown, never compared
 
 
 def find_manifest(folder: Path) -> Path | None:
@@ -274,16 +276,21 @@ def find_manifest(folder: Path) -> Path | None:
     return None
 
 
-def _without_controls(doc: _Doc, where: str) -> tuple[str, list[tuple[str, str]]]:
-    """The document's text without control characters (NUL, escape, ...), and its problems, that removal reported."""
+def _without_controls(doc: _Doc, where: str) -> tuple[str, dict, list[tuple[str, str]]]:
+    """The document's text and metadata (headline, outlet, ...) without control characters (NUL, escape, ...),
+    and its problems, with the removal reported."""
     problems = list(doc.problems)
-    found = CONTROL_RE.findall(doc.raw)
-    if not found:
-        return doc.raw, problems
-    n = sum(map(len, found))
-    codes = ", ".join(sorted({f"U+{ord(c):04X}" for run in found for c in run})[:5])
-    problems.append(("control_characters", f"{where}: {n} control character{'s' * (n != 1)} ({codes}) removed"))
-    return CONTROL_RE.sub("", doc.raw), problems
+    fields = {"text": doc.raw, **{k: v for k, v in doc.meta.items() if isinstance(v, str)}}
+    found = {k: CONTROL_RE.findall(v) for k, v in fields.items()}
+    n = sum(len(run) for runs in found.values() for run in runs)
+    if not n:
+        return doc.raw, doc.meta, problems
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for runs in found.values() for run in runs for c in run})[:5])
+    where_found = ", ".join(k for k, runs in found.items() if runs)
+    problems.append(("control_characters",
+                     f"{where}: {n} control character{'s' * (n != 1)} ({codes}) removed from the {where_found}"))
+    meta = {k: CONTROL_RE.sub("", v) if isinstance(v, str) else v for k, v in doc.meta.items()}
+    return CONTROL_RE.sub("", doc.raw), meta, problems
 
 
 def _outlet_from_name(stem: str) -> str:
@@ -346,8 +353,8 @@ class _Admission:
             return skip(*doc.failure)
         if not doc.raw.strip():
             return skip("empty", "the file is empty" if "#" not in doc.name else "the text is empty")
-        raw, problems = _without_controls(doc, where)
-        headline = str(doc.meta.get("headline") or "").strip()
+        raw, meta, problems = _without_controls(doc, where)
+        headline = str(meta.get("headline") or "").strip()
         if headline and not raw.lstrip().startswith(headline):
             raw = headline + "\n\n" + raw
         cleaned = clean_text(raw)
@@ -369,15 +376,15 @@ class _Admission:
         if (row := self.meta_row(doc.article_id)) is not None:
             info.update({k: v for k, col in self.meta_cols.items() if (v := col[row].as_py()) not in ("", None)})
         else:
-            source_outlet = str(doc.meta.get("outlet") or "").strip()
+            source_outlet = str(meta.get("outlet") or "").strip()
             info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
-            info["url"] = str(doc.meta.get("url") or "")
+            info["url"] = str(meta.get("url") or "")
             if self.manifest_path or not source_outlet:
                 place = f"in {self.manifest_path}" if self.manifest_path else "(no articles.csv found)"
                 origin = "the source's metadata" if source_outlet else "the file name"
                 problems.append(("no_manifest_row",
                                  f"{where}: no manifest row {place}; outlet taken from {origin}: {info['outlet']!r}"))
-        given = str(info.get("published") or doc.meta.get("published") or "").strip()
+        given = str(info.get("published") or meta.get("published") or "").strip()
         published = _parse_date(given)
         if given and pd.isna(published):
             origin = "the manifest" if info.get("published") else "the source's metadata"
@@ -661,7 +668,10 @@ def iter_corpus_rows(data_dir: str | Path | None = None, *, chunk: Chunking = 20
     if table:
         inputs = _table_docs(source, **(columns or {}))
     else:
-        names = sorted(e.name for e in os.scandir(source) if not e.name.startswith("."))  # str: light for big folders
+        try:
+            names = sorted(e.name for e in os.scandir(source) if not e.name.startswith("."))  # str: light for big folders
+        except OSError as exc:
+            raise CorpusError(f"{source}: the article folder cannot be read ({exc.strerror or exc})") from None
         inputs = itertools.chain([(len(names), None)], ((name, None) for name in names))
     inputs = iter(inputs)
     total = next(inputs)[0]

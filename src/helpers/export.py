@@ -29,19 +29,25 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with every text cell made :func:`spreadsheet_safe` (only text columns are scanned).
+    """``frame`` with every text cell and column name made :func:`spreadsheet_safe` (the frame given is unchanged).
+
+    Only the text columns that hold such a cell are copied; categorical columns and repeated column
+    names are handled like any other.
 
     Example:
         >>> spreadsheet_safe_frame(pd.DataFrame({"a": ["=1+1", "x"], "n": [1, 2]}, index=[0, 0]))["a"].tolist()
         ["'=1+1", 'x']
     """
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+    out = frame.copy(deep=False)
+    for j in range(out.shape[1]):
+        values = out.iloc[:, j]
+        if not (values.dtype == object or isinstance(values.dtype, pd.CategoricalDtype)
+                or pd.api.types.is_string_dtype(values)):
             continue
+        values = values.astype(object)
         if values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS)).any():
-            out[column] = values.map(spreadsheet_safe)
+            out.isetitem(j, values.map(spreadsheet_safe))
+    out.columns = [spreadsheet_safe(c) for c in out.columns]
     return out
 
 

@@ -305,8 +305,8 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
         raise ValueError(f"workers must be at least 1, not {workers}")
     out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
     where = config.data_dir(source)
-    _check_output_folder(out, where)
     with _output_lock(out):
+        _check_output_folder(out, where)  # under the lock: another run cannot change the folder after the check
         staging = _beside(out, "partial")
         try:
             staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
@@ -318,7 +318,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             (staging / RUN_MARKER).write_text(json.dumps({
                 "source": str(where), "format": fmt, "engine": engine, "workers": workers,
                 "rows": counts}, indent=1) + "\n", encoding="utf-8")
-            with _interrupts_deferred():  # Ctrl-C or SIGTERM never leaves the swap half done
+            with interrupts_deferred():  # Ctrl-C or SIGTERM never leaves the swap half done
                 _replace_folder(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -381,9 +381,15 @@ def _foreign_parts(out: Path, tables: list[str]) -> list[str]:
         fmt = None
     suffix = re.escape(fmt) if fmt in {"parquet", "csv"} else "(?:parquet|csv)"
     part = re.compile(rf"part-\d{{5,}}\.{suffix}")
-    entries = ((table, entry) for table in tables for entry in sorted(os.scandir(out / table), key=lambda e: e.name))
-    return [f"{table}/{entry.name}" for table, entry in entries
-            if not (part.fullmatch(entry.name) and entry.is_file(follow_symlinks=False))]
+    foreign = []
+    for table in tables:
+        try:
+            entries = sorted(os.scandir(out / table), key=lambda e: e.name)
+        except OSError:
+            foreign.append(f"{table}/ (cannot be read)")
+            continue
+        foreign += [f"{table}/{e.name}" for e in entries if not (part.fullmatch(e.name) and e.is_file(follow_symlinks=False))]
+    return foreign
 
 
 @contextmanager
@@ -438,7 +444,7 @@ def _lock_file(path: Path, out: Path) -> int:
 
 
 @contextmanager
-def _interrupts_deferred():
+def interrupts_deferred():
     """Hold SIGINT and SIGTERM until the block ends, then deliver them to their handlers.
 
     Python runs signal handlers between any two statements, so an interrupt could otherwise leave the

@@ -24,6 +24,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 
 from helpers import config
+from helpers.pipeline import interrupts_deferred
 from helpers.text import escape
 
 TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
@@ -197,52 +198,67 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
     os.environ["HELPERS_PROGRESS"] = "0"  # progress bars go to stderr, which a report must not show
     if os.environ.get("DATA_DIR"):
         os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]).expanduser().resolve())
-    stage = out.with_name(f".{out.name}.staging-{uuid.uuid4().hex}")
+    roots = {k: p for k, p in targets.items() if not any(o in p.parents for o in targets.values())}
+    stages = {k: p.with_name(f".{p.name}.staging-{uuid.uuid4().hex}") for k, p in roots.items()}  # same disk
+    staged = {k: next(stages[r] / p.relative_to(rp) for r, rp in roots.items() if p == rp or rp in p.parents)
+              for k, p in targets.items()}
     try:
-        staged = _stage(targets, stage, keep=bool(only))
+        for key, root in roots.items():
+            _stage(root, stages[key], keep=bool(only), notebook_tables=key == "processed")
+        for path in staged.values():
+            path.mkdir(parents=True, exist_ok=True)
         with environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
             names = _run_notebooks(folder, staged["reports"], only=only)
-        for key in ("figures", "processed", "reports"):  # a folder inside the reports folder moves with it
-            if out not in targets[key].parents:
-                _swap(staged[key], targets[key])
+        _swap_all([(stages[k], roots[k]) for k in roots])
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        for stage in stages.values():
+            shutil.rmtree(stage, ignore_errors=True)
     return [out / name for name in names]
 
 
-def _stage(targets: dict[str, Path], stage: Path, *, keep: bool) -> dict[str, Path]:
-    """Staging copies of the output folders: all earlier files when ``keep``, else only what no notebook writes.
+def _stage(source: Path, stage: Path, *, keep: bool, notebook_tables: bool) -> None:
+    """Copy an output folder to its staging folder: all of it when ``keep``; otherwise, for the processed
+    tables' folder, everything but the tables the notebooks write (its README, a user's sub-folders)."""
+    if not source.is_dir() or not (keep or notebook_tables):
+        return
+    ignore = None if keep else (lambda folder, names: [n for n in names if folder == str(source) and n.endswith(".csv")])
+    shutil.copytree(source, stage, ignore=ignore, symlinks=True)
 
-    A folder inside the reports folder (``reports/figures``) is staged inside the staged reports folder.
+
+def _swap_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Put every staged folder in place of its target, all or none; earlier targets are removed last.
+
+    Interrupts wait until the swap is done, and a failure moves back what was already moved.
+
+    Raises:
+        ReportError: when a folder cannot be moved; the previous outputs are then in place.
     """
-    reports = targets["reports"]
-    staged = {key: (stage / "reports" / path.relative_to(reports) if reports in path.parents else stage / key)
-              for key, path in targets.items()}
-    for key, path in staged.items():
-        source = targets[key]
-        if keep and source.is_dir():
-            shutil.copytree(source, path, dirs_exist_ok=True)
-        path.mkdir(parents=True, exist_ok=True)
-        if not keep and key == "processed" and source.is_dir():  # the folder's README stays; tables are rebuilt
-            for item in source.iterdir():
-                if item.is_file() and item.suffix != ".csv":
-                    shutil.copy2(item, path / item.name)
-    return staged
+    done: list[tuple[Path, Path, Path | None]] = []
+    with interrupts_deferred():
+        try:
+            for staged, target in pairs:
+                done.append((staged, target, _move_aside(target)))
+                staged.rename(target)
+        except OSError as exc:
+            for staged, target, old in reversed(done):
+                if target.exists() and not staged.exists():  # this one was swapped: move it back
+                    target.rename(staged)
+                if old is not None:
+                    old.rename(target)
+            raise ReportError(f"could not put the new reports in place ({exc}); the previous ones are unchanged") from None
+    for _, _, old in done:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
-def _swap(staged: Path, target: Path) -> None:
-    """Put the staged folder in place of ``target``; the old one is removed only once the new one is in place."""
+def _move_aside(target: Path) -> Path | None:
+    """Rename an existing ``target`` to a hidden name beside it and return that name (None if absent)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        return None
     old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex}")
-    if target.exists():
-        target.rename(old)
-    try:
-        staged.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    return old
 
 
 def _set_environment(values: dict[str, str | None]) -> None:

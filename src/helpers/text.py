@@ -223,9 +223,9 @@ def join_continuations(text: str, spans) -> list[tuple[int, int]]:
 # cell; a newline reference does not start a Markdown block.
 _ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-    **{c: f"&#{ord(c)};" for c in "\\`*_[](){}!#|~$:@"}, "\n": "&#10;", "\r": "&#13;"})
+    **{c: f"&#{ord(c)};" for c in "\\`*_[](){}!#|~$:@"}, "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 _WWW_RE = re.compile(r"(?i)(www)\.")  # a bare www. address becomes a link in GitHub-flavoured Markdown
-_LEAD_RE = re.compile(r"^(?:[-+=]|\d+\.)")  # a list item or heading underline when the text starts a line
+_LEAD_RE = re.compile(r"^(?:[-+= ]|\d+\.)")  # a list item, heading underline or code indent at a line's start
 
 
 def _lead_reference(match: re.Match) -> str:
