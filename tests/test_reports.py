@@ -131,3 +131,21 @@ def test_a_swap_that_fails_half_way_puts_every_earlier_output_back(fake, monkeyp
     monkeypatch.setattr(Path, "rename", real_rename)
     assert _snapshot(out, processed) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_report_that_cannot_be_written_is_named_and_changes_nothing(fake, monkeypatch):
+    notebooks, out, processed = fake
+    reports.build(folder=notebooks, out=out)
+    before = _snapshot(out, processed)
+    real_write = Path.write_text
+
+    def full_disk(self, *args, **kwargs):
+        if self.name == "01-check.html":
+            raise OSError(28, "No space left on device", str(self))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(reports.ReportError, match="No space left on device.*previous ones are unchanged"):
+        reports.build(folder=notebooks, out=out)
+    monkeypatch.setattr(Path, "write_text", real_write)
+    assert _snapshot(out, processed) == before

@@ -203,12 +203,16 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
     staged = {k: next(stages[r] / p.relative_to(rp) for r, rp in roots.items() if p == rp or rp in p.parents)
               for k, p in targets.items()}
     try:
-        for key, root in roots.items():
-            _stage(root, stages[key], keep=bool(only), notebook_tables=key == "processed")
-        for path in staged.values():
-            path.mkdir(parents=True, exist_ok=True)
-        with environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
-            names = _run_notebooks(folder, staged["reports"], only=only)
+        try:
+            for key, root in roots.items():
+                _stage(root, stages[key], keep=bool(only), notebook_tables=key == "processed")
+            for path in staged.values():
+                path.mkdir(parents=True, exist_ok=True)
+            with environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
+                names = _run_notebooks(folder, staged["reports"], only=only)
+        except OSError as exc:  # a full disk or a folder that cannot be written, outside any notebook cell
+            raise ReportError(f"could not write the reports ({exc.strerror or exc}: {exc.filename or ''}); "
+                              "the previous ones are unchanged") from None
         _swap_all([(stages[k], roots[k]) for k in roots])
     finally:
         for stage in stages.values():
