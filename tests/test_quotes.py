@@ -58,6 +58,9 @@ CONSTRUCTIONS = {
         '"We will win," said Ann Lee, who had endorsed the mayor early. "The vote was close."',
         [("said", "Ann Lee", "Ann Lee", "direct"), ("endorsed", "who", "Ann Lee", "indirect")],
         '"We will win, … The vote was close.'),
+    "participle after a pronoun subject": (
+        'Ann Lee spoke on Monday.\n\nShe issued a statement on the plan, saying, "We are ready."',
+        [("saying", "She", "Ann Lee", "direct")], '"We are ready."'),
     "a sign reads its text": (
         '"No new taxes," her sign read.',
         [("read", "her sign", "her sign", "direct")], '"No new taxes,'),

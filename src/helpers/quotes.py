@@ -925,6 +925,8 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
     after an opening phrase that a comma closes ("In Ohio on Monday, the senator ...")."""
     start = 0
     opener = toks[0].low if toks else ""
+    if opener in r.words.pronouns and not toks[0].quoted:  # "He issued a statement, saying ..."
+        return 0, 0
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
         comma = next((k for k in range(before) if toks[k].text == "," and not toks[k].quoted), None)
         start = comma + 1 if comma is not None else 0
