@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -842,7 +842,8 @@ def load_articles(data_dir: str | Path | None = None, *, manifest: str | Path | 
 
 def require_articles(articles: pd.DataFrame, report: pd.DataFrame, *,
                      data_dir: str | Path | None = None) -> pd.DataFrame:
-    """``articles`` unchanged, or a :class:`CorpusError` when there are none, with the reasons counted.
+    """``articles`` unchanged, or a :class:`CorpusError` when there are none: :func:`nothing_loaded`, then
+    the first 20 entries of the load report.
 
     Example:
         >>> listed = pd.DataFrame({"file": ["a.pdf"], "status": ["skipped"], "problem": ["unsupported_type"]})
@@ -850,18 +851,41 @@ def require_articles(articles: pd.DataFrame, report: pd.DataFrame, *,
         ...     require_articles(article_frame([]), listed, data_dir="/corpus")
         ... except CorpusError as exc:
         ...     print(exc)
-        /corpus: no article could be loaded (1 entry: 1 unsupported_type):
+        no article could be loaded from /corpus: 1 file skipped (1 not an article file type); see helpers.corpus.load_report('/corpus') for each file's reason
           a.pdf: skipped (unsupported_type)
     """
     if len(articles):
         return articles
-    reasons = report["problem"].replace("", "no problem").value_counts() if len(report) else pd.Series(dtype=int)
-    counted = ", ".join(f"{n} {reason}" for reason, n in reasons.items())
-    detail = "\n".join(f"  {r.file}: {r.status} ({r.problem})" for r in report.head(20).itertuples())
-    more = f"\n  ... and {len(report) - 20} more (see the load report)" if len(report) > 20 else ""
-    summary = f"{len(report)} entr{'ies' if len(report) != 1 else 'y'}: {counted}" if len(report) else "no files"
-    raise CorpusError(f"{config.data_dir(data_dir)}: no article could be loaded ({summary})"
-                      + (f":\n{detail}{more}" if detail else ""))
+    problems = report.loc[report["status"].isin(["skipped", "missing"]), "problem"].value_counts() if len(report) else {}
+    detail = "".join(f"\n  {r.file}: {r.status} ({r.problem})" for r in report.head(20).itertuples())
+    more = f"\n  ... and {len(report) - 20} more" if len(report) > 20 else ""
+    raise CorpusError(nothing_loaded(config.data_dir(data_dir), dict(problems)) + detail + more)
+
+
+_PROBLEMS = {"not_english": "not English", "no_text": "no text left after boilerplate", "duplicate": "duplicate text",
+             "duplicate_id": "duplicate article_id", "html": "HTML markup in a text file",
+             "html_no_text": "HTML without article text", "unsupported_type": "not an article file type",
+             "folder": "sub-folder", "missing_file": "manifest row without a file"}
+
+
+def nothing_loaded(source: Path, skipped: Mapping[str, int]) -> str:
+    """The one-line reason no article could be loaded from ``source``, from the count of each load-report problem.
+
+    Example:
+        >>> nothing_loaded(Path("/corpus"), {"not_english": 2, "binary": 1})
+        "no article could be loaded from /corpus: 3 files skipped (2 not English, 1 binary); see helpers.corpus.load_report('/corpus') for each file's reason"
+    """
+    kind = "rows" if source.is_file() else "files"
+    if not skipped:
+        why = "the table has no rows" if source.is_file() else "the folder holds no article files"
+    else:
+        reasons = ", ".join(f"{n} {_PROBLEMS.get(p, p.replace('_', ' ') or 'unreadable')}"
+                            for p, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        n = sum(skipped.values())
+        why = f"{n} {kind if n != 1 else kind[:-1]} skipped ({reasons})"
+    return (f"no article could be loaded from {source}: {why}; see helpers.corpus.load_report('{source}') "
+            f"for each {kind[:-1]}'s reason")
+
 
 
 def load_report(data_dir: str | Path | None = None, *, manifest: str | Path | None = None) -> pd.DataFrame:

@@ -535,30 +535,11 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
             while len(pending) > 2 * workers:  # at most two chunks per worker in flight: wait for any one
                 collect(wait_any(list(pending)))
         if not loaded:
-            raise corpus.CorpusError(_nothing_loaded(Path(source), skipped))
+            raise corpus.CorpusError(corpus.nothing_loaded(Path(source), skipped))
         flush(final=True)
         while pending:
             collect(wait_any(list(pending)))
     return counts
-
-
-_PROBLEMS = {"not_english": "not English", "no_text": "no text left after boilerplate", "duplicate": "duplicate text",
-             "duplicate_id": "duplicate article_id", "html": "HTML markup in a text file",
-             "html_no_text": "HTML without article text", "unsupported_type": "not an article file type",
-             "folder": "sub-folder", "missing_file": "manifest row without a file"}
-
-
-def _nothing_loaded(source: Path, skipped: Counter) -> str:
-    """The one-line reason no article could be loaded from ``source``, from its load report problems."""
-    kind = "rows" if source.is_file() else "files"
-    if not skipped:
-        why = "the table has no rows" if source.is_file() else "the folder holds no article files"
-    else:
-        reasons = ", ".join(f"{n} {_PROBLEMS.get(p, p.replace('_', ' ') or 'unreadable')}"
-                            for p, n in skipped.most_common())
-        why = f"{sum(skipped.values())} {kind} skipped ({reasons})"
-    return (f"no article could be loaded from {source}: {why}; see helpers.corpus.load_report('{source}') "
-            f"for each {kind[:-1]}'s reason")
 
 
 class _Inline:
