@@ -61,6 +61,9 @@ CONSTRUCTIONS = {
     "participle after a pronoun subject": (
         'Ann Lee spoke on Monday.\n\nShe issued a statement on the plan, saying, "We are ready."',
         [("saying", "She", "Ann Lee", "direct")], '"We are ready."'),
+    "called it with a quoted label": (
+        'The governor called it "a terrible deal."',
+        [("called", "The governor", "The governor", "mixed")], 'it "a terrible deal."'),
     "a sign reads its text": (
         '"No new taxes," her sign read.',
         [("read", "her sign", "her sign", "direct")], '"No new taxes,'),
@@ -205,6 +208,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "The bridge opened in 1920 - Public Works",  # a dash and a name after no quotation
     "According to international law, the region belongs to the republic.",  # a law is no speaker
     "It read like a novel.",  # "it" reads only a quotation
+    "The coach called it quits after ten seasons.",  # "called it" without a quoted label
     "The senator read the names of the dead.",  # a person does not "read" a statement
 ])
 def test_not_attributions(text):

@@ -591,8 +591,10 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"}:
         return False
-    if cue.needs and (nxt is None or nxt.low not in cue.needs) or (nxt is not None and nxt.low in cue.unless):
+    if cue.needs and (nxt is None or nxt.low not in cue.needs):
         return False
+    if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
+        return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     if (prev in r.ctx["noun_markers"] and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma)):
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
