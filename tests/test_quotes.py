@@ -64,6 +64,10 @@ CONSTRUCTIONS = {
     "called it with a quoted label": (
         'The governor called it "a terrible deal."',
         [("called", "The governor", "The governor", "mixed")], 'it "a terrible deal."'),
+    "a relative clause about the speaker ends at the main cue": (
+        "Ann Lee, who questioned whether the count was fair, said on Friday that the result stands.",
+        [("said", "Ann Lee", "Ann Lee", "indirect"), ("questioned", "who", "Ann Lee", "indirect")],
+        "that the result stands."),
     "a sign reads its text": (
         '"No new taxes," her sign read.',
         [("read", "her sign", "her sign", "direct")], '"No new taxes,'),
@@ -408,3 +412,8 @@ def test_time_grows_linearly_with_article_length(articles):
         return sorted(runs)[1]
 
     assert seconds(base * 4) <= 6 * seconds(base)
+
+
+def test_a_relative_clause_content_stops_before_the_main_verb():
+    got = one("Ann Lee, who questioned whether the count was fair, said on Friday that the result stands.")
+    assert got.set_index("cue").loc["questioned", "quote"] == "whether the count was fair"

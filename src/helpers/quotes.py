@@ -1274,10 +1274,16 @@ _JOINT_RE = re.compile(r"\b(?:and|but|while|which|who|as)$")
 
 
 def _cut_contents(r: _Reader, found: list[_Att]) -> None:
-    """A content ends where the next attribution of the sentence begins."""
+    """A content ends where the next attribution of the sentence begins, or at its cue when its speaker
+    came first: in 'Lee, who questioned whether the judge was biased, said Friday that ...' the relative
+    clause's content ends before "said"."""
     for a, b in zip(found, [f for f in found if f.construction != "what X called"][1:]):
-        if a.q_start < b.start < a.q_end and b.cue_start > a.cue_end:
-            a.q_end = a.q_start + len(_trim_joint(r.norm[a.q_start:b.start]))
+        if b.cue_start <= a.cue_end:
+            continue
+        cut = b.start if a.q_start < b.start < a.q_end else (
+            b.cue_start if b.m_start <= a.cue_start and a.q_start < b.cue_start < a.q_end else None)
+        if cut is not None:
+            a.q_end = a.q_start + len(_trim_joint(r.norm[a.q_start:cut]))
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
