@@ -68,6 +68,9 @@ CONSTRUCTIONS = {
         "Ann Lee, who questioned whether the count was fair, said on Friday that the result stands.",
         [("said", "Ann Lee", "Ann Lee", "indirect"), ("questioned", "who", "Ann Lee", "indirect")],
         "that the result stands."),
+    "a quoted title inside an opening clause is not the content": (
+        'Asked about the budget during an appearance on "Morning Report," the mayor said she had not "seen the numbers."',
+        [("said", "the mayor", "the mayor", "mixed")], 'she had not "seen the numbers."'),
     "a sign reads its text": (
         '"No new taxes," her sign read.',
         [("read", "her sign", "her sign", "direct")], '"No new taxes,'),

@@ -781,7 +781,9 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
                                toks[antecedent[0]].start) if antecedent else ""
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
-                     and toks[subject[0] - 2].text[-1:] in {",", "?", "!"})  # '"We won," she said'
+                     and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
+                     and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4)
+    # not after a clause of its own: 'Asked on "This Morning," Lee said he would wait' quotes a show title
 
     if not quoted_before and last + 2 == len(toks) and toks[last + 1].text == ":":
         return _next_paragraph(r, att, toks[-1].end)  # 'Lee said:' with the quotation below
