@@ -10,8 +10,6 @@ import re
 import shutil
 import signal
 import sys
-import threading
-import uuid
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
@@ -23,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from helpers import config, corpus, export, frames, quotes, terms
+from helpers import config, corpus, export, frames, outputs, quotes, terms
 from helpers.text import normalise
 
 try:
@@ -307,7 +305,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     where = config.data_dir(source)
     with _output_lock(out):
         _check_output_folder(out, where)  # under the lock: another run cannot change the folder after the check
-        staging = _beside(out, "partial")
+        staging = outputs.beside(out, "partial")
         try:
             staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
         except OSError as exc:
@@ -318,8 +316,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             (staging / RUN_MARKER).write_text(json.dumps({
                 "source": str(where), "format": fmt, "engine": engine, "workers": workers,
                 "rows": counts}, indent=1) + "\n", encoding="utf-8")
-            with interrupts_deferred():  # Ctrl-C or SIGTERM never leaves the swap half done
-                _replace_folder(staging, out)
+            _replace_folder(staging, out)  # Ctrl-C or SIGTERM never leaves the swap half done
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -327,11 +324,6 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
 
 
 RUN_MARKER = "_analyze_run.json"  # written last into an output folder: marks it as one this function may replace
-
-
-def _beside(out: Path, tag: str) -> Path:
-    """A hidden, unused path in ``out``'s folder, such as ``.results.partial-<random>``."""
-    return out.with_name(f".{out.name}.{tag}-{uuid.uuid4().hex}")
 
 
 def _check_output_folder(out: Path, where: Path) -> None:
@@ -443,44 +435,14 @@ def _lock_file(path: Path, out: Path) -> int:
         os.close(fd)  # the previous holder removed the file between our open and lock: lock the new one
 
 
-@contextmanager
-def interrupts_deferred():
-    """Hold SIGINT and SIGTERM until the block ends, then deliver them to their handlers.
-
-    Python runs signal handlers between any two statements, so an interrupt could otherwise leave the
-    output moved aside and the new one not yet in its place. Only the main thread can set handlers;
-    elsewhere this does nothing (handlers run in the main thread anyway).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not None]  # None: set outside Python
-    previous = {s: signal.signal(s, lambda signum, frame: caught.append(signum)) for s in held}
-    try:
-        yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-        for s in dict.fromkeys(caught):
-            signal.raise_signal(s)
-
-
 def _replace_folder(staging: Path, out: Path) -> None:
     """Move the finished ``staging`` folder to ``out``, replacing an earlier output there (restored on failure)."""
-    old = None
+    existed = out.exists()
     try:
-        if out.exists():
-            old = _beside(out, "old")  # a unique name, even with a stale one beside it
-            out.rename(old)
-        staging.rename(out)
+        outputs.swap_folders([(staging, out)])
     except OSError as exc:
-        if old is not None and not out.exists():
-            old.replace(out)
         raise OutputError(f"{out}: could not put the finished output in place ({exc.strerror}); "
-                          f"{'the earlier output is unchanged' if old is not None else 'nothing was written'}") from None
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+                          f"{'the earlier output is unchanged' if existed else 'nothing was written'}") from None
 
 
 def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, workers: int, scheduler: str | None,

@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import sys
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,8 +22,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
-from helpers import config
-from helpers.pipeline import interrupts_deferred
+from helpers import config, outputs
 from helpers.text import escape
 
 TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
@@ -199,7 +197,7 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
     if os.environ.get("DATA_DIR"):
         os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]).expanduser().resolve())
     roots = {k: p for k, p in targets.items() if not any(o in p.parents for o in targets.values())}
-    stages = {k: p.with_name(f".{p.name}.staging-{uuid.uuid4().hex}") for k, p in roots.items()}  # same disk
+    stages = {k: outputs.beside(p, "staging") for k, p in roots.items()}  # same disk as the target
     staged = {k: next(stages[r] / p.relative_to(rp) for r, rp in roots.items() if p == rp or rp in p.parents)
               for k, p in targets.items()}
     try:
@@ -230,39 +228,15 @@ def _stage(source: Path, stage: Path, *, keep: bool, notebook_tables: bool) -> N
 
 
 def _swap_all(pairs: list[tuple[Path, Path]]) -> None:
-    """Put every staged folder in place of its target, all or none; earlier targets are removed last.
-
-    Interrupts wait until the swap is done, and a failure moves back what was already moved.
+    """Put every staged folder in place of its target, all or none (:func:`helpers.outputs.swap_folders`).
 
     Raises:
         ReportError: when a folder cannot be moved; the previous outputs are then in place.
     """
-    done: list[tuple[Path, Path, Path | None]] = []
-    with interrupts_deferred():
-        try:
-            for staged, target in pairs:
-                done.append((staged, target, _move_aside(target)))
-                staged.rename(target)
-        except OSError as exc:
-            for staged, target, old in reversed(done):
-                if target.exists() and not staged.exists():  # this one was swapped: move it back
-                    target.rename(staged)
-                if old is not None:
-                    old.rename(target)
-            raise ReportError(f"could not put the new reports in place ({exc}); the previous ones are unchanged") from None
-    for _, _, old in done:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _move_aside(target: Path) -> Path | None:
-    """Rename an existing ``target`` to a hidden name beside it and return that name (None if absent)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        return None
-    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex}")
-    target.rename(old)
-    return old
+    try:
+        outputs.swap_folders(pairs)
+    except OSError as exc:
+        raise ReportError(f"could not put the new reports in place ({exc}); the previous ones are unchanged") from None
 
 
 def _set_environment(values: dict[str, str | None]) -> None:
