@@ -25,7 +25,11 @@ def spreadsheet_safe(value: object) -> object:
         >>> spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("plain"), spreadsheet_safe(-3)
         ('\\'=HYPERLINK("http://x")', 'plain', -3)
     """
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    return "'" + value if _is_formula(value) else value
+
+
+def _is_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +49,7 @@ def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 or pd.api.types.is_string_dtype(values)):
             continue
         values = values.astype(object)
-        if values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS)).any():
+        if values.map(_is_formula).any():
             out.isetitem(j, values.map(spreadsheet_safe))
     out.columns = [spreadsheet_safe(c) for c in out.columns]
     return out

@@ -731,12 +731,12 @@ def _names_document(r: _Reader, att: _Att) -> bool:
     a quotation ('"Still here," it read.').
 
     >>> r = _Reader('"Hi," it read.', '"Hi," it read.', [(1, 4, True)])
-    >>> [_names_document(r, _Att("read", 10, 14, "speech", m, q_start=0, q_end=5)) for m in ("A message on the site", "The senator", "it")]
+    >>> [_names_document(r, _Att("read", 10, 14, "speech", m, q_start=0, q_end=4)) for m in ("A message on the site", "The senator", "it")]
     [True, False, True]
     """
     mention = att.mention.lower()
     if mention == "it":
-        return bool(r.spans_between(att.q_start, att.q_end))
+        return _quotes(r, att)
     return any(w in r.words.document_nouns for w in _PREPOSITION_RE.split(mention, maxsplit=1)[0].split())
 
 
@@ -1354,7 +1354,7 @@ def _continues_quote(r: _Reader, sent: corpus.Sentence, last: _Att | None) -> tu
         return None
     if last.sentence.paragraph != sent.paragraph or last.follow_on:
         return None
-    if r.span_at(last.q_end - 1) is None and r.span_at(last.q_start) is None:
+    if not _quotes(r, last):
         return None  # the last attribution quoted nothing
     return r.span_at(sent.start + lead + 1)
 
@@ -1365,8 +1365,12 @@ def _last_quoting(r: _Reader, found: list[_Att]) -> _Att:
     In '"A," said Ann Lee, who had endorsed Kasich. "B."' B goes on with Lee's quotation,
     not with the relative clause read after it.
     """
-    quoting = [a for a in found if r.span_at(a.q_start) is not None or r.span_at(a.q_end - 1) is not None]
-    return (quoting or found)[-1]
+    return ([a for a in found if _quotes(r, a)] or found)[-1]
+
+
+def _quotes(r: _Reader, att: _Att) -> bool:
+    """Whether an attribution's content begins or ends inside a quotation."""
+    return r.span_at(att.q_start) is not None or r.span_at(att.q_end - 1) is not None
 
 
 def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previous: _Att | None) -> _Att | None:
