@@ -159,6 +159,34 @@ CONSTRUCTIONS = {
     "a state as the speaker": (
         "The United States said it was monitoring the situation.",
         [("said", "The United States", "The United States", "indirect")], "it was monitoring the situation."),
+    "a number as the subject": (
+        "Asked about the new stadium, nearly two in five said they would never go there.",
+        [("said", "five", "five", "indirect")], "they would never go there."),
+    "an appositive that holds a cue-like noun": (
+        "Ruth Ames, the director of state parks, said the trails would reopen in May.",
+        [("said", "Ruth Ames", "Ruth Ames", "indirect")], "the trails would reopen in May."),
+    "a described speaker tied to someone": (
+        "The coach will step down after the season, a person close to him said.",
+        [("said", "a person close to him", "a person close to him", "indirect")],
+        "The coach will step down after the season"),
+    "an aside between dashes": (
+        "Several farmers - including two who grow only barley - said the rain came too late.",
+        [("said", "Several farmers", "Several farmers", "indirect")], "the rain came too late."),
+    "as X noted": (
+        "The harbour has silted up twice since 1990, as the port engineer noted in his report.",
+        [("noted", "the port engineer", "the port engineer", "indirect")],
+        "The harbour has silted up twice since 1990"),
+    "a study by someone as the speaker": (
+        "Most commuters now cycle in summer, a survey by the city council found.",
+        [("found", "a survey by the city council", "a survey by the city council", "indirect")],
+        "Most commuters now cycle in summer"),
+    "a whole quoted utterance and the sentence's own words": (
+        'The fans chanted "Bring back the coach!" outside the stadium gates.',
+        [("chanted", "The fans", "The fans", "direct")], '"Bring back the coach!'),
+    "a quotation resumed after an aside": (
+        '"The roof leaks," the caretaker said during a tour of the hall, "and nobody will pay for it."',
+        [("said", "the caretaker", "the caretaker", "direct")],
+        '"The roof leaks, … "and nobody will pay for it."'),
 }
 
 

@@ -435,6 +435,7 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     return j
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on"})  # "a professor at Yale", "Commission on X"
 
 
@@ -442,15 +443,22 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at ``j``, read leftwards.
 
     >>> # "Chris Murphy, the senator from Connecticut, said" -> "Chris Murphy" (appositive skipped by the caller)
+    >>> # "a source close to him said" -> "a source close to him"; "Fans - old and young - say" -> "Fans"
     """
     if j >= 0 and toks[j].text == ")":
         opening = next((n for n in range(j - 1, max(-1, j - 8), -1) if toks[n].text == "("), None)
         found = _np_left(r, toks, opening - 1) if opening else None
         return (found[0], j) if found else None
+    if j >= 0 and toks[j].text == "-":  # "Many speakers - including two bishops - said": the aside is skipped
+        opening = next((n for n in range(j - 1, max(-1, j - 20), -1) if toks[n].text == "-"), None)
+        return _np_left(r, toks, opening - 1) if opening else None
     if j < 0 or not toks[j].word:
         return None
     if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
         found = _np_left(r, toks, j - 2)  # "most of them said"
+        return (found[0], j) if found else None
+    if toks[j].low in _OBJECT_PRONOUNS and j >= 3 and toks[j - 2].low in r.ctx["relation_adjectives"]:
+        found = _np_left(r, toks, j - 3)  # "a source close to him said"
         return (found[0], j) if found else None
     if toks[j].low in r.words.pronouns:
         return (j, j) if toks[j].low not in {"that", "which"} else None
@@ -467,6 +475,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)):
                     break
+            elif _links_noun_phrase(r, toks, k):
+                pass
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
                     t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):
                 break  # another verb; "state Sen. Ann Lee", "the report" stay in the phrase
@@ -483,6 +493,18 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word):
         a += 1
     return (a, j) if a <= j else None
+
+
+def _links_noun_phrase(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether a word that usually ends a subject read leftwards is inside a noun phrase here:
+    "that" as a determiner after a preposition, "by" after a document or evidence noun.
+
+    >>> # "one of [that] report's authors", "a study [by] the city" -> True; "said [that]" -> False
+    """
+    low, prev = toks[k].low, toks[k - 1].low if k > 0 else ""
+    if low == "that":
+        return prev in _NP_LINKS and prev != "and"
+    return low == "by" and (prev in r.words.evidence_nouns or prev in r.words.document_nouns)
 
 
 def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozenset(),
@@ -534,7 +556,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
     commas, k = [], comma
     while k >= 0 and toks[k].text == ",":
         j = k - 1
-        while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 16:
+        while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 24:
             j -= 1
         relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
         if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1, k)):
@@ -573,9 +595,11 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
     """Whether tokens ``a`` to ``b`` (exclusive) hold a lexicon word that can be a verb there: not
     capitalised and not after a determiner ("one of the states suing" holds none).
 
-    >>> # "one of the states suing the agency", "a swing state" -> False; "she said" -> True
+    >>> # "one of the states suing the agency", "a swing state", "director of state parks" -> False
+    >>> # "she said" -> True
     """
     return any(toks[k].low in r.lex and not toks[k].cap and toks[k - 1].low not in DETERMINERS
+               and toks[k - 1].low not in _NP_LINKS
                and not (r.lex[toks[k].low].noun_too and toks[k - 2].low in DETERMINERS)
                for k in range(max(a, 2), b))
 
@@ -583,7 +607,8 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
 
-    >>> # cue: "Officials said", "the report states that"; not: "battleground states", "was reported", "before announcing"
+    >>> # cue: "Officials said", "the report states that", "many said"
+    >>> # not: "battleground states", "was reported", "before announcing", "many claims"
     """
     t = toks[i]
     cue = r.lex[t.low]
@@ -595,8 +620,10 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
+    counted = (prev in r.ctx["quantity_words"] and not cue.noun_too  # "five said", "many say": the number is the subject
+               and not t.low.endswith("s"))  # "two terms" is a plural noun
     if (prev in r.ctx["noun_markers"] and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
-            or (prev == "to" and t.low == cue.lemma)):
+            or (prev == "to" and t.low == cue.lemma)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
@@ -711,6 +738,29 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
     return k + 1 if goes_on and _n_words(toks[k + 1:], enough=2) >= 2 else None
 
 
+def _quotation_resumes(r: _Reader, toks: list[_Tok], last: int) -> int | None:
+    """Where a quotation interrupted by an attribution resumes after a short aside: a participle or
+    adjunct closed by a comma, or a conjunction ('"A," he said during a rally in Ohio, "B."',
+    '"A," she said, but "B."'). None when the aside holds a verb of its own or a cue (another attribution).
+
+    >>> # '"We are ready," the coach said, pointing at the field, "for anything."' -> the second quotation
+    """
+    k = last + 1
+    while k < len(toks) and k - last <= 14 and toks[k].text != '"':
+        t = toks[k]
+        if t.quoted or t.text in {".", ";", "!", "?"} and not (k > 0 and "." in toks[k - 1].text) or (
+                t.low in r.ctx["finite_verbs"] or t.low in r.lex):
+            return None
+        k += 1
+    if k + 1 >= len(toks) or toks[k].text != '"' or not toks[k + 1].quoted or k == last + 1:
+        return None
+    before = toks[k - 1]
+    joined = before.text == "," or before.low in r.ctx["clause_openers"] or (
+        k - 2 > last and toks[k - 2].low in r.ctx["clause_openers"] and toks[k - 2].low != "because")
+    own_cue = any(t.low in r.lex or t.low == "according" for t in toks[k + 2:k + 6])  # '..., "B," said Kunin'
+    return k if joined and not own_cue else None
+
+
 # ---------------------------------------------------------------- constructions (one function each)
 
 
@@ -792,14 +842,16 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
             toks[start].low == "that" or toks[start].text == '"' or toks[start - 1].text in {":", '"'}):
         return None  # "The move adds more uncertainty"
     if start is not None:
-        att.q_start, att.q_end, att.right = toks[start].start, _main_clause_start(r, toks, subject[0], start), True
+        end = _quotation_only(r, toks, start) or _main_clause_start(r, toks, subject[0], start)
+        att.q_start, att.q_end, att.right = toks[start].start, end, True
         return att
-    boundary = subject[0] == 0 or toks[subject[0] - 1].text in {",", '"', "-", ":"}
+    first = subject[0] - (subject[0] >= 2 and toks[subject[0] - 1].low == "as" and toks[subject[0] - 2].text == ",")
+    boundary = first == 0 or toks[first - 1].text in {",", '"', "-", ":"}  # also "..., as Ann Lee noted."
     long_tail = (last + 1 < len(toks) and toks[last + 1].word and _n_words(toks[last + 1:], enough=8) >= 8
                  and _continues_after(toks, last) is None)  # "Hours before X, the ministry said at least six"
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
-        found = _with_left_content(r, toks, subject[0], max(last, subject[1]), att, floor)
+        found = _with_left_content(r, toks, first, max(last, subject[1]), att, floor)
         if found is not None:
             return found
     rest = None if relative else _rest_of_sentence(toks, last)  # "videos posted online": no content either side
@@ -807,6 +859,19 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return None
     att.q_start, att.q_end, att.right = rest[0], rest[1], True
     return att
+
+
+def _quotation_only(r: _Reader, toks: list[_Tok], start: int) -> int | None:
+    """The end of a content that is one whole quoted utterance (it ends in punctuation) followed by words
+    of the sentence's own ('yelled "You lie!" at the speaker', 'chanting "No more," waving flags').
+    None when the content does not open with a quotation, or the quotation is a phrase that the words
+    after it go on with ('"thousands" of emails', '"The plan" was dead').
+
+    >>> # 'the crowd chanted "Lock them up," waving signs' -> ends after "Lock them up,"
+    """
+    if not (start + 3 < len(toks) and toks[start].text == '"' and toks[start + 1].quoted and toks[start + 2].text == '"'):
+        return None
+    return toks[start + 1].end if toks[start + 1].text[-1] in ",.!?;" else None
 
 
 def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> int:
@@ -893,6 +958,8 @@ def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att:
     if more is not None and toks[more].text != '"' and (
             r.span_at(left[1] - 1) is not None or toks[more].low in r.ctx["subordinators"]):
         more = None
+    if more is None and r.span_at(left[1] - 1) is not None:
+        more = _quotation_resumes(r, toks, last)
     att.q_start, att.q_end = left
     if more is not None:
         att.gaps.append((att.q_end, toks[more].start))
@@ -920,7 +987,7 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
         if subject is None:
             return None
         _set_mention(r, att, toks, subject)
-    att.q_start, att.q_end, att.right = toks[start].start, toks[-1].end, True
+    att.q_start, att.q_end, att.right = toks[start].start, _quotation_only(r, toks, start) or toks[-1].end, True
     return att
 
 
@@ -1126,13 +1193,22 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
     att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
-    head = toks[span[1]].low
+    head = _head(toks, span).low
     if head in r.words.evidence_nouns:
         att.act = "evidence"
     if head in r.words.document_nouns and toks[span[0]].low in DETERMINERS and r.last_speaker:
         att.speaker = r.last_speaker  # "the statement said": the author of the statement
     elif att.speaker:
         r.last_speaker = att.speaker
+
+
+def _head(toks: list[_Tok], span: tuple[int, int]) -> _Tok:
+    """The head word of a mention: its last word before a linking preposition.
+
+    >>> # "a study by the city" -> "study"; "one of the authors of the report" -> "one"; "the poll" -> "poll"
+    """
+    link = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in _NP_LINKS | {"by"} and toks[k].low != "and"), None)
+    return toks[link - 1 if link is not None else span[1]]
 
 
 @lru_cache(maxsize=65536)
