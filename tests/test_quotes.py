@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import one_article
 
-from helpers import evaluation, quotes
+from helpers import evaluation, quotes, study
 
 
 def one(text: str, *, headline: str = "") -> pd.DataFrame:
@@ -330,7 +330,7 @@ def test_speaker_table_is_data():
     assert {"canonical", "aliases", "side", "role", "type"} <= set(table.columns)
     fw = table.set_index("canonical").loc["Robin Forestier-Walker", "aliases"]
     assert "Forestier Walker" in fw and "Forestier-Walker" in fw
-    assert set(table["side"]) <= set(quotes.SIDES)
+    assert set(table["side"]) <= set(study.choose_study().side_order)
 
 
 # ---------------------------------------------------------------- seed sentences (real corpus text)

@@ -85,9 +85,10 @@ def test_trie_regex_refuses_what_would_match_everywhere(words):
         trie_regex(words)
 
 
-@pytest.mark.parametrize("name", ["boilerplate.yaml", "frames.yaml", "loaded_terms.yaml"])
+@pytest.mark.parametrize("name", ["lexicons/boilerplate.yaml", "studies/nagorno-karabakh/frames.yaml",
+                                  "studies/nagorno-karabakh/loaded_terms.yaml", "studies/generic/frames.yaml"])
 def test_read_yaml_gives_what_the_pure_python_safe_loader_gives(name):
-    path = config.LEXICON_DIR / name
+    path = config.DATA / name
     assert read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

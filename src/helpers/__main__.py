@@ -5,6 +5,9 @@ table as numbered part files, so memory stays flat with corpus size.
 
 ``python -m helpers evaluate-attributions PATH`` scores the attribution extractor against brat
 annotations (PolNeAR or your own brat / INCEpTION export) and prints precision, recall and F1.
+
+``python -m helpers init-study CORPUS --out FOLDER`` drafts a study (speakers, candidate loaded
+terms, a codebook to edit) for a new event; see :mod:`helpers.drafting`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers import config, corpus, evaluation
+from helpers import config, corpus, drafting, evaluation
+from helpers.study import StudyError
 from helpers.pipeline import RUN_MARKER, OutputError, analyze_to_files, default_workers
 
 __all__ = ["analyze_to_files", "main"]
@@ -47,6 +51,7 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
                         "the held-out test split is never read)")
     e.add_argument("--errors", metavar="FILE",
                    help="write misses, false positives and wrong sources to this CSV (a type column tells which)")
+    e.add_argument("--study", help="the study whose speaker table is used (default: the generic one, no table)")
 
 
 def _code_version() -> str:
@@ -65,10 +70,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     """Run ``evaluate-attributions``: print the figures and a reproduce line; 2 on a bad path or annotation file."""
     start = time.perf_counter()
     try:
-        result = evaluation.evaluate_attributions(args.path, split=args.split)
+        result = evaluation.evaluate_attributions(args.path, split=args.split, study=args.study)
         if args.errors:
             evaluation.write_errors(result["errors"], args.errors)
-    except (evaluation.BratError, corpus.CorpusError, OSError) as exc:
+    except (evaluation.BratError, corpus.CorpusError, StudyError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - start
@@ -79,6 +84,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"\nwrote {len(result['errors'])} error rows to {args.errors}")
     hint = ["python", "-m", "helpers", "evaluate-attributions", str(Path(args.path).resolve())]
     hint += (["--split", split] if split else []) + (["--errors", args.errors] if args.errors else [])
+    hint += ["--study", args.study] if args.study else []
     version = _code_version()
     print(f"\nreproduce: {shlex.join(hint)}  ({'code ' + version + ', ' if version else ''}{seconds:.1f} s)")
     return 0
@@ -122,8 +128,9 @@ def _analyze(args: argparse.Namespace) -> int:
     try:
         with _terminate_as_interrupt() as received:
             counts = analyze_to_files(args.path, args.out, fmt=args.format, engine=args.engine, chunk=args.chunk,
-                                      workers=args.workers, scheduler=args.scheduler, columns=columns)
-    except (corpus.CorpusError, OutputError) as exc:
+                                      workers=args.workers, scheduler=args.scheduler, columns=columns,
+                                      study=args.study)
+    except (corpus.CorpusError, OutputError, StudyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -132,6 +139,19 @@ def _analyze(args: argparse.Namespace) -> int:
         return 128 + (received[0] if received else signal.SIGINT)
     seconds = time.perf_counter() - start
     print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" ({seconds:.1f} s)")
+    return 0
+
+
+def _init_study(args: argparse.Namespace) -> int:
+    """Run ``init-study``: 2 on a bad corpus or output folder."""
+    try:
+        counts = drafting.draft_study(args.corpus, args.out, name=args.name or "")
+    except (corpus.CorpusError, drafting.DraftError, StudyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote a draft study to {args.out}: {counts['speakers']} speakers from {counts['articles']} articles, "
+          f"{counts['candidate_terms']} candidate terms. Next: fill in the side column of "
+          f"{Path(args.out) / 'speakers.csv'}, then run STUDY={args.out} DATA_DIR={args.corpus} make reports")
     return 0
 
 
@@ -151,10 +171,17 @@ def main(argv: list[str] | None = None) -> int:
                    help="worker processes (default: the CPUs available, here %(default)s)")
     for col in ("text", "id", "outlet", "title", "date", "url"):
         a.add_argument(f"--{col}-col", dest=f"{col}_col", help=f"table column holding the {col}")
+    a.add_argument("--study", help="a study folder (default: STUDY, a study beside the corpus, else the generic one)")
     _add_evaluate(sub)
+    i = sub.add_parser("init-study", help="draft a study (speakers, candidate terms, codebook) from a corpus")
+    i.add_argument("corpus", help="folder of articles, or a .csv/.jsonl/.parquet file")
+    i.add_argument("--out", required=True, help="the new study folder")
+    i.add_argument("--name", help="the study's name (default: the folder's name)")
     args = parser.parse_args(argv)
     if args.command == "evaluate-attributions":
         return _evaluate(args)
+    if args.command == "init-study":
+        return _init_study(args)
     return _analyze(args)
 
 

@@ -42,12 +42,6 @@ def _chart_style() -> None:
 
 _chart_style()
 
-SIDE_COLORS = {
-    "Azerbaijan": "#00A3E0", "Armenia": "#D90012", "Nagorno-Karabakh": "#F2A800", "Russia": "#4B0082",
-    "International": "#2E8B57", "Media": "#808080", "Unknown": "#C8C8C8",
-}
-
-
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """One fixed colour per outlet, the same in every chart.
 

@@ -4,35 +4,31 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import frames, quotes
+from helpers import frames, quotes, terms
 from helpers.pipeline import analyze
+from helpers.study import UNKNOWN_SIDE, Study, choose_study
 
-MEASURES = {
+MEASURES = {  # the measures every study gets; a study adds its own (helpers.study, ``measures``)
     "words": "words in the cleaned text",
     "attributions per 1,000 words": "attributions per 1,000 words",
-    "Azerbaijan-side share of attributions": "share of attributions (0-1)",
-    "Armenia + Nagorno-Karabakh share of attributions": "share of attributions (0-1)",
     "direct-quotation share of attributions": "share of attributions (0-1)",
     "loaded terms per 1,000 words": "lexicon occurrences per 1,000 words",
-    "author-voice share of charged terms": "share of charged-term occurrences (0-1), place names excluded",
-    "quoted or distanced share of charged terms": "share of charged-term occurrences (0-1), place names excluded",
-    "Khankendi share of capital names": "Khankendi / (Khankendi + Stepanakert)",
-    "lead sentences with counter-terrorism frame": "share of headline + lead sentences (0-1)",
-    "sentences with humanitarian frame": "share of all sentences (0-1)",
+    "author-voice share of charged terms": "share of charged-term occurrences (0-1), naming-pair names excluded",
+    "quoted or distanced share of charged terms": "share of charged-term occurrences (0-1), naming-pair names excluded",
 }
-NAME_FAMILIES = {"capital_name", "region_name"}
 
 
-def analyse(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyse(articles: pd.DataFrame, *, study: Study | None = None) -> dict[str, pd.DataFrame]:
     """Every analysis the comparison needs (see :func:`helpers.pipeline.analyze`).
 
     Args:
         articles: the articles table.
+        study: the study (default :func:`helpers.study.choose_study`).
 
     Returns:
         The pipeline's tables.
     """
-    return analyze(articles)
+    return analyze(articles, study=study)
 
 
 def _ratio(num: pd.Series, den: pd.Series, outlets) -> pd.Series:
@@ -40,80 +36,107 @@ def _ratio(num: pd.Series, den: pd.Series, outlets) -> pd.Series:
     return (num / den.where(den > 0)).fillna(0.0)
 
 
-def panels(articles: pd.DataFrame, results: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One value per outlet and measure (see ``MEASURES``), with the raw count behind it.
+def panels(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: Study | None = None) -> pd.DataFrame:
+    """One value per outlet and measure (the general :data:`MEASURES`, then the study's), with the raw
+    count behind it. A study measure whose inputs never occur in the corpus (no speaker of its sides,
+    no term of its family, no sentence of its frame) is left out rather than charted as zeros.
 
     Args:
         articles: the articles table.
         results: :func:`analyse` output.
+        study: the study whose measures are added (default :func:`helpers.study.choose_study`).
 
     Returns:
         Tidy columns ``outlet, measure, value, count, unit``.
     """
+    study = choose_study(study)
     outlets = sorted(articles["outlet"].unique())
     words = articles.groupby("outlet")["n_words"].sum().reindex(outlets)
-    q, t, f, s = quotes.speech(results["quotes"]), results["terms"], results["frames"], results["sentences"]
+    q, t = quotes.speech(results["quotes"]), results["terms"]
     n_q = q.groupby("outlet").size().reindex(outlets, fill_value=0)
-    charged = t[~t["family"].isin(NAME_FAMILIES)]
+    charged = t[~t["family"].isin(_name_families(study))]
     n_charged = charged.groupby("outlet").size().reindex(outlets, fill_value=0)
-    caps = t[t["family"] == "capital_name"]
-    n_caps = caps.groupby("outlet").size().reindex(outlets, fill_value=0)
-    lead_s = s[s["role"].isin(frames.LEAD_ROLES)].groupby("outlet").size()
-    all_s = s.groupby("outlet").size()
-    terror_lead = f[(f["frame"] == "terrorism_justification") & f["role"].isin(frames.LEAD_ROLES)].groupby("outlet").size()
-    humanitarian = f[f["frame"] == "humanitarian"].groupby("outlet").size()
     count = lambda series: series.reindex(outlets, fill_value=0)  # noqa: E731
-    aze = q[q["side"] == "Azerbaijan"].groupby("outlet").size()
-    arm = q[q["side"].isin(["Armenia", "Nagorno-Karabakh"])].groupby("outlet").size()
     direct = q[q["kind"] == "direct"].groupby("outlet").size()
     author = charged[charged["voice"] == "author"].groupby("outlet").size()
     held = charged[charged["quoted"] | charged["distanced"]].groupby("outlet").size()
-    khan = caps[caps["term"] == "Khankendi"].groupby("outlet").size()
     values = {
-        "words": (words.astype(float), words),
-        "attributions per 1,000 words": (1000 * n_q / words, n_q),
-        "Azerbaijan-side share of attributions": (_ratio(aze, n_q, outlets), count(aze)),
-        "Armenia + Nagorno-Karabakh share of attributions": (_ratio(arm, n_q, outlets), count(arm)),
-        "direct-quotation share of attributions": (_ratio(direct, n_q, outlets), count(direct)),
-        "loaded terms per 1,000 words": (1000 * n_charged / words, n_charged),
-        "author-voice share of charged terms": (_ratio(author, n_charged, outlets), count(author)),
-        "quoted or distanced share of charged terms": (_ratio(held, n_charged, outlets), count(held)),
-        "Khankendi share of capital names": (_ratio(khan, n_caps, outlets), count(khan)),
-        "lead sentences with counter-terrorism frame": (_ratio(terror_lead, lead_s, outlets), count(terror_lead)),
-        "sentences with humanitarian frame": (_ratio(humanitarian, all_s, outlets), count(humanitarian)),
+        "words": (words.astype(float), words, MEASURES["words"]),
+        "attributions per 1,000 words": (1000 * n_q / words, n_q, MEASURES["attributions per 1,000 words"]),
+        "direct-quotation share of attributions": (_ratio(direct, n_q, outlets), count(direct),
+                                                   MEASURES["direct-quotation share of attributions"]),
+        "loaded terms per 1,000 words": (1000 * n_charged / words, n_charged, MEASURES["loaded terms per 1,000 words"]),
+        "author-voice share of charged terms": (_ratio(author, n_charged, outlets), count(author),
+                                                MEASURES["author-voice share of charged terms"]),
+        "quoted or distanced share of charged terms": (_ratio(held, n_charged, outlets), count(held),
+                                                       MEASURES["quoted or distanced share of charged terms"]),
     }
-    rows = [{"outlet": o, "measure": m, "value": float(v[o]), "count": int(c[o]), "unit": MEASURES[m]}
-            for m, (v, c) in values.items() for o in outlets]
-    return pd.DataFrame(rows)
+    for spec in study.measures:
+        num, den = _study_measure(spec, q, results)
+        if den.sum() > 0:
+            values[spec["measure"]] = (_ratio(num, den, outlets), count(num), spec["unit"])
+    rows = [{"outlet": o, "measure": m, "value": float(v[o]), "count": int(c[o]), "unit": unit}
+            for m, (v, c, unit) in values.items() for o in outlets]
+    return pd.DataFrame(rows, columns=["outlet", "measure", "value", "count", "unit"])
 
 
-def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _study_measure(spec: dict, q: pd.DataFrame, results: dict[str, pd.DataFrame]) -> tuple[pd.Series, pd.Series]:
+    """Numerator and denominator per outlet of one study measure (see :data:`helpers.study.MEASURE_KINDS`).
+
+    >>> # {kind: side_share, sides: [A]}: attributions to side A / all attributions, per outlet
+    """
+    kind = spec["kind"]
+    if kind == "side_share":
+        return q[q["side"].isin(spec["sides"])].groupby("outlet").size(), q.groupby("outlet").size()
+    if kind == "term_share":
+        t = results["terms"]
+        family = t[t["family"] == spec["family"]]
+        return family[family["term"].isin(spec["terms"])].groupby("outlet").size(), family.groupby("outlet").size()
+    f, s = results["frames"], results["sentences"]
+    if kind == "lead_frame_share":
+        f, s = f[f["role"].isin(frames.LEAD_ROLES)], s[s["role"].isin(frames.LEAD_ROLES)]
+    tagged = f[f["frame"] == spec["frame"]]
+    den = s.groupby("outlet").size() if len(tagged) else s.iloc[0:0].groupby("outlet").size()
+    return tagged.groupby("outlet").size(), den
+
+
+def _name_families(study: Study) -> set[str]:
+    """The lexicon families that are naming pairs (place names), which are not charged terms."""
+    return set(terms.load_lexicon(study.lexicon).naming_pairs)
+
+
+def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: Study | None = None) -> pd.DataFrame:
     """One descriptive row per outlet.
 
     Args:
         articles: the articles table.
         results: :func:`analyse` output.
+        study: the study (default :func:`helpers.study.choose_study`): its sides and naming pairs add columns.
 
     Returns:
-        Columns ``outlet, articles, words, sentences, attributions, most_heard_side, direct_share,
-        charged_terms, charged_author_voice, distanced, capital_names, region_names, lead_frames``.
+        Columns ``outlet, articles, words, sentences, attributions, direct_share, charged_terms,
+        charged_author_voice, distanced, lead_frames``; with sides, ``most_heard_side`` (speakers of
+        unknown side left out); one column per naming pair (e.g. ``capital_name``: "Stepanakert 3").
     """
+    study = choose_study(study)
     q, t, f, s = quotes.speech(results["quotes"]), results["terms"], results["frames"], results["sentences"]
     leads = frames.lead_frames(f, articles)
+    pairs = sorted(_name_families(study))
     rows = []
     for outlet, group in articles.groupby("outlet"):
         oq, ot = q[q["outlet"] == outlet], t[t["outlet"] == outlet]
-        charged = ot[~ot["family"].isin(NAME_FAMILIES)]
-        sides = oq["side"].value_counts()
+        charged = ot[~ot["family"].isin(pairs)]
+        sides = oq.loc[oq["side"] != UNKNOWN_SIDE, "side"].value_counts()
         names = lambda fam: ", ".join(f"{k} {v}" for k, v in ot[ot["family"] == fam]["term"].value_counts().items())  # noqa: E731
-        rows.append({
+        row = {
             "outlet": outlet, "articles": len(group), "words": int(group["n_words"].sum()),
             "sentences": int((s["outlet"] == outlet).sum()), "attributions": len(oq),
-            "most_heard_side": f"{sides.index[0]} ({sides.iloc[0]} of {len(oq)})" if len(oq) else "",
             "direct_share": round(float((oq["kind"] == "direct").mean()), 2) if len(oq) else 0.0,
             "charged_terms": len(charged), "charged_author_voice": int((charged["voice"] == "author").sum()),
             "distanced": int(charged["distanced"].sum()),
-            "capital_names": names("capital_name"), "region_names": names("region_name"),
             "lead_frames": "; ".join(leads[leads["outlet"] == outlet]["lead_frame"]),
-        })
+        }
+        if study.has_sides:
+            row["most_heard_side"] = f"{sides.index[0]} ({sides.iloc[0]} of {len(oq)})" if len(sides) else ""
+        rows.append({**row, **{fam: names(fam) for fam in pairs}})
     return pd.DataFrame(rows)

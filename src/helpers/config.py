@@ -9,8 +9,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA = PROJECT_ROOT / "data"
 RAW_DIR = DATA / "raw"
 MANIFEST = DATA / "articles.csv"
-LEXICON_DIR = DATA / "lexicons"
-SPEAKERS = DATA / "speakers.csv"
+LEXICON_DIR = DATA / "lexicons"  # general English word lists, the same for every study
+STUDIES_DIR = DATA / "studies"  # one folder per event (helpers.study)
+SEED_STUDY = STUDIES_DIR / "nagorno-karabakh"  # the study of the seed articles in data/raw
+GENERIC_STUDY = STUDIES_DIR / "generic"  # any corpus without a study of its own
 # Generated outputs; the environment variables let tests and batch runs write elsewhere.
 PROCESSED_DIR = Path(os.environ.get("HELPERS_PROCESSED_DIR") or DATA / "processed")
 REPORTS_DIR = PROJECT_ROOT / "reports"

@@ -1,4 +1,4 @@
-"""Score the extractors against the hand-annotated gold files in ``tests/gold/``.
+"""Score the extractors against a study's hand-annotated gold files (its ``gold/`` folder).
 
 Gold rows locate an item by ``context``: a verbatim snippet of the article
 (unique in its cleaned text) that contains the item. A predicted row matches a
@@ -29,26 +29,31 @@ import pandas as pd
 
 from helpers import config, corpus
 from helpers.export import write_csv
+from helpers.study import Study, choose_study
 from helpers.text import normalise, read_list
 
-GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
-
-
 class GoldError(ValueError):
-    """A gold row cannot be located in the cleaned text."""
+    """A gold file is missing, or a gold row cannot be located in the cleaned text."""
 
 
 def read_gold(name: str, *, folder: Path | None = None) -> pd.DataFrame:
-    """Read ``tests/gold/<name>.csv``.
+    """Read ``<gold folder>/<name>.csv``.
 
     Args:
         name: ``quotes_gold`` or ``terms_gold``.
-        folder: another folder.
+        folder: the gold folder; default the ``gold/`` folder of the study in use
+            (:func:`helpers.study.choose_study`).
 
     Returns:
         The gold table, empty strings for blanks.
+
+    Raises:
+        GoldError: when the study has no such gold file.
     """
-    return pd.read_csv((folder or GOLD_DIR) / f"{name}.csv", dtype=str, keep_default_na=False)
+    path = Path(folder) / f"{name}.csv" if folder else choose_study().gold_file(name)
+    if path is None or not path.is_file():
+        raise GoldError(f"{path or choose_study().path}: no gold file {name}.csv for this study")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def locate(gold: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -144,7 +149,7 @@ def score_quotes(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFra
     Args:
         pred: :func:`helpers.quotes.extract_quotes` output.
         articles: the articles table.
-        gold: default ``tests/gold/quotes_gold.csv``.
+        gold: default the study's ``gold/quotes_gold.csv``.
         acts: the acts scored (the gold file annotates speech acts only; beliefs and evidence are
             left out of the predictions unless named here).
 
@@ -178,7 +183,7 @@ def score_terms(pred: pd.DataFrame, articles: pd.DataFrame, *, gold: pd.DataFram
     Args:
         pred: :func:`helpers.terms.find_terms` output.
         articles: the articles table.
-        gold: default ``tests/gold/terms_gold.csv``.
+        gold: default the study's ``gold/terms_gold.csv``.
 
     Returns:
         ``recall, precision, voice_accuracy, distanced_accuracy, family_accuracy, n_gold, n_pred, n_matched``
@@ -736,7 +741,8 @@ def write_errors(errors: pd.DataFrame, path: str | Path) -> None:
 
 
 def evaluate_attributions(path: str | Path, *, split: str = "dev",
-                          extract: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> dict:
+                          extract: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+                          study: Study | str | Path | None = None) -> dict:
     """Run an attribution extractor on brat-annotated articles and score it (see :func:`score_attributions`).
 
     The ``.txt`` files are copied to a temporary folder and loaded with
@@ -746,7 +752,10 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     Args:
         path: a PolNeAR root, its ``data`` folder, or a folder of ``.ann``/``.txt`` pairs (:func:`brat_pairs`).
         split: ``dev`` (default) or ``train``; ignored for a plain folder. The test split is refused.
-        extract: callable(articles) -> predictions; default :func:`helpers.quotes.extract_quotes`.
+        extract: callable(articles) -> predictions; default :func:`helpers.quotes.extract_quotes` with
+            the speaker table of ``study``.
+        study: default :func:`helpers.study.choose_study` for ``path`` (the generic study unless
+            ``STUDY`` is set or a study lies beside the annotated texts).
 
     Returns:
         :func:`score_attributions` output, plus ``n_not_loaded`` and ``split`` (``None`` for a plain folder).
@@ -756,7 +765,10 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     """
     raw_texts, gold = read_brat(path, split=split)
     if extract is None:
-        from helpers.quotes import extract_quotes as extract  # late: the extractor is the slow, changing part
+        from helpers.quotes import extract_quotes  # late: the extractor is the slow, changing part
+
+        speakers = choose_study(study, data_dir=path).speakers
+        extract = lambda articles: extract_quotes(articles, speakers=speakers)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="brat-eval-") as tmp:
         folder = Path(tmp) / "text"  # a sub-folder, so no articles.csv above it is taken as a manifest
         folder.mkdir()

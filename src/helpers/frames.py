@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config, corpus
+from helpers.study import choose_study
 from helpers.text import PatternSet, read_yaml
 
 FRAME_COLUMNS = ["article_id", "outlet", "paragraph", "role", "sentence_no", "sentence", "frame", "cues", "n_cues"]
@@ -39,12 +40,11 @@ class Codebook:
         return PatternSet(self.patterns)
 
 
-@lru_cache(maxsize=4)
-def load_codebook(path: str | None = None) -> Codebook:
+def load_codebook(path: str | Path | None = None) -> Codebook:
     """Read and compile the frame codebook.
 
     Args:
-        path: a YAML file; default ``data/lexicons/frames.yaml``.
+        path: a YAML file; default the study in use (:func:`helpers.study.choose_study`).
 
     Returns:
         The compiled :class:`Codebook`.
@@ -52,7 +52,12 @@ def load_codebook(path: str | None = None) -> Codebook:
     Raises:
         CodebookError: naming the file and the frame, when a field is missing or a cue regex is invalid.
     """
-    path = Path(path) if path else config.LEXICON_DIR / "frames.yaml"
+    return _load_codebook(str(path or choose_study().codebook))
+
+
+@lru_cache(maxsize=8)
+def _load_codebook(path: str) -> Codebook:
+    path = Path(path)
     spec = read_yaml(path) or {}
     frames, cues, patterns = [], [], {}
     for f in spec.get("frames", []):

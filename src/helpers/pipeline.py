@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers import config, corpus, export, frames, outputs, quotes, terms
+from helpers.study import Study, choose_study
 from helpers.text import normalise
 
 try:
@@ -39,7 +40,8 @@ TABLES = {
 FILE_TABLES = ["articles", "load_report", *TABLES]  # what analyze_to_files writes
 
 
-def analyze_article(article_id: str, outlet: str, text: str, headline: str = "") -> dict[str, list]:
+def analyze_article(article_id: str, outlet: str, text: str, headline: str = "", *,
+                    study: Study | None = None) -> dict[str, list]:
     """Every per-article analysis for one cleaned article, as plain records (no pandas).
 
     Args:
@@ -47,16 +49,19 @@ def analyze_article(article_id: str, outlet: str, text: str, headline: str = "")
         outlet: its outlet.
         text: the cleaned text.
         headline: the headline ("" when none).
+        study: the study whose speakers, lexicon and codebook are used (default :func:`choose_study`).
 
     Returns:
         ``{"sentences", "quotes", "terms", "frames"}`` lists of records.
     """
+    study = study or choose_study()
     norm = normalise(text)  # once: every step reads the normalised text
     sents = corpus.article_sentences(article_id, outlet, text, headline, norm=norm)
     spans = quotes.article_quote_spans(article_id, text)
-    atts = quotes.article_quotes(article_id, outlet, text, sents, spans, norm=norm)
-    found = terms.article_terms(article_id, outlet, text, sents, spans, atts, terms.load_lexicon(), norm=norm)
-    tagged = frames.article_frames(sents, frames.load_codebook())
+    atts = quotes.article_quotes(article_id, outlet, text, sents, spans, norm=norm, speakers=study.speakers)
+    found = terms.article_terms(article_id, outlet, text, sents, spans, atts, terms.load_lexicon(study.lexicon),
+                                norm=norm)
+    tagged = frames.article_frames(sents, frames.load_codebook(study.codebook))
     return {"sentences": [s._asdict() for s in sents], "quotes": atts, "terms": found, "frames": tagged}
 
 
@@ -72,18 +77,20 @@ def to_frames(parts: dict[str, list]) -> dict[str, pd.DataFrame]:
     return {name: pd.DataFrame(parts.get(name, []), columns=cols) for name, cols in TABLES.items()}
 
 
-def analyze_records(records) -> dict[str, list]:
+def analyze_records(records, study: Study | None = None) -> dict[str, list]:
     """Analyse a batch of ``(article_id, outlet, text, headline)`` records (used by every engine).
 
     Args:
         records: an iterable of article records.
+        study: see :func:`analyze_article`.
 
     Returns:
         ``{"sentences", "quotes", "terms", "frames"}`` record lists, in input order.
     """
     parts: dict[str, list] = {name: [] for name in TABLES}
+    study = study or choose_study()
     for record in records:
-        for name, rows in analyze_article(*record).items():
+        for name, rows in analyze_article(*record, study=study).items():
             parts[name].extend(rows)
     return parts
 
@@ -97,7 +104,8 @@ def _merge(batches: list[dict[str, list]]) -> dict[str, list]:
 
 
 def analyze(articles: pd.DataFrame, *, engine: str = "pandas", scheduler: str | None = None,
-            npartitions: int | None = None, n_workers: int = 2, progress: bool | None = None) -> dict[str, pd.DataFrame]:
+            npartitions: int | None = None, n_workers: int = 2, progress: bool | None = None,
+            study: Study | str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Sentences, attributions, loaded terms and frames for a set of articles.
 
     Both engines run the same per-article functions and return identical tables.
@@ -110,6 +118,7 @@ def analyze(articles: pd.DataFrame, *, engine: str = "pandas", scheduler: str | 
         npartitions: for dask, the number of partitions (default about 500 articles each, at least 2).
         n_workers: for dask's LocalCluster, worker processes.
         progress: show a progress bar (default: for 1,000 articles or more).
+        study: a study folder or :class:`helpers.study.Study` (default :func:`helpers.study.choose_study`).
 
     Returns:
         ``{"sentences", "quotes", "terms", "frames"}`` DataFrames.
@@ -117,14 +126,16 @@ def analyze(articles: pd.DataFrame, *, engine: str = "pandas", scheduler: str | 
     Raises:
         ValueError: for an unknown engine.
         ImportError: for the dask engine when dask is not installed (names the extra to install).
+        helpers.study.StudyError: when the study cannot be read.
     """
     records = corpus.article_records(articles)
+    study = choose_study(study)
     if engine == "pandas":
         items = corpus.progress_bar(records, total=len(records), desc="analysing", progress=progress)
-        return to_frames(analyze_records(items))
+        return to_frames(analyze_records(items, study))
     if engine == "dask":
         return to_frames(_merge(_dask_batches(records, scheduler=scheduler, npartitions=npartitions,
-                                              n_workers=n_workers, progress=progress)))
+                                              n_workers=n_workers, progress=progress, study=study)))
     raise ValueError(f"engine {engine!r} is not available; use 'pandas' or 'dask'")
 
 
@@ -147,12 +158,12 @@ def _dask_client(scheduler: str | None, n_workers: int):
 
 
 def _dask_batches(records: list, *, scheduler: str | None, npartitions: int | None, n_workers: int,
-                  progress: bool | None) -> list[dict[str, list]]:
+                  progress: bool | None, study: Study) -> list[dict[str, list]]:
     import dask.bag as db
 
     parts = npartitions or max(2, -(-len(records) // 500))
     with _dask_client(scheduler, n_workers) as client:
-        bag = db.from_sequence(records, npartitions=parts).map_partitions(lambda rs: [analyze_records(rs)])
+        bag = db.from_sequence(records, npartitions=parts).map_partitions(lambda rs: [analyze_records(rs, study)])
         futures = client.compute(bag.to_delayed())
         if progress or (progress is None and len(records) >= 1000 and os.environ.get("HELPERS_PROGRESS", "1") != "0"):
             from distributed import progress as dask_progress
@@ -175,7 +186,7 @@ def write_part(frame: pd.DataFrame, folder: Path, name: str, part: int, fmt: str
         export.write_csv(frame, path)
 
 
-def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> dict:
+def analyze_part(records: list, out: str | Path | None, part: int, fmt: str, study: Study | None = None) -> dict:
     """Analyse one chunk of article records and write its tables (run in a worker process).
 
     Args:
@@ -183,11 +194,12 @@ def analyze_part(records: list, out: str | Path | None, part: int, fmt: str) -> 
         out: the output folder; ``None`` returns the tables instead of writing them.
         part: the chunk number (part file name).
         fmt: ``parquet`` or ``csv``.
+        study: see :func:`analyze_article`.
 
     Returns:
         ``{table: rows}``, plus ``"tables"`` (the DataFrames) when ``out`` is ``None``.
     """
-    parts = analyze_records(records)
+    parts = analyze_records(records, study)
     counts: dict = {name: len(rows) for name, rows in parts.items()}
     if out is None:
         counts["tables"] = to_frames(parts)
@@ -260,7 +272,7 @@ class OutputError(ValueError):
 
 def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
                      chunk: int | None = None, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
-                     progress: bool | None = None) -> dict[str, int]:
+                     progress: bool | None = None, study: Study | str | Path | None = None) -> dict[str, int]:
     """Stream a corpus through every per-article analysis and write every table in parts.
 
     The calling process loads and cleans the corpus chunk by chunk (duplicate
@@ -285,6 +297,8 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             sends the tables back and this process writes them.
         columns: table column names (``text_col`` ...).
         progress: show progress bars.
+        study: a study folder or :class:`helpers.study.Study`; default :func:`helpers.study.choose_study`
+            for ``source`` (``STUDY``, a study beside the corpus, the seed study for ``data/raw``, else generic).
 
     Returns:
         Rows written per table.
@@ -303,6 +317,7 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
         raise ValueError(f"workers must be at least 1, not {workers}")
     out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
     where = config.data_dir(source)
+    study = choose_study(study, data_dir=where)  # before any work: a bad study fails fast
     with _output_lock(out):
         _check_output_folder(out, where)  # under the lock: another run cannot change the folder after the check
         staging = outputs.beside(out, "partial")
@@ -312,9 +327,9 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
         try:
             counts = _stream(where, staging, fmt=fmt, engine=engine, chunk=chunk, workers=workers,
-                             scheduler=scheduler, columns=columns, progress=progress)
+                             scheduler=scheduler, columns=columns, progress=progress, study=study)
             (staging / RUN_MARKER).write_text(json.dumps({
-                "source": str(where), "format": fmt, "engine": engine, "workers": workers,
+                "source": str(where), "study": study.path, "format": fmt, "engine": engine, "workers": workers,
                 "rows": counts}, indent=1) + "\n", encoding="utf-8")
             _replace_folder(staging, out)  # Ctrl-C or SIGTERM never leaves the swap half done
         except BaseException:
@@ -446,7 +461,7 @@ def _replace_folder(staging: Path, out: Path) -> None:
 
 
 def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, workers: int, scheduler: str | None,
-            columns: dict | None, progress: bool | None) -> dict[str, int]:
+            columns: dict | None, progress: bool | None, study: Study) -> dict[str, int]:
     """The body of :func:`analyze_to_files`, writing into ``out``.
 
     Raises:
@@ -491,7 +506,7 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
             buffered["load_report"] += report
             flush(final=False)
             if rows:
-                future = submit(analyze_part, corpus.row_records(rows), None if remote else str(out), part, fmt)
+                future = submit(analyze_part, corpus.row_records(rows), None if remote else str(out), part, fmt, study)
                 pending[future] = part
             collect([f for f in pending if f.done()])
             while len(pending) > 2 * workers:  # at most two chunks per worker in flight: wait for any one

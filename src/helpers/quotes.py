@@ -29,6 +29,7 @@ of the sentence or to the next attribution in it.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -41,9 +42,9 @@ import pandas as pd
 from helpers import config, corpus
 from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
                               mention_words, name_words)
+from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.text import normalise, read_yaml, trie_regex
 
-SIDES = ["Azerbaijan", "Armenia", "Nagorno-Karabakh", "Russia", "International", "Media", "Unknown"]
 QUOTE_COLUMNS = [
     "article_id", "outlet", "paragraph", "sentence_no", "sentence", "speaker", "speaker_mention", "side", "role",
     "kind", "act", "cue", "quote", "start", "end", "cue_start", "cue_end", "quote_start", "quote_end",
@@ -64,29 +65,49 @@ class Speaker:
     type: str
 
 
-@lru_cache(maxsize=4)
+def default_speakers() -> str:
+    """The speaker table of the study in use (:func:`helpers.study.choose_study`)."""
+    return choose_study().speakers
+
+
 def speaker_table(path: str | None = None) -> pd.DataFrame:
-    """The editable speaker table (``data/speakers.csv``).
+    """A study's editable speaker table (its ``speakers.csv``).
 
     Args:
-        path: another CSV with columns ``canonical, aliases, side, role, type``.
+        path: a CSV with columns ``canonical, aliases, side, role`` (and ``type``); default
+            :func:`default_speakers`. A side is checked against the study's sides when the
+            study is loaded (:func:`helpers.study.load_study`); an empty side is ``Unknown``.
 
     Returns:
         One row per speaker; ``aliases`` is a list that includes the canonical name.
 
     Raises:
-        ValueError: naming the file, when a column is missing or a side is unknown.
+        ValueError: naming the file, when it cannot be read or a column is missing.
     """
-    path = Path(path) if path else config.SPEAKERS
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return _speaker_table(_table_key(path or default_speakers()))
+
+
+def _table_key(path: str | Path) -> str:
+    """The speaker table's path with its modification time, so that the caches below see an edited table."""
+    try:
+        return f"{path}\0{os.stat(path).st_mtime_ns}"
+    except OSError:
+        return f"{path}\0"
+
+
+@lru_cache(maxsize=8)
+def _speaker_table(key: str) -> pd.DataFrame:
+    path = key.split("\0")[0]
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the speaker table ({exc})") from None
     missing = {"canonical", "aliases", "side", "role"} - set(table.columns)
     if missing:
         raise ValueError(f"{path}: speaker table lacks column(s) {sorted(missing)}")
-    bad = sorted(set(table["side"]) - set(SIDES))
-    if bad:
-        raise ValueError(f"{path}: unknown side(s) {bad}; use one of {SIDES}")
     if "type" not in table.columns:
         table["type"] = "organisation"
+    table["side"] = table["side"].str.strip().replace("", UNKNOWN_SIDE)
     table["aliases"] = [[a.strip() for a in (row.aliases.split("|") + [row.canonical]) if a.strip()]
                         for row in table.itertuples()]
     return table
@@ -96,11 +117,11 @@ def _alias_key(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in re.findall(r"[\w'.-]+", normalise(text)))
 
 
-@lru_cache(maxsize=4)
-def _alias_lookup(path: str | None = None) -> dict[tuple[str, ...], Speaker]:
-    """Aliases as word tuples (lower case) -> speaker; an empty alias matches nothing."""
+@lru_cache(maxsize=8)
+def _alias_lookup(key: str) -> dict[tuple[str, ...], Speaker]:
+    """Aliases as word tuples (lower case) -> speaker; an empty alias matches nothing (``key``: :func:`_table_key`)."""
     lookup: dict[tuple[str, ...], Speaker] = {}
-    for row in speaker_table(path).itertuples():
+    for row in _speaker_table(key).itertuples():
         for alias in row.aliases:
             key = _alias_key(alias)
             if key:
@@ -108,7 +129,6 @@ def _alias_lookup(path: str | None = None) -> dict[tuple[str, ...], Speaker]:
     return lookup
 
 
-@lru_cache(maxsize=65536)
 def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     """Map a whole mention to the speaker table.
 
@@ -121,8 +141,13 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     "<the owner's name>'s Defense Ministry" match it, and "The South Korean Defense Ministry" does not.
 
     A person or document noun after a name ("an AFP reporter", "a ministry statement") takes the
-    name's entry.
+    name's entry. ``path``: the speaker table, default :func:`default_speakers`.
     """
+    return _match_speaker(mention, _table_key(path or default_speakers()))
+
+
+@lru_cache(maxsize=65536)
+def _match_speaker(mention: str, path: str) -> Speaker | None:
     lookup = _alias_lookup(path)
     words = re.findall(r"[\w'.-]+", normalise(mention))
     low = tuple(w.lower() for w in words)
@@ -132,7 +157,7 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
             return found if _compatible_prefix(words[:start], found, lookup) else None
     mw = mention_words()
     if 1 < len(words) <= 12 and (low[-1] in mw.person_nouns or low[-1] in mw.document_nouns):
-        return match_speaker(" ".join(words[:-1]), path=path)  # "an AFP reporter", "a ministry statement"
+        return _match_speaker(" ".join(words[:-1]), path)  # "an AFP reporter", "a ministry statement"
     return None
 
 
@@ -362,8 +387,10 @@ class _Reader:
     mentions: ArticleMentions = field(default_factory=ArticleMentions)
     atts: list[_Att] = field(default_factory=list)
     last_speaker: str = ""  # the latest resolved speaker, for "the statement said"
+    speakers: str = ""  # the speaker table's path (default: the study in use)
 
     def __post_init__(self) -> None:
+        self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
         self.spans.sort()
         self._span_starts = [s[0] for s in self.spans]
         self.lex = cue_lexicon()
@@ -1084,7 +1111,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
     named = mention.title() if shout else mention
     full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
-    if kind_of(named) != "person" or not (person_evidence(named) or match_speaker(named)
+    if kind_of(named) != "person" or not (person_evidence(named) or match_speaker(named, path=r.speakers)
                                          or named.lower() in r.mentions.full_names or full_name != named):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
@@ -1212,9 +1239,9 @@ def _head(toks: list[_Tok], span: tuple[int, int]) -> _Tok:
 
 
 @lru_cache(maxsize=65536)
-def _kind(mention: str) -> str:
+def _kind(mention: str, speakers: str) -> str:
     """What a mention names (:func:`helpers.mentions.kind_of`), the speaker table's type first."""
-    known = match_speaker(mention)
+    known = _match_speaker(mention, speakers)
     if known is not None:
         return "person" if known.type == "person" else "organisation"
     return kind_of(mention)
@@ -1238,7 +1265,7 @@ def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
 def _resolve(r: _Reader, mention: str, pos: int) -> str:
     """The name a mention stands for: a pronoun's antecedent, "the campaign"'s organisation, or the
     fullest form of the name in the article ("" when nothing can be resolved)."""
-    kind = _kind(mention)
+    kind = _kind(mention, r.speakers)
     if kind == "pronoun":
         return r.mentions.resolve(mention, pos)
     words = mention.lower().split()
@@ -1281,7 +1308,7 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
             run += head.group(0)  # "the Clinton campaign"
         subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
         first = False
-        name, kind, known = _name_run(run)
+        name, kind, known = _name_run(run, r.speakers)
         if kind is None or r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         if " " not in name and not known and (m.start() == sent.start or name.lower() not in r.mentions.full_names):
@@ -1302,7 +1329,7 @@ def _inside_longer_name(r: _Reader, start: int, end: int, sent: corpus.Sentence)
 
 
 @lru_cache(maxsize=65536)
-def _name_run(run: str) -> tuple[str, str | None, bool]:
+def _name_run(run: str, speakers: str) -> tuple[str, str | None, bool]:
     """The name in a capitalised run, what it names if anything worth recording, and whether the speaker
     table knows it: not a title or fragment, a bare "The ministry", a dateline ("MIDWAY ATOLL") or a
     sentence opener ("On Monday" -> nothing, "In Honolulu" -> "Honolulu", "Having")."""
@@ -1315,8 +1342,8 @@ def _name_run(run: str) -> tuple[str, str | None, bool]:
     run, low = " ".join(words), words[0].lower()
     if is_fragment(run) or not name_words(run) or (run.isupper() and len(run) > 4) or low.endswith("ing"):
         return run, None, False
-    kind = _kind(run)
-    return run, (kind if kind in {"person", "organisation", "group"} else None), match_speaker(run) is not None
+    kind = _kind(run, speakers)
+    return run, (kind if kind in {"person", "organisation", "group"} else None), _match_speaker(run, speakers) is not None
 
 
 def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
@@ -1462,7 +1489,7 @@ def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previo
 
 
 def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
-                   spans: list[dict] | None = None, *, norm: str | None = None) -> list[dict]:
+                   spans: list[dict] | None = None, *, norm: str | None = None, speakers: str | None = None) -> list[dict]:
     """Attributions in one article (see :func:`extract_quotes` for the fields).
 
     Args:
@@ -1472,13 +1499,14 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
         sents: its :class:`helpers.corpus.Sentence` records.
         spans: its quotation spans (computed when omitted).
         norm: ``normalise(text)`` when the caller has it (computed when omitted).
+        speakers: the speaker table's path (default :func:`default_speakers`).
 
     Returns:
         One record per attribution, in text order.
     """
     spans = article_quote_spans(article_id, text) if spans is None else spans
     r = _Reader(text, quote_marks(normalise(text) if norm is None else norm),
-                [(s["start"], s["end"], bool(s["balanced"])) for s in spans])
+                [(s["start"], s["end"], bool(s["balanced"])) for s in spans], speakers=speakers or "")
     paras = _paragraph_spans(text)
     last: _Att | None = None
     current_para = -1
@@ -1533,9 +1561,9 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
                  for a, b in parts for s0, s1, _ in spans if s0 < b and s1 > a) if spans else 0
     share = quoted / words if words else 0.0
     kind = "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
-    table = match_speaker(att.mention) if att.mention else None
+    table = _match_speaker(att.mention, r.speakers) if att.mention else None
     if table is None and att.speaker:
-        table = match_speaker(att.speaker)
+        table = _match_speaker(att.speaker, r.speakers)
     speaker = table.canonical if table else ("" if is_fragment(att.speaker) else att.speaker)
     unbalanced = any(not s[2] for s in spans if s[0] >= att.q_start)
     sent = att.sentence
@@ -1543,7 +1571,7 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     return {
         "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph, "sentence_no": sent.sentence,
         "sentence": sent.text, "speaker": speaker, "speaker_mention": att.mention,
-        "side": table.side if table else "Unknown", "role": table.role if table else "", "kind": kind,
+        "side": table.side if table else UNKNOWN_SIDE, "role": table.role if table else "", "kind": kind,
         "act": att.act, "cue": att.cue, "quote": " … ".join(r.text[a:b].strip() for a, b in parts),
         "content_spans": ";".join(f"{a}-{b}" for a, b in parts),
         "start": att.start, "end": max(att.cue_end, att.m_end, att.q_end), "cue_start": cue_start,
@@ -1552,12 +1580,14 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     }
 
 
-def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
+                   speakers: str | Path | None = None) -> pd.DataFrame:
     """One row per attribution: speech, belief or evidence reported in the text.
 
     Args:
         articles: the articles table from :func:`helpers.corpus.load_articles`.
         sentences: precomputed :func:`helpers.corpus.sentences` (computed when omitted).
+        speakers: a speaker table (CSV path); default the study in use (:func:`default_speakers`).
 
     Returns:
         Columns ``article_id, outlet, paragraph, sentence_no, sentence`` (full sentence text),
@@ -1570,8 +1600,9 @@ def extract_quotes(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
         ``confidence`` (low when quotation marks are unbalanced).
     """
     sents = corpus.sentences_by_article(corpus.sentences(articles) if sentences is None else sentences)
+    table = str(speakers or default_speakers())
     records = [r for aid, outlet, text in zip(articles["article_id"], articles["outlet"], articles["text"])
-               for r in article_quotes(aid, outlet, text, sents.get(aid, []))]
+               for r in article_quotes(aid, outlet, text, sents.get(aid, []), speakers=table)]
     return pd.DataFrame(records, columns=QUOTE_COLUMNS)
 
 
@@ -1601,17 +1632,18 @@ def by_outlet_side(quotes_: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def kind_by_side(quotes_: pd.DataFrame) -> pd.DataFrame:
-    """Direct, mixed and indirect attributions per side, with shares within the side.
+def kind_by_side(quotes_: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
+    """Direct, mixed and indirect attributions per side (or per ``by``, e.g. ``outlet``), with shares within it.
 
     Args:
         quotes_: :func:`extract_quotes` output.
+        by: the grouping column.
 
     Returns:
-        Tidy columns ``side, kind, attributions, share``.
+        Tidy columns ``<by>, kind, attributions, share``.
     """
-    counts = quotes_.groupby(["side", "kind"]).size().rename("attributions").reset_index()
-    counts["share"] = counts["attributions"] / counts.groupby("side")["attributions"].transform("sum")
+    counts = quotes_.groupby([by, "kind"]).size().rename("attributions").reset_index()
+    counts["share"] = counts["attributions"] / counts.groupby(by)["attributions"].transform("sum")
     return counts
 
 
@@ -1641,3 +1673,27 @@ def quoted_words(quotes_: pd.DataFrame) -> pd.DataFrame:
         Tidy columns ``outlet, side, quoted_words``.
     """
     return quotes_.groupby(["outlet", "side"])["quoted_words"].sum().reset_index()
+
+
+def top_speakers(quotes_: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The most-attributed speakers of each outlet (resolved names; unresolved speakers left out).
+
+    Args:
+        quotes_: :func:`extract_quotes` output.
+        n: speakers kept per outlet.
+
+    Returns:
+        Columns ``outlet, speaker, side, attributions, direct``, most attributions first in each outlet.
+
+    >>> q = pd.DataFrame({"outlet": ["A", "A", "A"], "speaker": ["Lee", "Lee", ""], "side": ["Unknown"] * 3,
+    ...                   "kind": ["direct", "indirect", "direct"]})
+    >>> top_speakers(q).values.tolist()
+    [['A', 'Lee', 'Unknown', 2, 1]]
+    """
+    named = quotes_[quotes_["speaker"] != ""]
+    counts = (named.assign(direct=named["kind"] == "direct")
+              .groupby(["outlet", "speaker", "side"]).agg(attributions=("kind", "size"), direct=("direct", "sum"))
+              .reset_index())
+    counts["direct"] = counts["direct"].astype(int)
+    counts = counts.sort_values(["outlet", "attributions", "speaker"], ascending=[True, False, True])
+    return counts.groupby("outlet").head(n).reset_index(drop=True)

@@ -454,7 +454,7 @@ def edits(aligned: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
 
     Args:
         aligned: :func:`align_sentences` output.
-        lexicon: a :class:`helpers.terms.Lexicon`; default the project lexicon.
+        lexicon: a :class:`helpers.terms.Lexicon`; default the study's (:func:`helpers.terms.load_lexicon`).
 
     Returns:
         Columns ``article_a, outlet_a, sentence_a, article_b, outlet_b, sentence_b, op`` (replace / delete /

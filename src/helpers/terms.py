@@ -20,6 +20,7 @@ import pandas as pd
 from nltk.probability import FreqDist
 
 from helpers import config, corpus, quotes
+from helpers.study import choose_study
 from helpers.text import PatternSet, normalise, read_list, read_yaml, words
 
 TERM_COLUMNS = ["article_id", "outlet", "family", "term", "side", "match", "voice", "quoted", "distanced", "speaker",
@@ -55,12 +56,11 @@ class Lexicon:
         return PatternSet(dict(enumerate(self.distancing)))
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> Lexicon:
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and compile the loaded-term lexicon.
 
     Args:
-        path: a YAML file; default ``data/lexicons/loaded_terms.yaml``.
+        path: a YAML file; default the study in use (:func:`helpers.study.choose_study`).
 
     Returns:
         The compiled :class:`Lexicon`.
@@ -68,7 +68,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     Raises:
         LexiconError: naming the file and the entry, when a field is missing or a regex is invalid.
     """
-    path = Path(path) if path else config.LEXICON_DIR / "loaded_terms.yaml"
+    return _load_lexicon(str(path or choose_study().lexicon))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: str) -> Lexicon:
+    path = Path(path)
     spec = read_yaml(path) or {}
     fams, terms, patterns = [], [], {}
     for fam in spec.get("families", []):
@@ -154,7 +159,8 @@ def article_terms(article_id: str, outlet: str, text: str, sents: list[corpus.Se
 
 
 def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = None, *,
-               quotes_: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+               quotes_: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None,
+               speakers: str | Path | None = None) -> pd.DataFrame:
     """One row per occurrence of a lexicon term, with its voice.
 
     Voice: ``direct_quote`` inside an attributed quotation of six words or more;
@@ -164,9 +170,10 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
 
     Args:
         articles: the articles table.
-        lexicon: a lexicon path or :class:`Lexicon`; default the project lexicon.
+        lexicon: a lexicon path or :class:`Lexicon`; default the study's (:func:`load_lexicon`).
         quotes_: precomputed :func:`helpers.quotes.extract_quotes` output.
         sentences: precomputed :func:`helpers.corpus.sentences` output.
+        speakers: the speaker table for the attributions when ``quotes_`` is not given (default: the study in use).
 
     Returns:
         Columns ``article_id, outlet, family, term, side, match, voice, quoted,
@@ -175,7 +182,7 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(str(lexicon) if lexicon else None)
     sents_df = corpus.sentences(articles) if sentences is None else sentences
-    atts_df = quotes.extract_quotes(articles, sentences=sents_df) if quotes_ is None else quotes_
+    atts_df = quotes.extract_quotes(articles, sentences=sents_df, speakers=speakers) if quotes_ is None else quotes_
     sents = corpus.sentences_by_article(sents_df)
     atts: dict[str, list[dict]] = {}
     for rec in atts_df.to_dict("records"):
