@@ -129,8 +129,8 @@ def child_peer(size: int, n_process: int = 1) -> dict:
             refused += 1
     seconds = time.perf_counter() - start
     # quote accuracy on the seeds: every gold attribution counts; textacy finds direct quotes only
-    seeds = corpus.load_articles(warn=False)
-    gold = evaluation.locate(evaluation.read_gold("quotes_gold"), seeds)
+    seeds = corpus.load_articles(config.RAW_DIR, warn=False)
+    gold = evaluation.locate(evaluation.read_gold("quotes_gold", folder=config.SEED_STUDY / "gold"), seeds)
     hits, n_pred, refused_seeds = 0, 0, 0
     used = set()
     for a in seeds.itertuples():
@@ -159,8 +159,9 @@ def child_peer(size: int, n_process: int = 1) -> dict:
 def ours_accuracy() -> dict:
     from helpers import corpus, evaluation, quotes
 
-    seeds = corpus.load_articles(warn=False)
-    score = evaluation.score_quotes(quotes.extract_quotes(seeds), seeds)
+    seeds = corpus.load_articles(config.RAW_DIR, warn=False)
+    gold = evaluation.read_gold("quotes_gold", folder=config.SEED_STUDY / "gold")
+    score = evaluation.score_quotes(quotes.extract_quotes(seeds, speakers=config.SEED_STUDY / "speakers.csv"), seeds, gold=gold)
     return {k: score[k] for k in ("precision", "recall", "speaker_accuracy", "n_gold")}
 
 
@@ -313,7 +314,7 @@ def main() -> int:
                      f"{r['main_mb']:.0f} | {r['worker_mb']:.0f} | {r['pss_mb']:.0f} | {r['quotes']:,} | "
                      f"{r['terms']:,} |")
     lines += ["", "## Peer comparison (quotes)", ""]
-    lines.append(f"Ours on the seeds against `tests/gold/quotes_gold.csv` ({ours['n_gold']} attributions): "
+    lines.append(f"Ours on the seeds against `data/studies/nagorno-karabakh/gold/quotes_gold.csv` ({ours['n_gold']} attributions): "
                  f"precision {ours['precision']:.2f}, recall {ours['recall']:.2f}, speaker accuracy "
                  f"{ours['speaker_accuracy']:.2f}.")
     for peer in peers:

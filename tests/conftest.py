@@ -21,11 +21,11 @@ def articles() -> pd.DataFrame:
     return corpus.load_articles(config.RAW_DIR)
 
 
-def build_reports(out, *, data_dir=None):
-    """Execute every notebook into ``out`` (HTML, figures and tables all under it), as `make reports` does."""
+def build_reports(out, *, data_dir=None, study=None, only=None):
+    """Execute the notebooks into ``out`` (HTML, figures and tables all under it), as `make reports` does."""
     with reports.environment(HELPERS_PROCESSED_DIR=str(out / "processed"), HELPERS_FIGURES_DIR=str(out / "figures"),
-                             DATA_DIR=str(data_dir) if data_dir else None):
-        return reports.build(out=out)
+                             DATA_DIR=str(data_dir) if data_dir else None, STUDY=str(study) if study else None):
+        return reports.build(out=out, only=only)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 
 import nbformat
+import pandas as pd
 import pytest
+from conftest import build_reports
 
 from helpers import config, reports
+
+HARBOUR = config.PROJECT_ROOT / "tests" / "studies"
+EVENT_WORDS = ("Azerbaijan", "Armenia", "Karabakh", "Khankendi", "Stepanakert")
 
 NOTEBOOKS = reports.notebooks()
 
@@ -56,3 +61,39 @@ def test_problems_detects_stderr_and_errors():
     nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stderr", text="UserWarning: careful"),
                            nbformat.v4.new_output("error", ename="ValueError", evalue="bad", traceback=[])]
     assert reports.problems(nb) == ["cell 0: stderr: UserWarning: careful", "cell 0: ValueError: bad"]
+
+
+@pytest.fixture(scope="module")
+def built_other(tmp_path_factory):
+    """Every notebook on the harbour corpus (another topic) with no study given: the generic study."""
+    out = tmp_path_factory.mktemp("other")
+    return out, build_reports(out, data_dir=HARBOUR / "harbour-corpus")
+
+
+def test_reports_on_another_topic_name_no_event_and_leave_out_what_has_no_data(built_other):
+    out, paths = built_other
+    for path in paths:
+        html = path.read_text(encoding="utf-8")
+        assert not [w for w in EVENT_WORDS if w.lower() in html.lower()], path.name
+        assert "0% vs 0%" not in html and "Traceback" not in html, path.name
+        assert "Study: <strong>generic (no event)</strong>" in html or path.name in {"index.html"}, path.name
+    speakers = (out / "02-quoted-speakers.html").read_text(encoding="utf-8")
+    assert "assigns no sides to speakers" in speakers and "Ruth Ames" in speakers
+    figures = {p.stem for p in (out / "figures").glob("*.png")}
+    assert "02-sides-per-outlet" not in figures and "02-quoted-words" not in figures
+    shares = pd.read_csv(out / "processed" / "frames_shares.csv")
+    charted = shares[shares["where"] == "all"].groupby("frame")["sentences_with_frame"].sum()
+    panels = pd.read_csv(out / "processed" / "comparison_panels.csv")
+    assert set(panels["measure"]) == set(__import__("helpers.compare", fromlist=["MEASURES"]).MEASURES)
+    assert (charted > 0).any()
+
+
+def test_a_study_with_sides_gets_its_side_charts(tmp_path):
+    paths = build_reports(tmp_path, data_dir=HARBOUR / "harbour-corpus", study=HARBOUR / "harbour",
+                          only=["02-quoted-speakers.ipynb", "04-outlet-comparison.ipynb"])
+    html = (tmp_path / "02-quoted-speakers.html").read_text(encoding="utf-8")
+    assert "Most-heard side per outlet" in html and "Council" in html and "assigns no sides" not in html
+    assert (tmp_path / "figures" / "02-sides-per-outlet.png").exists()
+    panels = pd.read_csv(tmp_path / "processed" / "comparison_panels.csv")
+    assert "Council share of attributions" in set(panels["measure"])
+    assert paths[-1].name == "index.html"

@@ -402,7 +402,7 @@ def test_contents_stay_in_their_paragraph_and_leave_out_the_cue(articles, extrac
 
 
 def test_accuracy_against_gold(articles, extracted):
-    """Hand-annotated gold (tests/gold/quotes_gold.csv, speech acts of the seeds); measured 0.99 / 0.97 / 0.97."""
+    """Hand-annotated gold (data/studies/nagorno-karabakh/gold/quotes_gold.csv, speech acts of the seeds); measured 0.99 / 0.97 / 0.97."""
     score = evaluation.score_quotes(extracted, articles)
     assert score["precision"] >= 0.97
     assert score["recall"] >= 0.97

@@ -128,7 +128,7 @@ def test_keyness(articles):
 
 
 def test_accuracy_against_gold(articles, found):
-    """Hand-annotated gold (tests/gold/terms_gold.csv, 115 occurrences): recall >= 0.95, voice accuracy >= 0.9."""
+    """Hand-annotated gold (data/studies/nagorno-karabakh/gold/terms_gold.csv, 115 occurrences): recall >= 0.95, voice accuracy >= 0.9."""
     score = evaluation.score_terms(found, articles)
     assert score["n_gold"] == 115
     assert score["recall"] >= 0.95

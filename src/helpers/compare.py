@@ -140,3 +140,15 @@ def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: 
             row["most_heard_side"] = f"{sides.index[0]} ({sides.iloc[0]} of {len(oq)})" if len(sides) else ""
         rows.append({**row, **{fam: names(fam) for fam in pairs}})
     return pd.DataFrame(rows)
+
+
+def without_all_zero(panels_: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The panels of measures with a non-zero value for some outlet, and the names of the others
+    (a chart of zeros says nothing; the report names what it left out).
+
+    >>> p = pd.DataFrame({"measure": ["a", "a", "b", "b"], "value": [0.0, 0.0, 0.0, 2.0]})
+    >>> without_all_zero(p)[1]
+    ['a']
+    """
+    nonzero = panels_.groupby("measure", sort=False)["value"].apply(lambda v: bool((v != 0).any()))
+    return panels_[panels_["measure"].map(nonzero)].reset_index(drop=True), list(nonzero[~nonzero].index)

@@ -28,7 +28,7 @@ import pandas as pd
 
 from helpers import config, corpus, outputs, quotes, terms
 from helpers.export import write_csv
-from helpers.mentions import is_fragment, kind_of
+from helpers.mentions import DETERMINERS, is_fragment, kind_of, mention_words
 from helpers.study import load_study
 
 SPEAKER_COLUMNS = ["canonical", "aliases", "side", "role", "type", "attributions", "example", "note"]
@@ -62,19 +62,88 @@ class DraftError(ValueError):
     """The draft cannot be written (the message names the folder)."""
 
 
-def _aliases(mentions: pd.Series) -> str:
-    """Distinct mentions of one speaker as ``|``-separated aliases, pronouns and fragments left out.
+def _aliases(mentions: pd.Series, speaker: str) -> list[str]:
+    """Distinct mentions of one speaker that can serve as aliases: not pronouns, fragments or possessives,
+    ending in the speaker's last word (a party in brackets may follow), naming one person, and not
+    opening with a determiner or a lower-case word other than a title ("the timing of Lee" is no alias).
 
-    >>> _aliases(pd.Series(["Mr. Lee", "he", "Ann Lee", "Mr. Lee"]))
-    'Mr. Lee|Ann Lee'
+    >>> _aliases(pd.Series(["Mr. Lee", "he", "Ann Lee", "Lee's", "the timing of Lee", "Ann Lee went", "Sen. Ann Lee (D)"]),
+    ...          "Ann Lee")
+    ['Mr. Lee', 'Ann Lee', 'Sen. Ann Lee (D)']
     """
-    kept = [m.replace("|", " ").strip() for m in mentions if isinstance(m, str)]
-    kept = [m for m in kept if m and kind_of(m) != "pronoun" and not is_fragment(m)]
-    return "|".join(dict.fromkeys(kept))
+    last = speaker.split()[-1].lower() if speaker.split() else ""
+    titles = mention_words().titles
+    kept = []
+    for m in (str(m).replace("|", " ").strip() for m in mentions if isinstance(m, str)):
+        words = m.split()
+        tail = m.rsplit("(", 1)[0].split() if m.endswith(")") else words  # "Sen. Ann Lee (D-Ohio)"
+        if (not words or not tail or kind_of(m) == "pronoun" or is_fragment(m) or m.endswith(("'s", "\u2019s"))
+                or tail[-1].lower().strip(".,") != last or " and " in m or words[0].lower() in DETERMINERS
+                or (words[0][:1].islower() and words[0].lower().rstrip(".") not in titles)):
+            continue  # not ending in the name ("Ann Lee went"), two people, "A spokesman for Ann Lee"
+        kept.append(m)
+    return list(dict.fromkeys(kept))
+
+
+def _person_key(name: str) -> tuple[str, str] | None:
+    """First and last word of a person's name, titles and initials left out ("Donald J. Trump" and
+    "Donald Trump" share one; "Trump" alone has none).
+
+    >>> _person_key("Donald J. Trump"), _person_key("Gov. Chris Christie"), _person_key("Trump")
+    (('donald', 'trump'), ('chris', 'christie'), None)
+    """
+    titles = mention_words().titles
+    words = [w for w in name.replace(".", ". ").split() if w[:1].isupper() and len(w.rstrip(".")) > 1
+             and w.lower().rstrip(".") not in titles]
+    return (words[0].lower(), words[-1].lower()) if len(words) >= 2 else None
+
+
+def _merge_people(table: pd.DataFrame) -> pd.DataFrame:
+    """Merge rows that name one person across articles: the same first and last name, or a surname alone
+    that only one listed person has ("Trump" into "Donald Trump" when no other Trump is listed).
+    The row with the most attributions gives the canonical name; aliases are pooled."""
+    rows = table.to_dict("records")
+    keys = {i: _person_key(r["canonical"]) if r["type"] == "person" else None for i, r in enumerate(rows)}
+    target: dict[int, int] = {}
+    first_of: dict[tuple, int] = {}
+    for i, key in keys.items():  # rows are ranked: the first of a key is the most attributed
+        if key is not None:
+            target[i] = first_of.setdefault(key, i)
+    surnames: dict[str, set] = {}
+    for i, key in keys.items():
+        if key is not None:
+            surnames.setdefault(key[1], set()).add(target[i])
+    for i, r in enumerate(rows):
+        words = r["canonical"].split()
+        if r["type"] == "person" and len(words) == 1 and len(surnames.get(words[0].lower(), ())) == 1:
+            target[i] = next(iter(surnames[words[0].lower()]))
+    merged: dict[int, dict] = {}
+    for i, r in enumerate(rows):
+        t = target.get(i, i)
+        if t not in merged:
+            merged[t] = dict(rows[t], aliases=[], attributions=0)
+        merged[t]["aliases"] += r["aliases"] + ([r["canonical"]] if t != i else [])
+        merged[t]["attributions"] += r["attributions"]
+    out = pd.DataFrame(merged.values(), columns=SPEAKER_COLUMNS)
+    return out.sort_values(["attributions", "canonical"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _unique_aliases(table: pd.DataFrame) -> pd.Series:
+    """Each alias kept only in the most attributed row that has it (an alias must name one speaker)."""
+    seen: set[str] = set()
+    out = []
+    for canonical, aliases in zip(table["canonical"], table["aliases"]):
+        mine = [a for a in dict.fromkeys(aliases) if a.lower() not in seen and a != canonical]
+        seen.update(a.lower() for a in mine)
+        out.append("|".join(mine))
+    return pd.Series(out, index=table.index)
 
 
 def draft_speakers(quotes_: pd.DataFrame, *, limit: int = 300) -> pd.DataFrame:
-    """One row per resolved speaker, most attributions first (ties by name).
+    """One row per speaker, most attributions first (ties by name).
+
+    Mentions of one person are merged within an article by the extractor (the resolved ``speaker``),
+    and across articles here (:func:`_merge_people`). An alias is listed under one speaker only.
 
     Args:
         quotes_: :func:`helpers.quotes.extract_quotes` output (any study).
@@ -85,17 +154,19 @@ def draft_speakers(quotes_: pd.DataFrame, *, limit: int = 300) -> pd.DataFrame:
         empty ``side`` and ``role``, ``type`` (person / organisation / group / description),
         ``attributions``, ``example`` (the sentence of its first attribution) and ``note``.
 
-    >>> q = pd.DataFrame({"speaker": ["Ann Lee", "Ann Lee", ""], "speaker_mention": ["Ann Lee", "Lee", "he"],
-    ...                   "sentence": ["Ann Lee said so.", "Lee agreed.", "He left."]})
+    >>> q = pd.DataFrame({"speaker": ["Ann Lee", "Ann Lee", "", "Lee"], "speaker_mention": ["Ann Lee", "Lee", "he", "Lee"],
+    ...                   "sentence": ["Ann Lee said so.", "Lee agreed.", "He left.", "Lee said no."]})
     >>> draft_speakers(q)[["canonical", "aliases", "attributions"]].values.tolist()
-    [['Ann Lee', 'Ann Lee|Lee', 2]]
+    [['Ann Lee', 'Lee', 3]]
     """
     named = quotes_[quotes_["speaker"].fillna("") != ""]
-    rows = [{"canonical": speaker, "aliases": _aliases(group["speaker_mention"]), "side": "", "role": "",
+    rows = [{"canonical": speaker, "aliases": _aliases(group["speaker_mention"], speaker), "side": "", "role": "",
              "type": kind_of(speaker), "attributions": len(group), "example": group["sentence"].iloc[0], "note": ""}
             for speaker, group in named.groupby("speaker", sort=False)]
     table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
-    return table.sort_values(["attributions", "canonical"], ascending=[False, True]).head(limit).reset_index(drop=True)
+    table = table.sort_values(["attributions", "canonical"], ascending=[False, True]).reset_index(drop=True)
+    table = _merge_people(table)
+    return table.assign(aliases=_unique_aliases(table)).head(limit).reset_index(drop=True)
 
 
 def candidate_terms(articles: pd.DataFrame, *, lexicon: terms.Lexicon, top: int = 15, examples: int = 3,

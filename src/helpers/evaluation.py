@@ -29,6 +29,7 @@ import pandas as pd
 
 from helpers import config, corpus
 from helpers.export import write_csv
+from helpers.mentions import kind_of
 from helpers.study import Study, choose_study
 from helpers.text import normalise, read_list
 
@@ -233,7 +234,7 @@ ERROR_COLUMNS = ["type", "article_id", "form", "gold_cue", "gold_source", "gold_
 FIGURE_KEYS = ["precision_03", "recall_03", "f1_03", "precision_08", "recall_08", "f1_08", "recall_direct",
                "recall_mixed", "recall_indirect", "source_accuracy", "n_gold", "n_gold_direct", "n_gold_mixed",
                "n_gold_indirect", "n_pred", "n_articles", "n_unlocated", "n_matched_03", "n_matched_08",
-               "n_source_pairs"]
+               "n_source_pairs", "source_accuracy_named_quotes", "n_named_quote_pairs"]
 _ID_LINE = re.compile(r"[A-Z*#]\w*\t")  # brat ids: T1, E1, A1, R1, N1, #1, *
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 _SPAN = re.compile(r"(\d+) (\d+)")
@@ -669,7 +670,22 @@ def _figures(gold: pd.DataFrame, n_pred: int, matched: dict[float, dict], table:
     judged = table["source_right"].dropna()
     out["source_accuracy"] = _ratio(int(judged.astype(bool).sum()), len(judged))
     out["n_source_pairs"] = len(judged)
+    named = [i for i, (form, source) in enumerate(zip(gold["form"], gold["source"]))
+             if form in ("direct", "mixed") and _is_name(source)]
+    quoted = table["source_right"].iloc[named].dropna()  # the first len(gold) rows are the gold rows, in order
+    out["source_accuracy_named_quotes"] = _ratio(int(quoted.astype(bool).sum()), len(quoted))
+    out["n_named_quote_pairs"] = len(quoted)
     return out
+
+
+def _is_name(source: str) -> bool:
+    """Whether a gold source is a name ("Ann Lee", "the Pentagon"), not a pronoun or a description ("officials").
+
+    >>> [_is_name(s) for s in ("Ann Lee", "he", "senior officials", "the Pentagon", "", "a spokesman for Lee")]
+    [True, False, False, True, False, False]
+    """
+    words = [w for w in source.split() if w.lower().rstrip(".") not in DETERMINERS | TITLES]
+    return bool(words) and words[0][:1].isupper() and kind_of(source) in {"person", "organisation", "group"}
 
 
 def _gap_tokens(pred: object, clean: str, raw: str, tokens: _Tokens) -> frozenset[int]:
@@ -795,7 +811,9 @@ def format_report(result: dict, *, title: str = "") -> str:
     forms = ", ".join(f"{f} {r[f'recall_{f}']:.2f} (of {r[f'n_gold_{f}']})" for f in FORMS)
     lines += ["", f"recall by form (>= 0.3): {forms}",
               f"source accuracy (>= 0.3): {r['source_accuracy']:.2f} "
-              f"(of {r['n_source_pairs']} matched pairs with a gold source)"]
+              f"(of {r['n_source_pairs']} matched pairs with a gold source); "
+              f"{r['source_accuracy_named_quotes']:.2f} on direct and mixed quotations whose source is a name "
+              f"(of {r['n_named_quote_pairs']})"]
     cues = r["missed_cues"]
     if len(cues):
         listed = ", ".join(f"{cue} {n}" for cue, n in zip(cues["cue"], cues["count"]))

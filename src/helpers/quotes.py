@@ -517,8 +517,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             break
         k -= 1
     a = k + 1
-    while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word):
-        a += 1
+    while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word
+                      or (toks[a].low in r.ctx["stop_left"] and toks[a].low not in r.words.pronouns)):
+        a += 1  # a link word, or a capitalised opener ("When asked ...", "If pressed ...")
     return (a, j) if a <= j else None
 
 
@@ -1111,7 +1112,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
     named = mention.title() if shout else mention
     full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
-    if kind_of(named) != "person" or not (person_evidence(named) or match_speaker(named, path=r.speakers)
+    if kind_of(named) != "person" or not (person_evidence(named) or _match_speaker(named, r.speakers)
                                          or named.lower() in r.mentions.full_names or full_name != named):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
