@@ -117,7 +117,7 @@ def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: 
         Columns ``outlet, articles, words, sentences, attributions, direct_share, charged_terms,
         charged_author_voice, distanced, lead_frames`` (the five commonest leading frames of its
         articles, with counts); with sides, ``most_heard_side`` (speakers of
-        unknown side left out); one column per naming pair (e.g. ``capital_name``: "Stepanakert 3").
+        unknown side left out); one column per naming pair (e.g. ``capital_name``: "Oldtown 3, Newtown 1").
     """
     study = choose_study(study)
     q, t, f, s = quotes.speech(results["quotes"]), results["terms"], results["frames"], results["sentences"]

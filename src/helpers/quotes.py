@@ -135,7 +135,7 @@ def match_speaker(mention: str, *, path: str | None = None) -> Speaker | None:
     The longest alias that ends the mention wins, and only when every capitalised
     word before it is a title or names the same side: a generic alias ("Defense
     Ministry") does not make "the South Korean Defense Ministry" one of the table's
-    ministries, while "Azerbaijan's Ministry of Defense" keeps its owner.
+    ministries, while "<the owner's name>'s Ministry of Defense" keeps its owner.
 
     With a table whose ministry has the alias "Defense Ministry", "the Defense Ministry" and
     "<the owner's name>'s Defense Ministry" match it, and "The South Korean Defense Ministry" does not.
@@ -502,7 +502,7 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)):
                     break
-            elif _links_noun_phrase(r, toks, k):
+            elif t.low in ("that", "by") and _links_noun_phrase(r, toks, k):
                 pass
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
                     t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):

@@ -11,8 +11,8 @@ A study is a folder with a ``study.yaml`` that names its parts, each a file in t
 * ``key_families``: the lexicon families notebook 03 shows in context first;
 * ``gold``: a folder of hand-annotated gold files, when the study has them.
 
-Two studies ship in ``data/studies/``: ``nagorno-karabakh`` (the default for the seed
-articles in ``data/raw``) and ``generic`` (any other corpus without a study of its own:
+Two studies ship in ``data/studies/``: the seed study (:data:`helpers.config.SEED_STUDY`, the default
+for the seed articles in ``data/raw``) and ``generic`` (any other corpus without a study of its own:
 Media Frames Corpus dimensions, loaded-language markers that hold across topics, no sides).
 
 Limits: a study does not change how attributions are found (the cue words in
@@ -218,11 +218,11 @@ def beside(data_dir: str | os.PathLike) -> Path | None:
 
 def choose_study(study: str | os.PathLike | Study | None = None, *, data_dir: str | os.PathLike | None = None) -> Study:
     """The study to use, first found of: ``study`` (a folder or a :class:`Study`); the ``STUDY``
-    environment variable; a study beside the corpus (:func:`beside`); the shipped Nagorno-Karabakh
-    study for the seed articles in ``data/raw``; the generic study.
+    environment variable; a study beside the corpus (:func:`beside`); the shipped seed study
+    (:data:`helpers.config.SEED_STUDY`) for the seed articles in ``data/raw``; the generic study.
 
-    >>> choose_study(data_dir=config.RAW_DIR).name
-    'Nagorno-Karabakh, 19 September 2023'
+    >>> choose_study(data_dir=config.RAW_DIR).path == str(config.SEED_STUDY.resolve())
+    True
     """
     if isinstance(study, Study):
         return study

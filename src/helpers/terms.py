@@ -282,7 +282,7 @@ def naming_table(found: pd.DataFrame, articles: pd.DataFrame, lexicon: Lexicon |
 
     Returns:
         Tidy columns ``outlet, pair, name, count, both_in_one_sentence, evidence`` (a
-        sentence giving two names of the pair, e.g. "Stepanakert ... known as Khankendi").
+        sentence giving two names of the pair, e.g. "Oldtown, known as Newtown to its new rulers").
     """
     lex = lexicon or load_lexicon()
     rows = []
