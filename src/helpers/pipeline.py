@@ -482,7 +482,7 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
                 next_part[name] += 1
                 buffered[name] = []
 
-    with _executor(engine, workers, scheduler) as (submit, wait_any, remote):
+    with _executor(engine, workers, scheduler, study) as (submit, wait_any, remote):
         pending: dict = {}  # future -> part number
 
         def collect(done) -> None:  # any finished chunks, in whatever order they finished
@@ -537,7 +537,7 @@ class _Inline:
 
 
 @contextmanager
-def _executor(engine: str, workers: int, scheduler: str | None):
+def _executor(engine: str, workers: int, scheduler: str | None, study: Study):
     """``(submit, wait_any, remote)`` for the engine: inline, a process pool, or a dask client.
 
     ``wait_any(futures)`` blocks until at least one of them is done and returns the done ones.
@@ -551,12 +551,12 @@ def _executor(engine: str, workers: int, scheduler: str | None):
     elif workers == 1:
         yield _Inline().submit, (lambda futures: futures), False
     else:
-        warm_up()  # before the workers are forked: they inherit the compiled lexicons instead of each building them
+        warm_up(study)  # before the workers are forked: they inherit the compiled lexicons instead of each building them
         # fork on Linux (the default before Python 3.14): workers share warm_up's caches and are children of this
         # process, whose pid _init_worker checks
         fork = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=fork, initializer=_init_worker,
-                                   initargs=(os.getpid(),))
+                                   initargs=(os.getpid(), study))
         try:
             yield pool.submit, (lambda futures: futures_wait(futures, return_when=FIRST_COMPLETED).done), False
         except BaseException:
@@ -581,7 +581,7 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(parent: int, study: Study | None = None) -> None:
     """Start a pool worker: die with the parent, leave interrupts to it, then :func:`warm_up`.
 
     Ctrl-C reaches the whole process group; the parent stops the workers itself, so they ignore SIGINT
@@ -599,13 +599,14 @@ def _init_worker(parent: int) -> None:
             pass
         if os.getppid() != parent:  # the parent is already gone
             os._exit(1)
-    warm_up()
+    warm_up(study)
 
 
-def warm_up() -> None:
-    """Build every cached lexicon, codebook, speaker table and compiled pattern the per-article functions use.
+def warm_up(study: Study | None = None) -> None:
+    """Build every cached lexicon, codebook, speaker table and compiled pattern the per-article functions use
+    (those of ``study``, default :func:`helpers.study.choose_study`).
 
     Worker processes forked afterwards share them; with another start method each
     worker runs this once when it starts.
     """
-    analyze_article("warm-up", "warm-up", 'Officials said it was "an anti-terrorist operation".\n\nIt said so.', "")
+    analyze_article("warm-up", "warm-up", 'Officials said it was "a so-called operation".\n\nIt said so.', "", study=study)
