@@ -33,8 +33,10 @@ bench: setup
 stress: setup
 	$(BIN)/python bench/stress.py
 
+# Prints which articles and study the notebooks will read; --allow-root only when run as root (containers).
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	@$(BIN)/python -c "from helpers import config, study; s = study.choose_study(); print(f'notebooks read DATA_DIR={config.data_dir()} with the study {s.name!r} ({s.path})')"
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean:
 	rm -rf $(VENV) reports data/processed/*.csv

@@ -15,12 +15,15 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 from helpers import config
 from helpers.export import write_csv
 
-# Okabe-Ito colour-blind-safe palette, then tab20 for larger corpora.
-_BASE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+# Okabe-Ito colour-blind-safe palette (its yellow, unreadable as text on white, replaced by Tol's wine),
+# then the tab20 colours dark enough for a label on white (contrast 3:1 or more) for larger corpora.
+_BASE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#882255", "#000000"]
+MIN_CONTRAST = 3.0  # WCAG contrast ratio against white for an outlet colour (its name is drawn in it)
 OTHER = "other"
 OTHER_COLOR = "#999999"
 
@@ -54,10 +57,23 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """
     names = sorted({o for o in outlets if o != OTHER})
     extra = [matplotlib.colors.to_hex(c) for c in plt.get_cmap("tab20").colors]
-    palette = _BASE + [c for c in extra if c not in _BASE]
+    palette = _BASE + [c for c in extra if c not in _BASE and contrast_on_white(c) >= MIN_CONTRAST]
     colors = {name: palette[i % len(palette)] for i, name in enumerate(names)}
     colors[OTHER] = OTHER_COLOR
     return colors
+
+
+def contrast_on_white(color: str) -> float:
+    """WCAG 2 contrast ratio of ``color`` against white (1 to 21; 3 is the floor for large text).
+
+    >>> round(contrast_on_white("#000000")), round(contrast_on_white("#F0E442"), 1)
+    (21, 1.3)
+    """
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in matplotlib.colors.to_rgb(color))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
 def short_labels(names: Iterable[object], *, width: int = LABEL_WIDTH) -> list[str]:
@@ -87,23 +103,6 @@ def _cut(name: str, width: int, *, suffix: str = "") -> str:
     head = max((room - 1) * 3 // 5, 1)
     tail = max(room - 1 - head, 0)
     return name[:head].rstrip() + "…" + (name[-tail:].lstrip() if tail else "") + suffix
-
-
-def top_outlets(values: pd.Series, *, n: int = 12) -> pd.Series:
-    """Keep the ``n`` largest outlets and sum the rest into ``other``.
-
-    Args:
-        values: a Series indexed by outlet.
-        n: outlets kept.
-
-    Returns:
-        A Series of at most ``n + 1`` rows.
-    """
-    if len(values) <= n:
-        return values
-    ordered = values.sort_values(ascending=False)
-    kept = ordered.iloc[:n]
-    return pd.concat([kept, pd.Series({OTHER: ordered.iloc[n:].sum()})])
 
 
 def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path]:
@@ -148,8 +147,18 @@ def _color_ticks(ax: plt.Axes, names: Mapping[str, str], colors: Mapping[str, st
 
 
 def _note(fig: plt.Figure, note: str) -> None:
+    """The footnote, under everything already drawn (rotated tick labels and axis labels included)."""
     if note:
-        fig.text(0.01, -0.02, note, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
+        bottom = fig.get_tightbbox(fig.canvas.get_renderer()).y0 / fig.get_figheight()  # inches -> figure fraction
+        fig.text(0.01, min(bottom, 0.0) - 0.1 / fig.get_figheight(), note, ha="left", va="top", fontsize=8,
+                 color="#555555", wrap=True)
+
+
+def _integer_ticks(ax: plt.Axes, values) -> None:
+    """Whole-number ticks on the x axis when every value is a whole number (counts)."""
+    numbers = pd.Series(values, dtype=float).dropna()
+    if len(numbers) and (numbers == numbers.round()).all():
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[str, str],
@@ -182,6 +191,7 @@ def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[s
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_xlim(0, max(float(values.max()) * 1.35, 1e-9))
+    _integer_ticks(ax, values)
     ax.spines[["top", "right"]].set_visible(False)
     _note(fig, note)
     if name:
@@ -229,6 +239,7 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
     ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+    _integer_ticks(ax, frame.to_numpy().ravel())
     if outlet_colors_:
         _color_ticks(ax, dict(zip(labels, frame.index)), outlet_colors_)
     _note(fig, note)
@@ -305,7 +316,8 @@ def wide(tidy: pd.DataFrame, *, index: str, columns: str, values: str, order: li
 
 def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
                     xlabel: str, panels: list | None = None, count: str | None = None, ncols: int = 3,
-                    note: str = "", name: str | None = None, fmt: str = "{:.1f}", sharex: bool = True) -> plt.Figure:
+                    note: str = "", name: str | None = None, fmt: str = "{:.1f}", sharex: bool = True,
+                    shares: bool | Iterable = False) -> plt.Figure:
     """One small bar chart per panel (e.g. per family), outlets as bars in their fixed colours, shared x axis.
 
     Args:
@@ -322,6 +334,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         name: save under ``reports/figures``.
         fmt: value label format.
         sharex: one x scale for all panels (same unit); False when panels have different units.
+        shares: the values are shares (0 to 1), so no axis runs past 1; or the panels that hold shares.
 
     Returns:
         The figure.
@@ -333,6 +346,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.32 * len(outlets) + 1.1) * nrows),
                              sharex=sharex, squeeze=False)
     top = float(tidy[value].max()) if len(tidy) else 1.0
+    share_panels = set(panels) if shares is True else set(shares or ())
     for ax, key in zip(axes.flat, panels):
         sub = tidy[tidy[panel] == key].set_index("outlet").reindex(outlets)
         vals = sub[value].fillna(0)
@@ -343,7 +357,10 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
                 label += f" ({int(sub[count].fillna(0)[outlet])})"
             ax.text(vals[outlet], y, " " + label, va="center", fontsize=7)
         ax.set_title(str(key), fontsize=10)
-        ax.set_xlim(0, max((top if sharex else float(vals.max())) * 1.45, 1e-9))
+        right = max((top if sharex else float(vals.max())) * 1.45, 1e-9)
+        ax.set_xlim(0, min(right, 1.0) if key in share_panels else max(right, 1.0))
+        if key not in share_panels:
+            _integer_ticks(ax, tidy[value] if sharex else vals)
         ax.tick_params(labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
         _color_ticks(ax, dict(zip(labels, outlets)), colors)
@@ -353,7 +370,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         if ax.get_visible():
             ax.set_xlabel(xlabel, fontsize=8)
     fig.suptitle(title)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))  # room for the title above the panels' own
     _note(fig, note)
     if name:
         save(fig, name)

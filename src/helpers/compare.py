@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import frames, quotes, terms
-from helpers.pipeline import analyze
 from helpers.study import UNKNOWN_SIDE, Study, choose_study
 
 MEASURES = {  # the measures every study gets; a study adds its own (helpers.study, ``measures``)
@@ -16,19 +15,6 @@ MEASURES = {  # the measures every study gets; a study adds its own (helpers.stu
     "author-voice share of charged terms": "share of charged-term occurrences (0-1), naming-pair names excluded",
     "quoted or distanced share of charged terms": "share of charged-term occurrences (0-1), naming-pair names excluded",
 }
-
-
-def analyse(articles: pd.DataFrame, *, study: Study | None = None) -> dict[str, pd.DataFrame]:
-    """Every analysis the comparison needs (see :func:`helpers.pipeline.analyze`).
-
-    Args:
-        articles: the articles table.
-        study: the study (default :func:`helpers.study.choose_study`).
-
-    Returns:
-        The pipeline's tables.
-    """
-    return analyze(articles, study=study)
 
 
 def _ratio(num: pd.Series, den: pd.Series, outlets) -> pd.Series:
@@ -43,7 +29,7 @@ def panels(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: S
 
     Args:
         articles: the articles table.
-        results: :func:`analyse` output.
+        results: :func:`helpers.pipeline.analyze` output.
         study: the study whose measures are added (default :func:`helpers.study.choose_study`).
 
     Returns:
@@ -110,7 +96,7 @@ def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: 
 
     Args:
         articles: the articles table.
-        results: :func:`analyse` output.
+        results: :func:`helpers.pipeline.analyze` output.
         study: the study (default :func:`helpers.study.choose_study`): its sides and naming pairs add columns.
 
     Returns:

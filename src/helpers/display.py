@@ -43,28 +43,6 @@ def table(frame: pd.DataFrame, *, caption: str = "", max_rows: int = 200, index:
     return HTML(_inert(cap + body))
 
 
-def highlight(text: str, spans: list[tuple[int, int]], *, tag: str = "mark") -> str:
-    """Escape ``text`` and wrap the given character spans in ``<mark>``.
-
-    Args:
-        text: untrusted text.
-        spans: ``(start, end)`` offsets into ``text``; overlapping spans are merged.
-        tag: the HTML element used for highlighting.
-
-    Returns:
-        An HTML string.
-    """
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        start = max(start, pos)
-        if end <= start:
-            continue
-        out += [escape(text[pos:start]), f"<{tag}>", escape(text[start:end]), f"</{tag}>"]
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
-
-
 def _inert(fragment: str) -> str:
     """Wrap an HTML fragment in a block that math typesetting skips."""
     return f'<div class="{NO_MATH}">{fragment}</div>'

@@ -64,18 +64,6 @@ def words(text: str) -> list[str]:
     return _word_tokenizer.tokenize(normalise(text))
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of :func:`words` tokens.
-
-    Args:
-        text: any text.
-
-    Returns:
-        ``(start, end)`` pairs into ``text``.
-    """
-    return list(_word_tokenizer.span_tokenize(normalise(text)))
-
-
 def count_words(text: str) -> int:
     """Number of word tokens in ``text``.
 
