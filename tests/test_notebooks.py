@@ -54,6 +54,12 @@ def test_every_notebook_executes_and_exports(built):
     index = (out / "index.html").read_text(encoding="utf-8")
     for nb in NOTEBOOKS:
         assert f'href="{nb.stem}.html"' in index
+    # the index answers: each line is the report's computed finding, and no machine path is printed
+    assert "5 articles from 5 outlets, dated 2023-09-19" in index
+    assert "Most-heard side: World Today News gives Azerbaijan" in index
+    assert index.count('class="report-headline') == 0 and str(config.PROJECT_ROOT) not in index
+    for path in paths[:-1]:
+        assert reports.headline_of(path.read_text(encoding="utf-8")), f"{path.name} shows no finding"
 
 
 def test_problems_detects_stderr_and_errors():

@@ -43,6 +43,19 @@ def table(frame: pd.DataFrame, *, caption: str = "", max_rows: int = 200, index:
     return HTML(_inert(cap + body))
 
 
+HEADLINE_CLASS = "report-headline"  # helpers.reports copies this element's text to the index
+
+
+def headline(text: str) -> HTML:
+    """The report's headline finding, computed by the notebook, shown at the top of its results and
+    copied to ``reports/index.html``. ``text`` is plain text: it is escaped here (no Markdown).
+
+    >>> headline("Tasnim gives <b>B</b> 40%").data
+    '<div class="report-headline tex2jax_ignore mathjax_ignore"><p><b>Finding:</b> Tasnim gives &lt;b&gt;B&lt;/b&gt; 40%</p></div>'
+    """
+    return HTML(f'<div class="{HEADLINE_CLASS} {NO_MATH}"><p><b>Finding:</b> {escape(text)}</p></div>')
+
+
 def _inert(fragment: str) -> str:
     """Wrap an HTML fragment in a block that math typesetting skips."""
     return f'<div class="{NO_MATH}">{fragment}</div>'

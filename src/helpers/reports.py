@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
-from helpers import config, outputs
+from helpers import config, display, outputs
 from helpers.text import escape
 
 TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
@@ -147,25 +147,40 @@ def to_html(nb: nbformat.NotebookNode) -> str:
     return body
 
 
+_HEADLINE_RE = re.compile(r'<div class="' + display.HEADLINE_CLASS + r'[^"]*"><p><b>Finding:</b> (.*?)</p></div>', re.S)
+
+
+def headline_of(html: str) -> str | None:
+    """The escaped headline finding a report's notebook displayed (:func:`helpers.display.headline`), or None."""
+    found = _HEADLINE_RE.search(html)
+    return found.group(1) if found else None
+
+
 def write_index(entries: list[tuple[str, str, str]], folder: Path) -> Path:
-    """Write ``index.html`` linking each report with its one-line summary.
+    """Write ``index.html`` linking each report with its headline finding (or, without one, its question).
+
+    The corpus is named by its folder's name, never a machine path; nothing in the page depends on the
+    build time, so a rebuild writes the same bytes.
 
     Args:
-        entries: ``(file name, title, summary)`` in order.
+        entries: ``(file name, title, finding)`` in order; ``finding`` is HTML already escaped
+            (:func:`headline_of`, or the escaped question).
         folder: the reports folder.
 
     Returns:
         The index path.
     """
-    data = os.environ.get("DATA_DIR") or str(config.RAW_DIR)
+    data = Path(os.environ.get("DATA_DIR") or config.RAW_DIR)
+    name = "the seed articles (data/raw)" if data.resolve() == config.RAW_DIR.resolve() else data.name
     items = "\n".join(
-        f'<li><a href="{escape(f)}">{escape(t)}</a> &mdash; {escape(s)}</li>' for f, t, s in entries)
+        f'<li><a href="{escape(f)}">{escape(t)}</a> &mdash; {s}</li>' for f, t, s in entries)
     page = (
         "<!doctype html><html><head><meta charset='utf-8'><title>Framing analysis reports</title>"
         "<style>body{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.5}</style></head><body>"
         "<h1>Framing analysis reports</h1>"
-        f"<p>Articles analysed from <code>{escape(data)}</code>. Each report was executed from the notebooks in "
-        "<code>notebooks/</code> by <code>make reports</code>; code is hidden.</p>"
+        f"<p>Corpus: <b>{escape(name)}</b>. Each report was executed from the notebooks in "
+        "<code>notebooks/</code> by <code>make reports</code>; code is hidden. Each line gives the report's "
+        "headline finding, computed from the data; the report shows the evidence.</p>"
         f"<ol>{items}</ol></body></html>")
     path = folder / "index.html"
     path.write_text(page, encoding="utf-8")
@@ -258,6 +273,12 @@ def environment(**values: str | None):
         _set_environment(saved)
 
 
+def _entry(name: str, nb: nbformat.NotebookNode, html: str) -> tuple[str, str, str]:
+    """An index entry: file name, title, and the headline finding (the escaped question when there is none)."""
+    title, question = summary(nb)
+    return name, title, headline_of(html) or escape(question)
+
+
 def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) -> list[str]:
     """Execute the notebooks into ``out``; return the file names of the reports and the index."""
     names, entries = [], []
@@ -267,15 +288,16 @@ def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) ->
         print(f"executing {path.name} ...", flush=True)
         nb = execute(path)
         html_path = out / f"{path.stem}.html"
-        html_path.write_text(to_html(nb), encoding="utf-8")
+        html = to_html(nb)
+        html_path.write_text(html, encoding="utf-8")
         names.append(html_path.name)
-        entries.append((html_path.name, *summary(nb)))
+        entries.append(_entry(html_path.name, nb, html))
         print(f"  done {path.stem}")
     built = {e[0] for e in entries}
     for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
         html_path = out / f"{path.stem}.html"
         if html_path.name not in built and html_path.exists():
-            entries.append((html_path.name, *summary(nbformat.read(path, as_version=4))))
+            entries.append(_entry(html_path.name, nbformat.read(path, as_version=4), html_path.read_text(encoding="utf-8")))
     entries.sort()
     names.append(write_index(entries, out).name)
     return names
