@@ -60,6 +60,10 @@ def test_every_notebook_executes_and_exports(built):
     assert index.count('class="report-headline') == 0 and str(config.PROJECT_ROOT) not in index
     for path in paths[:-1]:
         assert reports.headline_of(path.read_text(encoding="utf-8")), f"{path.name} shows no finding"
+    # long tables get the report's own search, sort and paging script, inlined (offline), the same bytes in every report
+    script = (reports.TEMPLATES / "report" / "tables.js").read_text(encoding="utf-8")
+    speakers = (out / "02-quoted-speakers.html").read_text(encoding="utf-8")
+    assert script.strip() in speakers and len(re.findall(r'<table[^>]*class="[^"]*evidence', speakers)) >= 3
 
 
 def test_problems_detects_stderr_and_errors():
