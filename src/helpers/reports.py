@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -280,19 +281,28 @@ def _entry(name: str, nb: nbformat.NotebookNode, html: str) -> tuple[str, str, s
 
 
 def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) -> list[str]:
-    """Execute the notebooks into ``out``; return the file names of the reports and the index."""
+    """Execute the notebooks into ``out``, several at once (``REPORT_WORKERS``, default the CPUs available; each
+    runs in its own kernel process); return the file names of the reports and the index. The first failure
+    in notebook order is raised, after the notebooks already running have stopped."""
+    chosen = [p for p in notebooks(folder) if not only or p.name in only or p.stem in only]
+    workers = max(1, min(len(chosen), int(os.environ.get("REPORT_WORKERS") or len(os.sched_getaffinity(0)))))
     names, entries = [], []
-    for path in notebooks(folder):
-        if only and path.name not in only and path.stem not in only:
-            continue
-        print(f"executing {path.name} ...", flush=True)
-        nb = execute(path)
-        html_path = out / f"{path.stem}.html"
-        html = to_html(nb)
-        html_path.write_text(html, encoding="utf-8")
-        names.append(html_path.name)
-        entries.append(_entry(html_path.name, nb, html))
-        print(f"  done {path.stem}")
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running = [pool.submit(execute, path) for path in chosen]
+        print("executing " + ", ".join(p.name for p in chosen) + f" ({workers} at a time) ...", flush=True)
+        try:
+            for path, future in zip(chosen, running):
+                nb = future.result()
+                html = to_html(nb)
+                html_path = out / f"{path.stem}.html"
+                html_path.write_text(html, encoding="utf-8")
+                names.append(html_path.name)
+                entries.append(_entry(html_path.name, nb, html))
+                print(f"  done {path.stem}", flush=True)
+        except BaseException:
+            for future in running:
+                future.cancel()
+            raise
     built = {e[0] for e in entries}
     for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
         html_path = out / f"{path.stem}.html"
