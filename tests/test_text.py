@@ -9,8 +9,8 @@ import yaml
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from helpers import config, corpus, frames, synthetic, terms, text
-from helpers.text import (BOUND_LEFT, BOUND_RIGHT, PatternSet, normalise, read_yaml, sentence_tokenizer,
-                          survives_normalise, trie_regex)
+from helpers.speedups import BOUND_LEFT, BOUND_RIGHT, PatternSet, survives_normalise, trie_regex
+from helpers.text import normalise, read_yaml, sentence_tokenizer
 
 
 def _spans(found: dict) -> dict:

@@ -25,7 +25,8 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers import config
-from helpers.text import count_words, join_continuations, normalise, read_list, read_yaml, sentence_tokenizer, squash, survives_normalise
+from helpers.speedups import survives_normalise
+from helpers.text import count_words, join_continuations, normalise, read_list, read_yaml, sentence_tokenizer, squash
 
 MANIFEST_COLUMNS = ["article_id", "outlet", "original_source", "published", "language_original", "url", "evidence"]
 ARTICLE_COLUMNS = [
@@ -148,7 +149,7 @@ def _rule_matcher(rules: tuple[Rule, ...]):
     The rules are joined into one alternation (one regex call per line instead of
     two per rule); the first alternative that matches the whole line is the first
     rule in file order, as in a loop over the rules. A rule that matches a line
-    also matches its normalised form when :func:`helpers.text.survives_normalise`
+    also matches its normalised form when :func:`helpers.speedups.survives_normalise`
     says so, so only the other rules (a "»" breadcrumb...) are tried on the line
     itself. Rules with their own groups, back-references, inline flags or flags
     other than IGNORECASE (VERBOSE, ASCII, MULTILINE... would change meaning inside

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import config, corpus
+from helpers import corpus
 from helpers.study import choose_study
-from helpers.text import PatternSet, read_yaml
+from helpers.speedups import PatternSet
+from helpers.text import read_yaml
 
 FRAME_COLUMNS = ["article_id", "outlet", "paragraph", "role", "sentence_no", "sentence", "frame", "cues", "n_cues"]
 LEAD_ROLES = ("headline", "lead")

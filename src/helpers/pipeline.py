@@ -6,14 +6,13 @@ import ctypes
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import signal
 import sys
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
@@ -22,13 +21,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers import config, corpus, export, frames, outputs, quotes, terms
+from helpers.outputs import RUN_MARKER, OutputError
 from helpers.study import Study, choose_study
 from helpers.text import normalise
 
-try:
-    import fcntl
-except ImportError:  # not on POSIX: no output lock
-    fcntl = None
 
 TABLES = {
     "sentences": list(corpus.Sentence._fields),
@@ -265,11 +261,6 @@ _DROPPED = {"raw_text", "removed", "page_dates", "credits"}  # article columns n
 _WRITTEN = [c for c in corpus.ARTICLE_COLUMNS if c not in _DROPPED]
 
 
-class OutputError(ValueError):
-    """The output path cannot be used or replaced safely: a file, a link, a mount point, a folder holding
-    other files or the corpus, or a folder that cannot be created."""
-
-
 def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet", engine: str = "pandas",
                      chunk: int | None = None, workers: int = 1, scheduler: str | None = None, columns: dict | None = None,
                      progress: bool | None = None, study: Study | str | Path | None = None) -> dict[str, int]:
@@ -318,8 +309,8 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
     out = Path(os.path.abspath(out))  # "." and "results/.." have no name to put a staging folder beside
     where = config.data_dir(source)
     study = choose_study(study, data_dir=where)  # before any work: a bad study fails fast
-    with _output_lock(out):
-        _check_output_folder(out, where)  # under the lock: another run cannot change the folder after the check
+    with outputs.output_lock(out):
+        outputs.check_output_folder(out, where, FILE_TABLES)  # under the lock: another run cannot change the folder after the check
         staging = outputs.beside(out, "partial")
         try:
             staging.mkdir()  # not tempfile.mkdtemp: its folder is private (0700), and the output follows the umask
@@ -331,133 +322,11 @@ def analyze_to_files(source: str | Path, out: str | Path, *, fmt: str = "parquet
             (staging / RUN_MARKER).write_text(json.dumps({
                 "source": str(where), "study": study.path, "format": fmt, "engine": engine, "workers": workers,
                 "rows": counts}, indent=1) + "\n", encoding="utf-8")
-            _replace_folder(staging, out)  # Ctrl-C or SIGTERM never leaves the swap half done
+            outputs.replace_folder(staging, out)  # Ctrl-C or SIGTERM never leaves the swap half done
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return counts
-
-
-RUN_MARKER = "_analyze_run.json"  # written last into an output folder: marks it as one this function may replace
-
-
-def _check_output_folder(out: Path, where: Path) -> None:
-    """Refuse an output path that cannot be written or replaced safely, before any work is done.
-
-    ``out`` must be absolute and ``where`` the resolved corpus path. Allowed: a new path, an empty folder, or an earlier output of
-    :func:`analyze_to_files` (it holds :data:`RUN_MARKER` and table folders only).
-    """
-    real, here = out.resolve(), Path(os.getcwd()).resolve()
-    if where == real or real in where.parents:
-        raise OutputError(f"{out}: the output folder holds the corpus ({where}); pass a folder outside it")
-    if here == real or real in here.parents:
-        raise OutputError(f"{out}: the output folder is the current folder or holds it; it would be replaced "
-                          "under you; pass a sub-folder such as 'results'")
-    if out.is_symlink():
-        raise OutputError(f"{out}: the output path is a symbolic link; pass the folder it points to")
-    if out.is_file():
-        raise OutputError(f"{out}: the output path is a file; pass a folder")
-    if not out.is_dir():
-        return
-    if os.path.ismount(out):
-        raise OutputError(f"{out}: the output folder is a mount point, which cannot be replaced; pass a folder "
-                          "inside it")
-    entries = sorted(os.listdir(out))
-    if not entries:
-        return
-    tables = [e for e in entries if e in FILE_TABLES and (out / e).is_dir()]
-    foreign = [e for e in entries if e != RUN_MARKER and e not in tables]
-    if RUN_MARKER in entries:
-        foreign += _foreign_parts(out, tables)
-    if foreign or RUN_MARKER not in entries:
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        what = f"files this command did not write ({shown})" if foreign else f"no {RUN_MARKER}"
-        raise OutputError(f"{out}: the output folder holds {what}, so it is not an earlier output of this "
-                          "command; pass a new or empty folder, or an earlier output folder (which is replaced)")
-
-
-def _foreign_parts(out: Path, tables: list[str]) -> list[str]:
-    """Entries of an earlier output's table folders that are not part files this command writes, as ``table/name``.
-
-    Part files are ``part-NNNNN.<format>``, in the format the earlier run's :data:`RUN_MARKER` names (either, if
-    it cannot be read): a user's ``notes.txt`` there would otherwise be deleted with the output.
-    """
-    try:
-        fmt = json.loads((out / RUN_MARKER).read_text(encoding="utf-8"))["format"]
-    except (OSError, ValueError, KeyError, TypeError):
-        fmt = None
-    suffix = re.escape(fmt) if fmt in {"parquet", "csv"} else "(?:parquet|csv)"
-    part = re.compile(rf"part-\d{{5,}}\.{suffix}")
-    foreign = []
-    for table in tables:
-        try:
-            entries = sorted(os.scandir(out / table), key=lambda e: e.name)
-        except OSError:
-            foreign.append(f"{table}/ (cannot be read)")
-            continue
-        foreign += [f"{table}/{e.name}" for e in entries if not (part.fullmatch(e.name) and e.is_file(follow_symlinks=False))]
-    return foreign
-
-
-@contextmanager
-def _output_lock(out: Path):
-    """Hold an exclusive lock on ``.NAME.lock`` beside ``out`` for the block (no-op without ``fcntl``).
-
-    Two runs into one output would otherwise race to replace it. The lock is not waited for: a second run
-    fails at once, naming the holder's pid. The lock file is removed at the end; a run that finds the file
-    replaced after locking it (its holder just removed it) locks the new one.
-
-    Raises:
-        OutputError: when another process holds the lock, or the lock file cannot be created.
-    """
-    path = out.with_name(f".{out.name}.lock")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd = _lock_file(path, out) if fcntl else None
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder beside it ({exc.strerror})") from None
-    try:
-        yield
-    finally:
-        if fd is not None:
-            with suppress(FileNotFoundError):
-                os.unlink(path)  # while still locked: a waiting opener sees the change and retries
-            os.close(fd)
-
-
-def _lock_file(path: Path, out: Path) -> int:
-    """Open and lock ``path`` without waiting, write this pid into it and return its descriptor."""
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
-            os.close(fd)
-            raise OutputError(f"{out} is being written by another analyze run (pid {holder}); wait for it or "
-                              "choose another --out") from None
-        except BaseException:
-            os.close(fd)
-            raise
-        try:
-            same = os.path.samestat(os.fstat(fd), os.stat(path))
-        except FileNotFoundError:
-            same = False
-        if same:
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-            return fd
-        os.close(fd)  # the previous holder removed the file between our open and lock: lock the new one
-
-
-def _replace_folder(staging: Path, out: Path) -> None:
-    """Move the finished ``staging`` folder to ``out``, replacing an earlier output there (restored on failure)."""
-    existed = out.exists()
-    try:
-        outputs.swap_folders([(staging, out)])
-    except OSError as exc:
-        raise OutputError(f"{out}: could not put the finished output in place ({exc.strerror}); "
-                          f"{'the earlier output is unchanged' if existed else 'nothing was written'}") from None
 
 
 def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, workers: int, scheduler: str | None,

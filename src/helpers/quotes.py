@@ -43,7 +43,8 @@ from helpers import config, corpus
 from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
                               mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
-from helpers.text import normalise, read_yaml, trie_regex
+from helpers.speedups import trie_regex
+from helpers.text import normalise, read_yaml
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "paragraph", "sentence_no", "sentence", "speaker", "speaker_mention", "side", "role",

@@ -21,7 +21,8 @@ from nltk.probability import FreqDist
 
 from helpers import config, corpus, quotes
 from helpers.study import choose_study
-from helpers.text import PatternSet, normalise, read_list, read_yaml, words
+from helpers.speedups import PatternSet
+from helpers.text import normalise, read_list, read_yaml, words
 
 TERM_COLUMNS = ["article_id", "outlet", "family", "term", "side", "match", "voice", "quoted", "distanced", "speaker",
                 "speaker_side", "paragraph", "role", "sentence_no", "sentence", "start", "end"]
