@@ -313,6 +313,24 @@ class _Doc:
     failure: tuple[str, str] | None = None  # (problem, reason) when the document cannot be an article
 
 
+def _published(info: dict, meta: dict, cleaned: Cleaned, where: str, problems: list) -> pd.Timestamp:
+    """The publication date: the manifest's, else the source's metadata, else an ISO date printed in the
+    article; an unreadable date adds an ``unreadable_date`` problem (NaT when none is readable)."""
+    given = str(info.get("published") or meta.get("published") or "").strip()
+    published = _parse_date(given)
+    if given and pd.isna(published):
+        origin = "the manifest" if info.get("published") else "the source's metadata"
+        problems.append(("unreadable_date", f"{where}: published date {given!r} from {origin} is not a date; "
+                                            "using a date printed in the article, if any"))
+    if pd.isna(published):
+        iso = [d for d in cleaned.page_dates if re.match(r"\d{4}-\d{2}-\d{2}", d)]
+        published = _parse_date(iso[0][:10]) if iso else pd.NaT
+        if iso and pd.isna(published):
+            problems.append(("unreadable_date", f"{where}: the date printed in the article, {iso[0]!r}, "
+                                                "is not a date; published left empty"))
+    return published
+
+
 class _Admission:
     """Admit documents one by one: clean, check, merge metadata, record the outcome in the load report."""
 
@@ -359,44 +377,11 @@ class _Admission:
         if headline and not raw.lstrip().startswith(headline):
             raw = headline + "\n\n" + raw
         cleaned = clean_text(raw)
-        if not cleaned.text:
-            return skip("no_text", "nothing is left after removing boilerplate")
-        if self.check_language:
-            share, n_tokens = english_share(cleaned.text)
-            if n_tokens >= 20 and share < ENGLISH_MIN_SHARE:
-                return skip("not_english", f"not English (English function words are {share:.0%} of "
-                                           f"{n_tokens} words; English news has about 40%); not analysed")
-        key = hashlib.sha1(squash(cleaned.text).encode()).digest()
-        if key in self.seen_text and not self.keep_duplicates:
-            return skip("duplicate", f"same text as {self.seen_text[key]}; skipped")
-        self.seen_text.setdefault(key, doc.name)
-        if doc.article_id in self.seen_ids:
-            return skip("duplicate_id", f"article_id {doc.article_id!r} was already loaded from another file")
-        self.seen_ids.add(doc.article_id)
-        info = {c: "" for c in MANIFEST_COLUMNS[1:]}
-        if (row := self.meta_row(doc.article_id)) is not None:
-            info.update({k: v for k, col in self.meta_cols.items() if (v := col[row].as_py()) not in ("", None)})
-        else:
-            source_outlet = str(meta.get("outlet") or "").strip()
-            info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
-            info["url"] = str(meta.get("url") or "")
-            if self.manifest_path or not source_outlet:
-                place = f"in {self.manifest_path}" if self.manifest_path else "(no articles.csv found)"
-                origin = "the source's metadata" if source_outlet else "the file name"
-                problems.append(("no_manifest_row",
-                                 f"{where}: no manifest row {place}; outlet taken from {origin}: {info['outlet']!r}"))
-        given = str(info.get("published") or meta.get("published") or "").strip()
-        published = _parse_date(given)
-        if given and pd.isna(published):
-            origin = "the manifest" if info.get("published") else "the source's metadata"
-            problems.append(("unreadable_date", f"{where}: published date {given!r} from {origin} is not a date; "
-                                                "using a date printed in the article, if any"))
-        if pd.isna(published):
-            iso = [d for d in cleaned.page_dates if re.match(r"\d{4}-\d{2}-\d{2}", d)]
-            published = _parse_date(iso[0][:10]) if iso else pd.NaT
-            if iso and pd.isna(published):
-                problems.append(("unreadable_date", f"{where}: the date printed in the article, {iso[0]!r}, "
-                                                    "is not a date; published left empty"))
+        refused = self.refusal(doc, cleaned)
+        if refused is not None:
+            return skip(*refused)
+        info = self.metadata(doc, meta, where, problems)
+        published = _published(info, meta, cleaned, where, problems)
         self.rows.append({
             "article_id": doc.article_id, "outlet": info["outlet"] or _outlet_from_name(doc.article_id),
             "headline": cleaned.headline, "text": cleaned.text, "raw_text": doc.raw,
@@ -408,6 +393,42 @@ class _Admission:
         status = "loaded_with_warning" if problems else "loaded"
         self.note(doc.name, doc.article_id, status, ";".join(p for p, _ in problems),
                   " | ".join(m for _, m in problems) or "loaded", doc.encoding, doc.n_bytes)
+
+    def refusal(self, doc: _Doc, cleaned: Cleaned) -> tuple[str, str] | None:
+        """Why a cleaned document is not loaded (``(problem, message)``): nothing left, not English, a duplicate
+        text or article id; None when it is loaded. A text seen first is remembered for later duplicates."""
+        if not cleaned.text:
+            return "no_text", "nothing is left after removing boilerplate"
+        if self.check_language:
+            share, n_tokens = english_share(cleaned.text)
+            if n_tokens >= 20 and share < ENGLISH_MIN_SHARE:
+                return "not_english", (f"not English (English function words are {share:.0%} of "
+                                       f"{n_tokens} words; English news has about 40%); not analysed")
+        key = hashlib.sha1(squash(cleaned.text).encode()).digest()
+        if key in self.seen_text and not self.keep_duplicates:
+            return "duplicate", f"same text as {self.seen_text[key]}; skipped"
+        self.seen_text.setdefault(key, doc.name)
+        if doc.article_id in self.seen_ids:
+            return "duplicate_id", f"article_id {doc.article_id!r} was already loaded from another file"
+        self.seen_ids.add(doc.article_id)
+        return None
+
+    def metadata(self, doc: _Doc, meta: dict, where: str, problems: list) -> dict:
+        """The manifest's fields for the article, or, without a manifest row, the outlet and URL from the
+        source's own metadata or the file name (a ``no_manifest_row`` problem is added)."""
+        info = {c: "" for c in MANIFEST_COLUMNS[1:]}
+        if (row := self.meta_row(doc.article_id)) is not None:
+            info.update({k: v for k, col in self.meta_cols.items() if (v := col[row].as_py()) not in ("", None)})
+            return info
+        source_outlet = str(meta.get("outlet") or "").strip()
+        info["outlet"] = source_outlet or _outlet_from_name(doc.article_id)
+        info["url"] = str(meta.get("url") or "")
+        if self.manifest_path or not source_outlet:
+            place = f"in {self.manifest_path}" if self.manifest_path else "(no articles.csv found)"
+            origin = "the source's metadata" if source_outlet else "the file name"
+            problems.append(("no_manifest_row",
+                             f"{where}: no manifest row {place}; outlet taken from {origin}: {info['outlet']!r}"))
+        return info
 
     def missing(self, folder: Path) -> None:
         """List manifest rows that no input provided."""
