@@ -160,7 +160,7 @@ def headline_of(html: str) -> str | None:
 def write_index(entries: list[tuple[str, str, str]], folder: Path) -> Path:
     """Write ``index.html`` linking each report with its headline finding (or, without one, its question).
 
-    The corpus is named by its folder's name, never a machine path; nothing in the page depends on the
+    The corpus is named by the last two parts of its path ("polnear/dev"), never a machine path; nothing in the page depends on the
     build time, so a rebuild writes the same bytes.
 
     Args:
@@ -172,7 +172,7 @@ def write_index(entries: list[tuple[str, str, str]], folder: Path) -> Path:
         The index path.
     """
     data = Path(os.environ.get("DATA_DIR") or config.RAW_DIR)
-    name = "the seed articles (data/raw)" if data.resolve() == config.RAW_DIR.resolve() else data.name
+    name = "the seed articles (data/raw)" if data.resolve() == config.RAW_DIR.resolve() else "/".join(data.parts[-2:])
     items = "\n".join(
         f'<li><a href="{escape(f)}">{escape(t)}</a> &mdash; {s}</li>' for f, t, s in entries)
     page = (
