@@ -11,7 +11,19 @@ RAW_DIR = DATA / "raw"
 MANIFEST = DATA / "articles.csv"
 LEXICON_DIR = DATA / "lexicons"  # general English word lists, the same for every study
 STUDIES_DIR = DATA / "studies"  # one folder per event (helpers.study)
-SEED_STUDY = STUDIES_DIR / "nagorno-karabakh"  # the study of the seed articles in data/raw
+
+
+def _seed_study() -> Path:
+    """The study of the seed articles in ``data/raw``, named in ``data/studies/seed.yaml`` (``seed: FOLDER``)."""
+    pointer = STUDIES_DIR / "seed.yaml"
+    for line in pointer.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "seed" and value.strip():
+            return STUDIES_DIR / value.strip()
+    raise ValueError(f"{pointer}: no 'seed: FOLDER' line naming the seed articles' study")
+
+
+SEED_STUDY = _seed_study()  # the study of the seed articles in data/raw
 GENERIC_STUDY = STUDIES_DIR / "generic"  # any corpus without a study of its own
 # Generated outputs; the environment variables let tests and batch runs write elsewhere.
 PROCESSED_DIR = Path(os.environ.get("HELPERS_PROCESSED_DIR") or DATA / "processed")
