@@ -46,23 +46,22 @@ def panels(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: S
     direct = q[q["kind"] == "direct"].groupby("outlet").size()
     author = charged[charged["voice"] == "author"].groupby("outlet").size()
     held = charged[charged["quoted"] | charged["distanced"]].groupby("outlet").size()
-    values = {
-        "words": (words.astype(float), words, MEASURES["words"]),
-        "attributions per 1,000 words": (1000 * n_q / words, n_q, MEASURES["attributions per 1,000 words"]),
-        "direct-quotation share of attributions": (_ratio(direct, n_q, outlets), count(direct),
-                                                   MEASURES["direct-quotation share of attributions"]),
-        "loaded terms per 1,000 words": (1000 * n_charged / words, n_charged, MEASURES["loaded terms per 1,000 words"]),
-        "author-voice share of charged terms": (_ratio(author, n_charged, outlets), count(author),
-                                                MEASURES["author-voice share of charged terms"]),
-        "quoted or distanced share of charged terms": (_ratio(held, n_charged, outlets), count(held),
-                                                       MEASURES["quoted or distanced share of charged terms"]),
+    values = {  # measure -> (value, count) per outlet
+        "words": (words.astype(float), words),
+        "attributions per 1,000 words": (1000 * n_q / words, n_q),
+        "direct-quotation share of attributions": (_ratio(direct, n_q, outlets), count(direct)),
+        "loaded terms per 1,000 words": (1000 * n_charged / words, n_charged),
+        "author-voice share of charged terms": (_ratio(author, n_charged, outlets), count(author)),
+        "quoted or distanced share of charged terms": (_ratio(held, n_charged, outlets), count(held)),
     }
+    units = dict(MEASURES)
     for spec in study.measures:
         num, den = _study_measure(spec, q, results)
         if den.sum() > 0:
-            values[spec["measure"]] = (_ratio(num, den, outlets), count(num), spec["unit"])
-    rows = [{"outlet": o, "measure": m, "value": float(v[o]), "count": int(c[o]), "unit": unit}
-            for m, (v, c, unit) in values.items() for o in outlets]
+            values[spec["measure"]] = (_ratio(num, den, outlets), count(num))
+            units[spec["measure"]] = spec["unit"]
+    rows = [{"outlet": o, "measure": m, "value": float(v[o]), "count": int(c[o]), "unit": units[m]}
+            for m, (v, c) in values.items() for o in outlets]
     return pd.DataFrame(rows, columns=["outlet", "measure", "value", "count", "unit"])
 
 

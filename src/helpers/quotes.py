@@ -1231,12 +1231,15 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
         r.last_speaker = att.speaker
 
 
+_HEAD_LINKS = (_NP_LINKS - {"and"}) | {"by"}  # "a study by the city", "one of the authors"
+
+
 def _head(toks: list[_Tok], span: tuple[int, int]) -> _Tok:
     """The head word of a mention: its last word before a linking preposition.
 
     >>> # "a study by the city" -> "study"; "one of the authors of the report" -> "one"; "the poll" -> "poll"
     """
-    link = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in _NP_LINKS | {"by"} and toks[k].low != "and"), None)
+    link = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in _HEAD_LINKS), None)
     return toks[link - 1 if link is not None else span[1]]
 
 

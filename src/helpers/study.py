@@ -149,7 +149,7 @@ def load_study(path: str | os.PathLike) -> Study:
         StudyError: naming the file, when the folder has no ``study.yaml``, a named file is
             missing, or a side, colour or measure is malformed.
 
-    >>> load_study(config.STUDIES_DIR / "generic").has_sides
+    >>> load_study(config.GENERIC_STUDY).has_sides
     False
     """
     folder = Path(path).expanduser().resolve()
@@ -185,8 +185,7 @@ def _load_study(where: str, mtime: int, speakers_mtime: int) -> Study:
         raise StudyError(f"{source}: cannot be read as YAML ({exc})") from None
     if not isinstance(spec, dict):
         raise StudyError(f"{source}: expected a mapping of settings, found {type(spec).__name__}")
-    generic = config.STUDIES_DIR / "generic"
-    own = lambda name: folder / name if (folder / name).exists() else generic / name  # noqa: E731
+    own = lambda name: folder / name if (folder / name).exists() else config.GENERIC_STUDY / name  # noqa: E731
     sides, colors = _sides(source, spec)
     gold = folder / "gold"
     study = Study(
@@ -235,4 +234,4 @@ def choose_study(study: str | os.PathLike | Study | None = None, *, data_dir: st
         return load_study(found)
     if folder == config.RAW_DIR.resolve():
         return load_study(config.SEED_STUDY)
-    return load_study(config.STUDIES_DIR / "generic")
+    return load_study(config.GENERIC_STUDY)
