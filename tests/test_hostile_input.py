@@ -8,6 +8,7 @@ long names.
 from __future__ import annotations
 
 import csv
+import html as htmllib
 import os
 import re
 import shutil
@@ -15,7 +16,6 @@ import subprocess
 import sys
 import threading
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from conftest import build_reports
@@ -61,13 +61,20 @@ def test_math_in_corpus_text_sits_where_math_typesetting_skips():
 def test_chart_labels_are_literal_short_and_drawn_without_warnings(tmp_path, recwarn):
     values = pd.Series([3, 2, 1, 4], index=["$^$", "新华社", "x" * 70, "BBC"])
     colors = charts.outlet_colors(values.index)
-    fig = charts.outlet_bars(values, title="t", xlabel="articles", colors=colors)
-    fig.canvas.draw()
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    chart = charts.outlet_bars(values, title="t", xlabel="articles", colors=colors)  # drawn once, as PNG
+    labels = [t.get_text() for t in chart.axes[0].get_yticklabels()]
     assert "$^$" in labels and "新华社" in labels
     assert max(map(len, labels)) <= charts.LABEL_WIDTH
     assert not [w for w in recwarn if "Glyph" in str(w.message) or "math" in str(w.message)]
-    plt.close(fig)
+
+
+def test_chart_alt_text_is_escaped_in_the_image_tag():
+    values = pd.Series([2, 1], index=['<script>alert(1)</script>', 'A "quoted" outlet'])
+    html = charts.outlet_bars(values, title="Articles per outlet", xlabel="articles", colors={})._repr_html_()
+    assert "<script>" not in html and '"quoted"' not in html
+    alt = re.search(r'alt="([^"]*)"', html).group(1)
+    assert htmllib.unescape(alt) == ('Bar chart: Articles per outlet. articles per outlet: '
+                                     '<script>alert(1)</script> 2; A "quoted" outlet 1.')
 
 
 def test_short_labels_stay_distinct():
@@ -78,10 +85,8 @@ def test_short_labels_stay_distinct():
 
 def test_same_chart_gives_the_same_svg_bytes(tmp_path):
     def draw(folder):
-        fig = charts.outlet_bars(pd.Series([1, 2], index=["a", "b"]), title="t", xlabel="n", colors={})
-        paths = charts.save(fig, "same", folder=folder)
-        plt.close(fig)
-        return [p.read_bytes() for p in paths]
+        chart = charts.outlet_bars(pd.Series([1, 2], index=["a", "b"]), title="t", xlabel="n", colors={})
+        return [p.read_bytes() for p in charts.save(chart.figure, "same", folder=folder, png=chart.png)]
 
     assert draw(tmp_path / "one") == draw(tmp_path / "two")
 

@@ -50,6 +50,8 @@ def test_every_notebook_executes_and_exports(built):
         html = path.read_text(encoding="utf-8")
         assert "Traceback" not in html and "Warning:" not in html, path.name
         assert re.search(r'<img[^>]+src="data:image/png;base64', html), f"{path.name} has no figure"
+        images = re.findall(r"<img\b[^>]*>", html)
+        assert all(re.search(r'\balt="[^"]{20,}"', img) for img in images), f"{path.name}: an image without alt text"
         assert 'class="dataframe"' not in html, f"{path.name} shows a bare DataFrame (a cell's last value?)"
     index = (out / "index.html").read_text(encoding="utf-8")
     for nb in NOTEBOOKS:

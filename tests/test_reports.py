@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -149,3 +150,36 @@ def test_a_report_that_cannot_be_written_is_named_and_changes_nothing(fake, monk
         reports.build(folder=notebooks, out=out)
     monkeypatch.setattr(Path, "write_text", real_write)
     assert _snapshot(out, processed) == before
+
+
+def test_a_kernel_reused_for_the_next_notebook_starts_it_with_nothing_defined(tmp_path, monkeypatch):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    _notebook(notebooks, "00-define", "river_level = 3.2")
+    _notebook(notebooks, "01-use", "print(river_level)")
+    monkeypatch.setenv("REPORT_WORKERS", "1")  # both in one kernel, one after the other
+    monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(tmp_path / "processed"))
+    with pytest.raises(reports.ReportError, match=r"01-use.ipynb, cell 1 \(print\(river_level\)\): NameError"):
+        reports.build(folder=notebooks, out=out)
+
+
+def test_the_notebooks_of_a_build_share_a_table_computed_once(tmp_path, monkeypatch):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    log = tmp_path / "computed.log"
+    compute = ("from helpers import buildcache\n"
+               f"def count():\n    open({str(log)!r}, 'a').write('x')\n    return 'tide table'\n"
+               "print(buildcache.cached('tides', 'harbour', count))")
+    for name in ("00-a", "01-b", "02-c"):
+        _notebook(notebooks, name, compute)
+    monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(tmp_path / "processed"))
+    reports.build(folder=notebooks, out=out)
+    assert log.read_text() == "x"  # three notebooks, two kernels at once: computed by one
+    assert "tide table" in (out / "02-c.html").read_text(encoding="utf-8")
+    assert not os.environ.get("HELPERS_SHARED_DIR")  # the build's shared folder is gone with the build
+
+
+def test_the_longest_notebook_of_the_last_build_runs_first():
+    paths = [Path(f"{n}.ipynb") for n in ("00-a", "01-b", "02-c", "03-new")]
+    order = reports._longest_first(paths, {"00-a": 1.0, "01-b": 6.5, "02-c": 2.0})
+    assert [p.stem for p in order] == ["03-new", "01-b", "02-c", "00-a"]

@@ -1,14 +1,18 @@
 """Charts shared by every notebook: one colour per outlet, counts shown, figures saved.
 
-Each function returns the matplotlib Figure and saves it as PNG and SVG under
-``reports/figures/`` when given a ``name``. The tidy table behind a chart is
-written with :func:`export_table` to ``data/processed/``.
+Each function returns a :class:`Chart`: the figure drawn once as PNG, shown in the notebook and the
+report as an image with alt text that says what it shows, and saved as PNG and SVG under
+``reports/figures/`` when given a ``name``. The tidy table behind a chart is written with
+:func:`export_table` to ``data/processed/``.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import warnings
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib
@@ -16,9 +20,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from helpers import config
 from helpers.export import write_csv
+from helpers.text import escape
 
 # Okabe-Ito colour-blind-safe palette (its yellow, unreadable as text on white, replaced by Tol's wine),
 # then the tab20 colours dark enough for a label on white (contrast 3:1 or more) for larger corpora.
@@ -27,6 +33,8 @@ MIN_CONTRAST = 3.0  # WCAG contrast ratio against white for an outlet colour (it
 OTHER = "other"
 OTHER_COLOR = "#999999"
 
+DPI = 120  # of the saved and shown PNG; shown at 100 dpi size, so it stays sharp on high-density screens
+ALT_ITEMS = 15  # values listed in a chart's alt text; beyond that it says how many more
 LABEL_WIDTH = 32  # characters of an outlet or article name drawn on an axis; the tables carry the full name
 # Fonts tried in order for each character: DejaVu, then any installed font with CJK coverage, then matplotlib's
 # "Last Resort" font, which draws a labelled box for a character no other font has (never a missing glyph).
@@ -105,13 +113,73 @@ def _cut(name: str, width: int, *, suffix: str = "") -> str:
     return name[:head].rstrip() + "…" + (name[-tail:].lstrip() if tail else "") + suffix
 
 
-def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path]:
+@dataclass
+class Chart:
+    """A drawn chart: ``figure``, its ``png`` bytes, the ``alt`` text and the files written (``paths``).
+
+    Shown in a notebook (and in the HTML report) as ``<img alt=...>``; the figure is closed, so it is not
+    drawn a second time by the notebook's inline backend.
+    """
+
+    figure: plt.Figure
+    png: bytes = field(repr=False)
+    alt: str
+    width: int = 0  # pixels at 100 dpi, the size the image is shown at
+    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def axes(self) -> list[plt.Axes]:
+        return self.figure.axes
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f'<img class="chart" alt="{escape(self.alt)}" title="{escape(self.alt)}" width="{self.width}" '
+                f'style="max-width:100%;height:auto" src="data:image/png;base64,{data}">')
+
+
+def finish(fig: plt.Figure, *, alt: str, note: str = "", name: str | None = None, folder: Path | None = None) -> Chart:
+    """Add the footnote, draw the figure once as PNG, save it (PNG and SVG) when ``name`` is given, close it.
+
+    Args:
+        fig: the figure.
+        alt: what the chart shows, for readers who cannot see it (kept under a few hundred characters).
+        note: a footnote, placed under everything drawn (rotated tick labels and axis labels included).
+        name: file stem under ``folder``, e.g. ``"00-article-length"``; None: not saved.
+        folder: default ``reports/figures``.
+
+    Returns:
+        The :class:`Chart`.
+
+    >>> fig, ax = plt.subplots(); _ = ax.bar(["a"], [1])
+    >>> finish(fig, alt="One bar").png[:4]
+    b'\\x89PNG'
+    """
+    renderer = fig.canvas.get_renderer()
+    bbox = fig.get_tightbbox(renderer)  # what bbox_inches="tight" finds, found once (in inches)
+    if note:
+        text = fig.text(0.01, min(bbox.y0, 0.0) / fig.get_figheight() - 0.1 / fig.get_figheight(), note,
+                        ha="left", va="top", fontsize=8, color="#555555")
+        bbox = Bbox.union([bbox, text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())])
+    bbox = bbox.padded(0.1)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches=bbox)
+    chart = Chart(fig, buffer.getvalue(), alt, round(bbox.width * 100))
+    if name:
+        chart.paths = save(fig, name, folder=folder, png=chart.png, bbox=bbox)
+    plt.close(fig)
+    return chart
+
+
+def save(fig: plt.Figure, name: str, *, folder: Path | None = None, png: bytes | None = None,
+         bbox=None) -> list[Path]:
     """Save a figure as PNG and SVG.
 
     Args:
         fig: the figure.
         name: file stem, e.g. ``"00-article-length"``.
         folder: where to write; default ``reports/figures``.
+        png: the PNG already drawn (written as is).
+        bbox: the area to save, in inches (default: the tight box around everything drawn).
 
     Returns:
         The written paths.
@@ -119,9 +187,20 @@ def save(fig: plt.Figure, name: str, *, folder: Path | None = None) -> list[Path
     folder = folder or config.FIGURES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    for path in paths:  # no date in the metadata: the same chart gives the same bytes
-        fig.savefig(path, bbox_inches="tight", dpi=120, metadata={"Date": None} if path.suffix == ".svg" else None)
+    bbox = "tight" if bbox is None else bbox
+    if png is None:
+        fig.savefig(paths[0], bbox_inches=bbox, dpi=DPI)
+    else:
+        paths[0].write_bytes(png)
+    fig.savefig(paths[1], bbox_inches=bbox, dpi=DPI, metadata={"Date": None})  # no date: same chart, same bytes
     return paths
+
+
+def _listing(values: Mapping[str, float] | pd.Series, fmt: str) -> str:
+    """"a 3; b 2 ..." for alt text: at most :data:`ALT_ITEMS` items, then how many more."""
+    items = [f"{k} {fmt.format(v)}" for k, v in list(values.items())[:ALT_ITEMS]]
+    more = len(values) - ALT_ITEMS
+    return "; ".join(items) + (f"; and {more} more" if more > 0 else "")
 
 
 def export_table(frame: pd.DataFrame, name: str, *, folder: Path | None = None) -> Path:
@@ -140,18 +219,19 @@ def export_table(frame: pd.DataFrame, name: str, *, folder: Path | None = None) 
     return write_csv(frame, folder / f"{name}.csv")
 
 
+def _ink_on(color) -> str:
+    """White or black, whichever reads better on a segment of ``color``.
+
+    >>> _ink_on("#333333"), _ink_on("#fc8d62")
+    ('white', 'black')
+    """
+    return "white" if contrast_on_white(matplotlib.colors.to_hex(color)) >= 4.5 else "black"
+
+
 def _color_ticks(ax: plt.Axes, names: Mapping[str, str], colors: Mapping[str, str]) -> None:
     """Draw each y tick label (a short label of ``names``) in its outlet's colour."""
     for tick in ax.get_yticklabels():
         tick.set_color(colors.get(names.get(tick.get_text(), ""), "black"))
-
-
-def _note(fig: plt.Figure, note: str) -> None:
-    """The footnote, under everything already drawn (rotated tick labels and axis labels included)."""
-    if note:
-        bottom = fig.get_tightbbox(fig.canvas.get_renderer()).y0 / fig.get_figheight()  # inches -> figure fraction
-        fig.text(0.01, min(bottom, 0.0) - 0.1 / fig.get_figheight(), note, ha="left", va="top", fontsize=8,
-                 color="#555555", wrap=True)
 
 
 def _integer_ticks(ax: plt.Axes, values) -> None:
@@ -163,7 +243,7 @@ def _integer_ticks(ax: plt.Axes, values) -> None:
 
 def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[str, str],
                 counts: pd.Series | None = None, note: str = "", name: str | None = None,
-                fmt: str = "{:.0f}") -> plt.Figure:
+                fmt: str = "{:.0f}", alt: str = "") -> Chart:
     """Horizontal bars, one per outlet in its own colour, each labelled with its value.
 
     Args:
@@ -175,9 +255,10 @@ def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[s
         note: a footnote, e.g. the corpus size.
         name: save under ``reports/figures/<name>.png|svg``.
         fmt: format of the value labels.
+        alt: the image's alt text; default the title, the unit and every outlet's value.
 
     Returns:
-        The figure.
+        The :class:`Chart`.
     """
     values = values.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(values) + 1.4))
@@ -193,15 +274,13 @@ def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[s
     ax.set_xlim(0, max(float(values.max()) * 1.35, 1e-9))
     _integer_ticks(ax, values)
     ax.spines[["top", "right"]].set_visible(False)
-    _note(fig, note)
-    if name:
-        save(fig, name)
-    return fig
+    alt = alt or f"Bar chart: {title}. {xlabel} per outlet: {_listing(values.sort_index(), fmt)}."
+    return finish(fig, alt=alt, note=note, name=name)
 
 
 def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_colors: Mapping[str, str] | None = None,
                  outlet_colors_: Mapping[str, str] | None = None, note: str = "", name: str | None = None,
-                 show_counts: bool = True) -> plt.Figure:
+                 show_counts: bool = True, alt: str = "") -> Chart:
     """Stacked horizontal bars: one bar per outlet (rows), one segment per category (columns).
 
     Segment labels show the raw value when ``show_counts``; outlet names on the
@@ -216,9 +295,10 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
         note: a footnote.
         name: save under ``reports/figures``.
         show_counts: write each non-zero value inside its segment.
+        alt: the image's alt text; default the title, the segments and each bar's total.
 
     Returns:
-        The figure.
+        The :class:`Chart`.
     """
     frame = frame.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(frame) + 1.6))
@@ -233,7 +313,7 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
             for y, (v, l0) in enumerate(zip(vals, left)):
                 if v > 0:
                     text = f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}"
-                    ax.text(l0 + v / 2, y, text, ha="center", va="center", fontsize=8)
+                    ax.text(l0 + v / 2, y, text, ha="center", va="center", fontsize=8, color=_ink_on(color))
         left += vals
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -242,14 +322,13 @@ def stacked_bars(frame: pd.DataFrame, *, title: str, xlabel: str, category_color
     _integer_ticks(ax, frame.to_numpy().ravel())
     if outlet_colors_:
         _color_ticks(ax, dict(zip(labels, frame.index)), outlet_colors_)
-    _note(fig, note)
-    if name:
-        save(fig, name)
-    return fig
+    alt = alt or (f"Stacked bar chart: {title}. Segments: {', '.join(map(str, frame.columns))}. "
+                  f"Total {xlabel} per bar: {_listing(frame.sum(axis=1).sort_index(), '{:g}')}.")
+    return finish(fig, alt=alt, note=note, name=name)
 
 
 def heatmap(frame: pd.DataFrame, *, title: str, cbar_label: str, name: str | None = None,
-            fmt: str = "{:.2f}", note: str = "") -> plt.Figure:
+            fmt: str = "{:.2f}", note: str = "", alt: str = "") -> Chart:
     """A labelled heatmap, each cell annotated with its value.
 
     Args:
@@ -259,9 +338,10 @@ def heatmap(frame: pd.DataFrame, *, title: str, cbar_label: str, name: str | Non
         name: save under ``reports/figures``.
         fmt: cell label format.
         note: a footnote.
+        alt: the image's alt text; default the title, the size and the highest cell off the diagonal.
 
     Returns:
-        The figure.
+        The :class:`Chart`.
     """
     fig, ax = plt.subplots(figsize=(1.1 * len(frame.columns) + 3, 0.7 * len(frame) + 1.8))
     image = ax.imshow(frame.to_numpy(dtype=float), cmap="Blues", vmin=0)
@@ -275,10 +355,16 @@ def heatmap(frame: pd.DataFrame, *, title: str, cbar_label: str, name: str | Non
                     color="white" if v > 0.6 * top else "black")
     fig.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
     ax.set_title(title)
-    _note(fig, note)
-    if name:
-        save(fig, name)
-    return fig
+    return finish(fig, alt=alt or _heatmap_alt(frame, title=title, unit=cbar_label, fmt=fmt), note=note, name=name)
+
+
+def _heatmap_alt(frame: pd.DataFrame, *, title: str, unit: str, fmt: str) -> str:
+    """Alt text of a heatmap: what it compares, its size, and its highest cell off the diagonal."""
+    cells = frame.stack()
+    cells = cells[[r != c for r, c in cells.index]]
+    top = (f" Highest: {cells.idxmax()[0]} and {cells.idxmax()[1]}, {fmt.format(cells.max())}."
+           if len(cells) else "")
+    return f"Heatmap: {title}. {len(frame)} rows by {len(frame.columns)} columns; colour: {unit}.{top}"
 
 
 def corpus_note(articles: pd.DataFrame) -> str:
@@ -317,7 +403,7 @@ def wide(tidy: pd.DataFrame, *, index: str, columns: str, values: str, order: li
 def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
                     xlabel: str, panels: list | None = None, count: str | None = None, ncols: int = 3,
                     note: str = "", name: str | None = None, fmt: str = "{:.1f}", sharex: bool = True,
-                    shares: bool | Iterable = False) -> plt.Figure:
+                    shares: bool | Iterable = False, alt: str = "") -> Chart:
     """One small bar chart per panel (e.g. per family), outlets as bars in their fixed colours, shared x axis.
 
     Args:
@@ -335,16 +421,17 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         fmt: value label format.
         sharex: one x scale for all panels (same unit); False when panels have different units.
         shares: the values are shares (0 to 1), so no axis runs past 1; or the panels that hold shares.
+        alt: the image's alt text; default the title, the panels and, in each, the outlet with the highest value.
 
     Returns:
-        The figure.
+        The :class:`Chart`.
     """
     panels = panels or list(dict.fromkeys(tidy[panel]))
     outlets = sorted(tidy["outlet"].unique(), reverse=True)
     labels = short_labels(outlets)
     nrows = max(1, -(-len(panels) // ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.32 * len(outlets) + 1.1) * nrows),
-                             sharex=sharex, squeeze=False)
+                             sharex=sharex, sharey=True, squeeze=False)  # outlet names in the first column only
     top = float(tidy[value].max()) if len(tidy) else 1.0
     share_panels = set(panels) if shares is True else set(shares or ())
     for ax, key in zip(axes.flat, panels):
@@ -363,6 +450,7 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
             _integer_ticks(ax, tidy[value] if sharex else vals)
         ax.tick_params(labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
+    for ax in axes[:, 0]:
         _color_ticks(ax, dict(zip(labels, outlets)), colors)
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
@@ -371,7 +459,17 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
             ax.set_xlabel(xlabel, fontsize=8)
     fig.suptitle(title)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))  # room for the title above the panels' own
-    _note(fig, note)
-    if name:
-        save(fig, name)
-    return fig
+    return finish(fig, alt=alt or _panels_alt(tidy, panel=panel, panels=panels, value=value, title=title, fmt=fmt),
+                  note=note, name=name)
+
+
+def _panels_alt(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, title: str, fmt: str) -> str:
+    """Alt text of small multiples: what they compare and, per panel, the outlet with the highest value."""
+    tops = {}
+    for key in panels:
+        sub = tidy[tidy[panel] == key]
+        if len(sub) and sub[value].max() > 0:
+            best = sub.sort_values(value, kind="stable").iloc[-1]
+            tops[f"{key}: highest {best['outlet']}"] = best[value]
+    return (f"Bar charts, one panel per {panel} ({len(panels)}), one bar per outlet: {title}. "
+            + (_listing(tops, fmt) + "." if tops else "Every value is zero."))

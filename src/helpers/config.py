@@ -29,6 +29,8 @@ GENERIC_STUDY = STUDIES_DIR / "generic"  # any corpus without a study of its own
 PROCESSED_DIR = Path(os.environ.get("HELPERS_PROCESSED_DIR") or DATA / "processed")
 REPORTS_DIR = PROJECT_ROOT / "reports"
 FIGURES_DIR = Path(os.environ.get("HELPERS_FIGURES_DIR") or REPORTS_DIR / "figures")
+SHARED_DIR_ENV = "HELPERS_SHARED_DIR"  # set by a report build: where helpers.buildcache shares tables between notebooks
+HEADLINE_CLASS = "report-headline"  # the HTML class of a report's headline finding, which the index copies
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 

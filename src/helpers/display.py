@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from helpers import config
 from helpers.text import escape
 
 
@@ -43,7 +44,7 @@ def table(frame: pd.DataFrame, *, caption: str = "", max_rows: int = 200, index:
     return HTML(_inert(cap + body))
 
 
-HEADLINE_CLASS = "report-headline"  # helpers.reports copies this element's text to the index
+HEADLINE_CLASS = config.HEADLINE_CLASS  # helpers.reports copies this element's text to the index
 
 
 def headline(text: str) -> HTML:
@@ -100,7 +101,7 @@ def kwic(frame: pd.DataFrame, *, caption: str = "", extra: list[str] | None = No
         cells = "".join(f"<td>{escape(row[c])}</td>" for c in extra)
         body.append(f"<tr>{cells}<td style='text-align:right !important'>{escape(row['left'])}</td>"
                     f"<td><mark>{escape(row['match'])}</mark></td><td>{escape(row['right'])}</td></tr>")
-    cut = f" (first {max_rows} of {len(frame)})" if len(frame) > max_rows else ""
+    cut = f" (first {max_rows} of {len(frame)} rows; full table in data/processed)" if len(frame) > max_rows else ""
     cap = f"<p><b>{escape(caption)}</b>{escape(cut)} &middot; {len(frame)} rows</p>"
     return HTML(_inert(_STYLE + cap + f"<table class='evidence'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"))
 

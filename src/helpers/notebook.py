@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import charts, config, corpus
+from helpers import buildcache, charts, config, corpus
 from helpers.study import Study, choose_study
 from helpers.text import escape
 
@@ -22,6 +22,11 @@ class Start:
     articles: pd.DataFrame
     colors: dict
     note: str
+
+    def analysis(self) -> dict[str, pd.DataFrame]:
+        """Sentences, attributions, loaded terms and frames of these articles with this study
+        (:func:`helpers.pipeline.analyze`), computed once per report build (:mod:`helpers.buildcache`)."""
+        return buildcache.analysis(self.articles, self.study)
 
 
 def start(data_dir: str = "", manifest: str = "", *, top_outlets: int = 12, study: str = "",
@@ -44,7 +49,7 @@ def start(data_dir: str = "", manifest: str = "", *, top_outlets: int = 12, stud
     """
     chosen = choose_study(study or None, data_dir=data_dir or None)
     if articles is None:
-        articles = corpus.load_articles(data_dir or None, manifest=manifest or None, warn=False)
+        articles = buildcache.articles(data_dir, manifest)
     articles = corpus.bucket_outlets(articles, top=top_outlets)
     return Start(chosen, articles, charts.outlet_colors(articles["outlet"]), charts.corpus_note(articles))
 

@@ -44,7 +44,7 @@ from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, per
                               mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
-from helpers.text import normalise, read_yaml
+from helpers.text import TOKEN_RE, normalise, read_yaml
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "paragraph", "sentence_no", "sentence", "speaker", "speaker_mention", "side", "role",
@@ -332,7 +332,6 @@ def quote_marks(text: str) -> str:
 
 # ---------------------------------------------------------------- attribution
 
-_TOKEN_RE = re.compile(r"\w+(?:['.-]\w+)*|[^\s\w]")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -433,7 +432,7 @@ class _Reader:
     def _plain_tokens(self, start: int, end: int) -> list[_Tok]:
         # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
         return [_new_tok(_Tok, (m.group(), m.group().lower(), m.start(), m.end(), False))
-                for m in _TOKEN_RE.finditer(self.norm, start, end)]
+                for m in TOKEN_RE.finditer(self.norm, start, end)]
 
 
 def _n_words(toks: list[_Tok], *, enough: int = 1 << 30) -> int:

@@ -10,21 +10,27 @@ succeeded, so a failed build leaves the previous complete set in place.
 from __future__ import annotations
 
 import argparse
+import copy
+import json
 import os
+import queue
 import re
 import shutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
-
-from helpers import config, display, outputs
+from helpers import config, outputs, speedups
 from helpers.text import escape
+
+speedups.skip_iri_grammar()  # before nbformat is imported
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from nbconvert import HTMLExporter  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
 NOTEBOOK_RE = re.compile(r"^\d\d-[\w-]+\.ipynb$")
@@ -66,12 +72,14 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def execute(path: Path, *, timeout: int | None = None) -> nbformat.NotebookNode:
+def execute(path: Path, *, timeout: int | None = None, km=None, reset: bool = False) -> nbformat.NotebookNode:
     """Execute one notebook in its own folder with the current Python's kernel.
 
     Args:
         path: the notebook.
         timeout: seconds allowed per cell; default ``REPORT_CELL_TIMEOUT`` or 1,800.
+        km: a running kernel's manager to execute in (see :class:`Kernel`); default a new kernel, shut down after.
+        reset: first clear what an earlier notebook left in that kernel (:data:`Kernel.RESET`).
 
     Returns:
         The executed notebook.
@@ -82,22 +90,68 @@ def execute(path: Path, *, timeout: int | None = None) -> nbformat.NotebookNode:
     """
     timeout = timeout or int(os.environ.get("REPORT_CELL_TIMEOUT") or 1800)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    prelude = [nbformat.v4.new_code_cell(Kernel.RESET)] if reset else []
+    nb.cells[:0] = prelude
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=km, store_widget_state=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
-    except CellExecutionError as exc:
-        raise ReportError(f"{path.name}, {_failed_cell(nb)}: {exc.ename}: {_first_lines(exc.evalue)}") from None
-    except CellTimeoutError:
-        raise ReportError(f"{path.name}, {_failed_cell(nb)}: took longer than {timeout} s "
-                          "(set REPORT_CELL_TIMEOUT to allow more)") from None
-    except DeadKernelError:
-        raise ReportError(f"{path.name}, {_failed_cell(nb)}: the kernel died "
-                          "(out of memory, or killed)") from None
+        failure = None
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        failure = exc
+    finally:
+        del nb.cells[:len(prelude)]
+        if km is not None and client.kc is not None:
+            client.kc.stop_channels()
+    if failure is not None:
+        raise _failure(path, nb, failure, timeout) from None
     found = problems(nb)
     if found:
         raise ReportError(f"{path.name}: the report would show errors or warnings:\n  " + "\n  ".join(found))
     return nb
+
+
+def _failure(path: Path, nb: nbformat.NotebookNode, exc: Exception, timeout: int) -> ReportError:
+    """The error a failed execution reports: the notebook, the cell and the reason."""
+    where = f"{path.name}, {_failed_cell(nb)}"
+    if isinstance(exc, CellExecutionError):
+        return ReportError(f"{where}: {exc.ename}: {_first_lines(exc.evalue)}")
+    if isinstance(exc, CellTimeoutError):
+        return ReportError(f"{where}: took longer than {timeout} s (set REPORT_CELL_TIMEOUT to allow more)")
+    return ReportError(f"{where}: the kernel died (out of memory, or killed)")
+
+
+class Kernel:
+    """One kernel that executes several notebooks in turn, its namespace cleared between them.
+
+    Starting a kernel and importing pandas, matplotlib and the helpers costs about two seconds of CPU;
+    a build pays it once per worker instead of once per notebook. Before each notebook but the first,
+    IPython's own reset deletes every name the earlier one defined and its output history, and the
+    figures are closed; imported modules stay loaded.
+    """
+
+    RESET = ("get_ipython().reset(new_session=False)\n"
+             "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt")
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.km = None
+        self._client = None
+
+    def run(self, path: Path) -> nbformat.NotebookNode:
+        """Execute ``path`` (:func:`execute`) in this kernel, starting it on first use."""
+        if self.km is None:
+            self._client = NotebookClient(nbformat.v4.new_notebook(), kernel_name="python3", shutdown_kernel="immediate",
+                                          resources={"metadata": {"path": str(self.folder)}})
+            self.km = self._client.create_kernel_manager()
+            return execute(path, km=self.km)
+        return execute(path, km=self.km, reset=True)
+
+    def close(self) -> None:
+        """Shut the kernel down (nothing to do when it never started)."""
+        if self.km is not None and self._client is not None:
+            self._client._cleanup_kernel()
+            self.km = None
 
 
 def _failed_cell(nb: nbformat.NotebookNode) -> str:
@@ -142,17 +196,33 @@ def to_html(nb: nbformat.NotebookNode) -> str:
     Returns:
         The HTML page.
     """
+    nb = _without_live_widgets(nb)
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     return body
 
 
-_HEADLINE_RE = re.compile(r'<div class="' + display.HEADLINE_CLASS + r'[^"]*"><p><b>Finding:</b> (.*?)</p></div>', re.S)
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _without_live_widgets(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the notebook whose outputs carry no live widget view where they have an HTML form (an explorer
+    shows its table in a report: no kernel runs there, and a widget would need a script from the network)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data and "text/html" in data:
+                del data[WIDGET_VIEW]
+    return nb
+
+
+_HEADLINE_RE = re.compile(r'<div class="' + config.HEADLINE_CLASS + r'[^"]*"><p><b>Finding:</b> (.*?)</p></div>', re.S)
 
 
 def headline_of(html: str) -> str | None:
-    """The escaped headline finding a report's notebook displayed (:func:`helpers.display.headline`), or None."""
+    """The escaped headline finding a report's notebook displayed (:func:`helpers.display.headline`, class :data:`helpers.config.HEADLINE_CLASS`), or None."""
     found = _HEADLINE_RE.search(html)
     return found.group(1) if found else None
 
@@ -191,7 +261,8 @@ def write_index(entries: list[tuple[str, str, str]], folder: Path) -> Path:
 def build(*, folder: Path | None = None, out: Path | None = None, only: list[str] | None = None) -> list[Path]:
     """Execute every notebook in order and write ``reports/<notebook>.html`` plus ``index.html``.
 
-    Everything is written to a staging folder first; the reports folder, the figures and the
+    The notebooks share the tables they have in common through :mod:`helpers.buildcache` (computed once per
+    build). Everything is written to a staging folder first; the reports folder, the figures and the
     processed tables are swapped in only when every notebook succeeded.
 
     Args:
@@ -222,8 +293,10 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
                 _stage(root, stages[key], keep=bool(only), notebook_tables=key == "processed")
             for path in staged.values():
                 path.mkdir(parents=True, exist_ok=True)
-            with environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"])):
-                names = _run_notebooks(folder, staged["reports"], only=only)
+            with tempfile.TemporaryDirectory(prefix="helpers-build-") as shared, \
+                    environment(HELPERS_PROCESSED_DIR=str(staged["processed"]), HELPERS_FIGURES_DIR=str(staged["figures"]),
+                                **{config.SHARED_DIR_ENV: shared}):
+                names = _run_notebooks(folder, staged["reports"], only=only, previous=out)
         except OSError as exc:  # a full disk or a folder that cannot be written, outside any notebook cell
             raise ReportError(f"could not write the reports ({exc.strerror or exc}: {exc.filename or ''}); "
                               "the previous ones are unchanged") from None
@@ -280,33 +353,80 @@ def _entry(name: str, nb: nbformat.NotebookNode, html: str) -> tuple[str, str, s
     return name, title, headline_of(html) or escape(question)
 
 
-def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None) -> list[str]:
-    """Execute the notebooks into ``out``, several at once (``REPORT_WORKERS``, default the CPUs available; each
-    runs in its own kernel process); return the file names of the reports and the index. The first failure
-    in notebook order is raised, after the notebooks already running have stopped."""
+TIMES_FILE = "build-seconds.json"  # in the reports folder: how long each notebook took in the last build
+
+
+def _previous_seconds(folder: Path) -> dict[str, float]:
+    """Seconds per notebook from the last build in ``folder`` (empty when there is none or it cannot be read)."""
+    try:
+        seconds = json.loads((folder / TIMES_FILE).read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in seconds.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _longest_first(paths: list[Path], seconds: dict[str, float]) -> list[Path]:
+    """The notebooks ordered by the seconds they took in the previous build, longest (or new) first, so that
+    the last one to finish is a short one (the order of the reports and the index does not change).
+
+    >>> [p.name for p in _longest_first([Path("00-a.ipynb"), Path("01-b.ipynb"), Path("02-c.ipynb")], {"00-a": 1, "01-b": 5})]
+    ['02-c.ipynb', '01-b.ipynb', '00-a.ipynb']
+    """
+    return sorted(paths, key=lambda p: -seconds.get(p.stem, float("inf")))
+
+
+def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None, previous: Path) -> list[str]:
+    """Execute the notebooks into ``out``, several at once (``REPORT_WORKERS``, default the CPUs available), each
+    worker reusing one kernel (:class:`Kernel`), the longest first (:func:`_longest_first` reads ``previous``);
+    return the file names of the reports and the index. On a failure the notebooks not started are cancelled
+    and, once the running ones have stopped, the first failure in notebook order is raised."""
     chosen = [p for p in notebooks(folder) if not only or p.name in only or p.stem in only]
     workers = max(1, min(len(chosen), int(os.environ.get("REPORT_WORKERS") or len(os.sched_getaffinity(0)))))
-    names, entries = [], []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        running = [pool.submit(execute, path) for path in chosen]
-        print("executing " + ", ".join(p.name for p in chosen) + f" ({workers} at a time) ...", flush=True)
+    kernels = [Kernel(chosen[0].parent if chosen else config.NOTEBOOKS_DIR) for _ in range(workers)]
+    seconds = _previous_seconds(previous)
+    free = queue.Queue()
+    for kernel in kernels:
+        free.put(kernel)
+
+    def run(path: Path) -> tuple[nbformat.NotebookNode, float]:
+        kernel = free.get()
+        started = time.perf_counter()
         try:
-            for path, future in zip(chosen, running):
-                nb = future.result()
+            return kernel.run(path), time.perf_counter() - started
+        finally:
+            free.put(kernel)
+
+    done: dict[Path, tuple[str, tuple]] = {}
+    failed: dict[Path, BaseException] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            running = {pool.submit(run, path): path for path in _longest_first(chosen, seconds)}
+            print("executing " + ", ".join(p.name for p in chosen) + f" ({workers} at a time) ...", flush=True)
+            for future in as_completed(running):
+                path = running[future]
+                try:
+                    nb, seconds[path.stem] = future.result()
+                except BaseException as exc:  # noqa: BLE001 - re-raised below, after the running ones stop
+                    failed[path] = exc
+                    for other in running:
+                        other.cancel()
+                    continue
                 html = to_html(nb)
-                html_path = out / f"{path.stem}.html"
-                html_path.write_text(html, encoding="utf-8")
-                names.append(html_path.name)
-                entries.append(_entry(html_path.name, nb, html))
-                print(f"  done {path.stem}", flush=True)
-        except BaseException:
-            for future in running:
-                future.cancel()
-            raise
-    built = {e[0] for e in entries}
+                (out / f"{path.stem}.html").write_text(html, encoding="utf-8")
+                done[path] = (f"{path.stem}.html", _entry(f"{path.stem}.html", nb, html))
+                print(f"  done {path.stem} ({seconds[path.stem]:.1f} s)", flush=True)
+    finally:
+        for kernel in kernels:
+            kernel.close()
+    if failed:
+        raise failed[min(failed)]
+    (out / TIMES_FILE).write_text(json.dumps({k: round(v, 2) for k, v in sorted(seconds.items())}, indent=1) + "\n",
+                                  encoding="utf-8")
+    names = [done[p][0] for p in chosen]
+    entries = [done[p][1] for p in chosen]
     for path in notebooks(folder):  # keep earlier reports in the index when only some notebooks were rerun
         html_path = out / f"{path.stem}.html"
-        if html_path.name not in built and html_path.exists():
+        if path not in done and html_path.exists():
             entries.append(_entry(html_path.name, nbformat.read(path, as_version=4), html_path.read_text(encoding="utf-8")))
     entries.sort()
     names.append(write_index(entries, out).name)

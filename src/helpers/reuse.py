@@ -8,8 +8,8 @@ from difflib import SequenceMatcher
 import numpy as np
 import pandas as pd
 
-from helpers import corpus, terms
-from helpers.text import escape, normalise, squash, words
+from helpers import corpus, quotes, terms
+from helpers.text import TOKEN_RE, escape, normalise, squash, words
 
 
 def shingles(text: str, *, n: int = 3) -> set[tuple[str, ...]]:
@@ -353,12 +353,9 @@ def derived_groups(aligned: pd.DataFrame, sentences: pd.DataFrame, *, min_share:
     return frame
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
-
-
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     norm = normalise(text)
-    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(norm)]
+    return [(m.group(0).lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(norm)]
 
 
 def _score(a: list[str], b: list[str]) -> float:
@@ -438,12 +435,9 @@ def _term_spans(text: str, lex) -> list[tuple[int, int, str]]:
 
 
 def _quote_spans_in(text: str) -> list[tuple[int, int]]:
-    """Spans between paired quotation marks in one sentence (an unpaired mark runs to the end)."""
-    marks = [i for i, ch in enumerate(normalise(text)) if ch == '"']
-    spans = [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:
-        spans.append((marks[-1], len(text)))
-    return spans
+    """Quotations in one sentence, their marks included (an edit that adds or drops a mark touches the quote);
+    found by :func:`helpers.quotes.article_quote_spans` (an unpaired mark runs to the end)."""
+    return [(max(r["start"] - 1, 0), min(r["end"] + 1, len(text))) for r in quotes.article_quote_spans("", text)]
 
 
 def edits(aligned: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:

@@ -5,7 +5,9 @@
 * :func:`trie_regex` compiles a word list into one regex shaped as a trie;
 * :func:`survives_normalise` tells whether a regex matches the same on normalised text;
 * :class:`FastPunkt` and :class:`PlainReLanguageVars` make NLTK's Punkt sentence splitter faster
-  with the same decisions.
+  with the same decisions;
+* :func:`skip_iri_grammar` keeps ``jsonschema`` (imported by ``nbformat``) from building an IRI grammar
+  the report build never uses (1.4 s per build).
 
 Each trick has a test that compares it with the plain way on real and generated text
 (``tests/test_text.py``). They read private parts of ``re`` and NLTK: check them after upgrading either.
@@ -14,6 +16,7 @@ Each trick has a test that compares it with the plain way on real and generated 
 from __future__ import annotations
 
 import re
+import sys
 
 try:  # the regex parser, to read the leading letters of a pattern
     from re import _constants as _sre, _parser as _sre_parse
@@ -304,3 +307,19 @@ class PatternSet:
                         end = m.end()
                         last[i] = end if end > pos else pos + 1
         return dict(zip(self.names, lists))
+
+
+def skip_iri_grammar() -> None:
+    """Make ``import rfc3987_syntax`` fail, so ``jsonschema`` skips its optional IRI format checker.
+
+    ``jsonschema`` imports ``rfc3987_syntax`` when it is installed (JupyterLab's ``jupyter-events`` installs it),
+    and that builds a Lark grammar on import: 1.4 s in every process that imports ``nbformat``. Notebook
+    validation never checks the "iri" format, so nothing changes but the time. Call before importing
+    ``nbformat``; a process that already imported it is left as it is.
+
+    >>> skip_iri_grammar()
+    >>> import importlib.util, sys
+    >>> sys.modules.get("rfc3987_syntax", None) is None
+    True
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: the import raises ImportError

@@ -28,6 +28,9 @@ _PAIRS = tuple(_CHAR_MAP.items())
 WORD_RE = r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*"
 _word_tokenizer = RegexpTokenizer(WORD_RE)
 _WORD = re.compile(WORD_RE)  # the same tokens; stdlib re counts them about twice as fast
+# Tokens for comparing and parsing sentences (attribution rules, reuse alignment and edits): a word with its inner
+# apostrophes, dots and hyphens ("U.S.", "don't", "pro-Kremlin", "Müller"), or any one other non-space character.
+TOKEN_RE = re.compile(r"\w+(?:['.-]\w+)*|[^\s\w]")
 
 
 def normalise(text: str) -> str:
