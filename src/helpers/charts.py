@@ -234,11 +234,11 @@ def _color_ticks(ax: plt.Axes, names: Mapping[str, str], colors: Mapping[str, st
         tick.set_color(colors.get(names.get(tick.get_text(), ""), "black"))
 
 
-def _integer_ticks(ax: plt.Axes, values) -> None:
-    """Whole-number ticks on the x axis when every value is a whole number (counts)."""
+def _integer_ticks(ax: plt.Axes, values, *, axis: str = "x") -> None:
+    """Whole-number ticks on the ``axis`` when every value is a whole number (counts)."""
     numbers = pd.Series(values, dtype=float).dropna()
     if len(numbers) and (numbers == numbers.round()).all():
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
 
 
 def outlet_bars(values: pd.Series, *, title: str, xlabel: str, colors: Mapping[str, str],
@@ -463,13 +463,93 @@ def small_multiples(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
                   note=note, name=name)
 
 
-def _panels_alt(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, title: str, fmt: str) -> str:
-    """Alt text of small multiples: what they compare and, per panel, the outlet with the highest value."""
+def _highest(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, where: str = "") -> dict:
+    """``{"<panel>: highest <outlet>[ in <where>]": value}`` for each panel with a value above zero (alt text).
+
+    >>> _highest(pd.DataFrame({"p": ["a", "a"], "outlet": ["X", "Y"], "v": [1, 3]}), panel="p", panels=["a"], value="v")
+    {'a: highest Y': 3.0}
+    """
     tops = {}
     for key in panels:
         sub = tidy[tidy[panel] == key]
         if len(sub) and sub[value].max() > 0:
             best = sub.sort_values(value, kind="stable").iloc[-1]
-            tops[f"{key}: highest {best['outlet']}"] = best[value]
+            tops[f"{key}: highest {best['outlet']}" + (f" in {best[where]}" if where else "")] = float(best[value])
+    return tops
+
+
+def _panels_alt(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, title: str, fmt: str) -> str:
+    """Alt text of small multiples: what they compare and, per panel, the outlet with the highest value."""
+    tops = _highest(tidy, panel=panel, panels=panels, value=value)
     return (f"Bar charts, one panel per {panel} ({len(panels)}), one bar per outlet: {title}. "
             + (_listing(tops, fmt) + "." if tops else "Every value is zero."))
+
+
+def timeline_panels(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
+                    ylabel: str, panels: list | None = None, ncols: int = 2, note: str = "", name: str | None = None,
+                    shares: bool = False, panel_titles: bool = True, alt: str = "") -> Chart:
+    """One line chart per panel (a side, a family, a frame): periods across, one line per outlet in its colour.
+
+    Args:
+        tidy: long table with ``period``, ``outlet``, the panel column and the value column; a period in
+            which an outlet has no row is a gap in its line, not a zero.
+        panel: column that defines the panels (a constant column gives one panel).
+        value: column plotted.
+        colors: outlet colours from :func:`outlet_colors`.
+        title: says what is compared.
+        ylabel: with units.
+        panels: panel order (default: order of appearance).
+        ncols: panels per row.
+        note: a footnote.
+        name: save under ``reports/figures``.
+        shares: the values are shares, so the axis runs from 0 to 1.
+        panel_titles: title each panel with its key (off for a single panel the figure title names).
+        alt: the image's alt text; default the title, the periods and, per panel, the highest point.
+
+    Returns:
+        The :class:`Chart`.
+    """
+    panels = panels or list(dict.fromkeys(tidy[panel]))
+    periods = sorted(tidy["period"].unique())
+    outlets = sorted(tidy["outlet"].unique())
+    ncols = max(1, min(ncols, len(panels)))
+    nrows = max(1, -(-len(panels) // ncols))
+    wide_ = ncols == 1  # a single column gets the page's width
+    fig, axes = plt.subplots(nrows, ncols, figsize=(9.5 if wide_ else 6.2 * ncols, (3.6 if wide_ else 2.9) * nrows),
+                             sharex=True, squeeze=False)
+    x = {p: i for i, p in enumerate(periods)}
+    for ax, key in zip(axes.flat, panels):
+        sub = tidy[tidy[panel] == key]
+        for outlet in outlets:
+            line = sub[sub["outlet"] == outlet].set_index("period")[value].reindex(periods)
+            ax.plot([x[p] for p in periods], line.to_numpy(dtype=float), marker="o", markersize=3, linewidth=1.4,
+                    color=colors.get(outlet, OTHER_COLOR), label=outlet)
+        if panel_titles:
+            ax.set_title(str(key), fontsize=10)
+        ax.set_ylim(0, 1.0 if shares else max(float(sub[value].max()) * 1.15 if len(sub) else 1.0, 1e-9))
+        if not shares:
+            _integer_ticks(ax, sub[value], axis="y")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(labelsize=8)
+    step = max(1, len(periods) // 8)  # at most about eight period labels on an axis
+    for ax in axes.flat:
+        ax.set_xticks(range(0, len(periods), step), [periods[i] for i in range(0, len(periods), step)],
+                      rotation=35, ha="right")
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel(ylabel, fontsize=8)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, short_labels(labels), loc="upper left", bbox_to_anchor=(1.0, 0.95), fontsize=8, frameon=False)
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))
+    return finish(fig, alt=alt or _timeline_alt(tidy, panel=panel, panels=panels, value=value, title=title,
+                                                periods=periods), note=note, name=name)
+
+
+def _timeline_alt(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, title: str, periods: list) -> str:
+    """Alt text of timeline panels: the periods covered and, per panel, the outlet and period of the highest point."""
+    tops = _highest(tidy, panel=panel, panels=panels, value=value, where="period")
+    span = f"{periods[0]} to {periods[-1]}" if periods else "no period"
+    return (f"Line charts, one panel per {panel} ({len(panels)}), one line per outlet, {span}: {title}. "
+            + (_listing(tops, "{:.3g}") + "." if tops else "Every value is zero."))

@@ -110,3 +110,34 @@ def reuse_finding(groups: pd.DataFrame) -> str:
     n = shared["group"].nunique()
     return (f"{len(shared)} of {len(groups)} articles derive from a report another article also uses "
             f"({n} group{'s' * (n != 1)}).")
+
+
+def over_time_finding(timeline_: pd.DataFrame, first_use: pd.DataFrame, *, dated: int, undated: int,
+                      period: str, days: list[str]) -> str:
+    """The corpus span, its busiest period and who first used the term most outlets took up.
+
+    >>> tl = pd.DataFrame({"period": ["2016-09", "2016-10"], "outlet": ["A", "A"], "measure": ["articles"] * 2,
+    ...                    "key": ["", ""], "value": [1.0, 3.0], "count": [1, 3], "total": [1, 3]})
+    >>> fu = pd.DataFrame({"kind": ["term", "term"], "item": ["x", "x"], "outlet": ["A", "B"],
+    ...                    "first_date": ["2016-09-02", "2016-10-05"], "order": [1, 2]})
+    >>> over_time_finding(tl, fu, dated=4, undated=1, period="month", days=["2016-09-02", "2016-10-20"])
+    "4 dated articles from 2016-09-02 to 2016-10-20 (1 undated); busiest month: 2016-10 (3 articles); 'x', used by 2 outlets, was first used by A (2016-09-02)."
+    """
+    if not dated:
+        return f"No article has a readable publication date ({undated} undated), so there is no timeline."
+    first, last = min(days), max(days)
+    undated_note = f" ({undated} undated)" if undated else ""
+    if first == last:
+        when = pd.Timestamp(first).strftime("%d %B %Y").lstrip("0")
+        return f"All {dated} dated articles are dated {when}{undated_note}, so there is no timeline."
+    per = timeline_[timeline_["measure"] == "articles"].groupby("period")["count"].sum()
+    text = (f"{dated} dated articles from {first} to {last}{undated_note}; "
+            f"busiest {period}: {per.idxmax()} ({int(per.max())} articles)")
+    terms_ = first_use[first_use["kind"] == "term"] if len(first_use) else first_use
+    if len(terms_):
+        spread = terms_.groupby("item")["outlet"].nunique().sort_values(ascending=False, kind="stable")
+        item = spread.index[0]
+        lead = terms_[(terms_["item"] == item) & (terms_["order"] == 1)].sort_values("outlet")
+        text += (f"; '{item}', used by {int(spread.iloc[0])} outlets, was first used by "
+                 f"{', '.join(lead['outlet'])} ({lead['first_date'].iloc[0]})")
+    return text + "."

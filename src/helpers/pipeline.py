@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from helpers import config, corpus, export, frames, outputs, quotes, terms
+from helpers import config, corpus, export, frames, outputs, quotes, terms, timeline
 from helpers.outputs import RUN_MARKER, OutputError
 from helpers.study import Study, choose_study
 from helpers.text import normalise
@@ -33,7 +33,8 @@ TABLES = {
     "frames": frames.FRAME_COLUMNS,
 }
 
-FILE_TABLES = ["articles", "load_report", *TABLES]  # what analyze_to_files writes
+TIMELINE_TABLES = ["timeline", "timeline_first_use"]  # helpers.timeline, from the per-chunk day counts
+FILE_TABLES = ["articles", "load_report", *TABLES, *TIMELINE_TABLES]  # what analyze_to_files writes
 
 
 def analyze_article(article_id: str, outlet: str, text: str, headline: str = "", *,
@@ -182,7 +183,8 @@ def write_part(frame: pd.DataFrame, folder: Path, name: str, part: int, fmt: str
         export.write_csv(frame, path)
 
 
-def analyze_part(records: list, out: str | Path | None, part: int, fmt: str, study: Study | None = None) -> dict:
+def analyze_part(records: list, out: str | Path | None, part: int, fmt: str, study: Study | None = None,
+                 days: dict | None = None) -> dict:
     """Analyse one chunk of article records and write its tables (run in a worker process).
 
     Args:
@@ -191,12 +193,21 @@ def analyze_part(records: list, out: str | Path | None, part: int, fmt: str, stu
         part: the chunk number (part file name).
         fmt: ``parquet`` or ``csv``.
         study: see :func:`analyze_article`.
+        days: publication day per article id (the undated left out), for the timeline counts.
 
     Returns:
-        ``{table: rows}``, plus ``"tables"`` (the DataFrames) when ``out`` is ``None``.
+        ``{table: rows}``, plus ``"tables"`` (the DataFrames) when ``out`` is ``None`` and ``"timeline"``
+        (:func:`helpers.timeline.day_counts` and :func:`helpers.timeline.first_uses` of the chunk) when
+        ``days`` is given.
     """
     parts = analyze_records(records, study)
     counts: dict = {name: len(rows) for name, rows in parts.items()}
+    if days is not None:
+        naming = terms.load_lexicon((study or choose_study()).lexicon).naming_pairs
+        counts["timeline"] = (timeline.day_counts(days, quotes=parts["quotes"], terms=parts["terms"],
+                                                  frames=parts["frames"], sentences=parts["sentences"]),
+                              timeline.first_uses(days, terms=parts["terms"], frames=parts["frames"],
+                                                  naming_families=naming))
     if out is None:
         counts["tables"] = to_frames(parts)
         return counts
@@ -351,6 +362,7 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
                 next_part[name] += 1
                 buffered[name] = []
 
+    day_totals, firsts = Counter(), {}  # the timeline's day counts and first uses, summed over chunks
     with _executor(engine, workers, scheduler, study) as (submit, wait_any, remote):
         pending: dict = {}  # future -> part number
 
@@ -358,6 +370,9 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
             for future in done:
                 part = pending.pop(future)
                 result = future.result()
+                chunk_days, chunk_firsts = result.pop("timeline")
+                day_totals.update(chunk_days)
+                timeline.merge_first_uses(firsts, chunk_firsts)
                 for name, frame in result.pop("tables", {}).items():
                     if len(frame):
                         write_part(frame, out, name, part, fmt)
@@ -375,7 +390,10 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
             buffered["load_report"] += report
             flush(final=False)
             if rows:
-                future = submit(analyze_part, corpus.row_records(rows), None if remote else str(out), part, fmt, study)
+                days = {r["article_id"]: d for r in rows if (d := timeline.day_of(r["published"])) is not None}
+                day_totals.update(timeline.article_counts(pd.DataFrame(rows, columns=["outlet", "published", "n_words"])))
+                future = submit(analyze_part, corpus.row_records(rows), None if remote else str(out), part, fmt, study,
+                                days)
                 pending[future] = part
             collect([f for f in pending if f.done()])
             while len(pending) > 2 * workers:  # at most two chunks per worker in flight: wait for any one
@@ -385,7 +403,18 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
         flush(final=True)
         while pending:
             collect(wait_any(list(pending)))
+    _write_timeline(day_totals, firsts, out, fmt, counts)
     return counts
+
+
+def _write_timeline(day_totals: Counter, firsts: dict, out: Path, fmt: str, counts: dict) -> None:
+    """Write the ``timeline`` and ``timeline_first_use`` tables (period chosen from the corpus span)."""
+    period = timeline.choose_period({day for day, *_ in day_totals})
+    for name, frame in (("timeline", timeline.timeline_table(day_totals, period)),
+                        ("timeline_first_use", timeline.first_use_table(firsts))):
+        if len(frame):
+            write_part(frame, out, name, 0, fmt)
+        counts[name] = len(frame)
 
 
 class _Inline:

@@ -36,6 +36,8 @@ def day_of(value) -> str | None:
     >>> day_of("2016-10-09T21:00:00"), day_of(None), day_of("not a date")
     ('2016-10-09', None, None)
     """
+    if isinstance(value, pd.Timestamp):  # what the loader gives: no parsing
+        return None if pd.isna(value) else value.strftime("%Y-%m-%d")
     stamp = pd.to_datetime(value, errors="coerce") if value is not None else pd.NaT
     return None if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
 
@@ -65,7 +67,7 @@ def period_of(days: pd.Series, period: str) -> pd.Series:
     if period == "day":
         return stamps.dt.strftime("%Y-%m-%d")
     if period == "week":
-        return (stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")).dt.strftime("%Y-%m-%d")
+        return (stamps - pd.to_timedelta(stamps.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
     return stamps.dt.strftime("%Y-%m")
 
 
@@ -170,18 +172,27 @@ def _articles(summed: pd.DataFrame) -> pd.DataFrame:
 
 
 def _measure(summed: pd.DataFrame, name: str, spec: tuple) -> pd.DataFrame:
-    """One measure: its counts per key over the period's denominator (all attributions, words, sentences)."""
+    """One measure: its counts per key over the period's denominator (all attributions, words, sentences).
+    Every key gets a row, zero included, in each period in which the outlet has a denominator: an outlet
+    that wrote but never used a family that month is a 0 on the chart, not a gap."""
     counted, denominator, factor, _ = spec
-    rows = summed[summed["measure"] == counted].copy()
+    rows = summed[summed["measure"] == counted]
     if denominator == "attributions_total":
         totals = rows.groupby(["period", "outlet"])["n"].sum()
     else:
         totals = summed[summed["measure"] == denominator].set_index(["period", "outlet"])["n"]
-    rows["total"] = [int(totals.get((p, o), 0)) for p, o in zip(rows["period"], rows["outlet"])]
-    rows["count"] = rows["n"]
-    rows["value"] = [factor * c / t if t else 0.0 for c, t in zip(rows["count"], rows["total"])]
-    rows["measure"] = name
-    return rows
+    totals = totals[totals > 0]
+    keys = sorted(rows["key"].unique())
+    if not keys or not len(totals):
+        return pd.DataFrame(columns=[*TIMELINE_COLUMNS, "n"])
+    grid = pd.MultiIndex.from_tuples([(p, o, k) for (p, o) in totals.index for k in keys],
+                                     names=["period", "outlet", "key"])
+    counts = rows.set_index(["period", "outlet", "key"])["n"].reindex(grid, fill_value=0)
+    out = counts.rename("count").reset_index()
+    out["total"] = [int(totals[(p, o)]) for p, o in zip(out["period"], out["outlet"])]
+    out["value"] = factor * out["count"] / out["total"]
+    out["measure"] = name
+    return out
 
 
 def first_use_table(found: dict) -> pd.DataFrame:
@@ -225,7 +236,7 @@ def corpus_timeline(articles: pd.DataFrame, results: Mapping[str, pd.DataFrame],
     Returns:
         ``{"period", "days", "timeline", "first_use"}``; ``days`` is the number of distinct publication days.
     """
-    days = {a: d for a, d in zip(articles["article_id"], articles["published"].map(day_of)) if d is not None}
+    days = {a: d for a, d in zip(articles["article_id"], map(day_of, articles["published"])) if d is not None}
     counts = article_counts(articles) + day_counts(
         days, quotes=results["quotes"].to_dict("records"), terms=results["terms"].to_dict("records"),
         frames=results["frames"].to_dict("records"), sentences=results["sentences"][["article_id", "outlet"]].to_dict("records"),
@@ -235,3 +246,34 @@ def corpus_timeline(articles: pd.DataFrame, results: Mapping[str, pd.DataFrame],
                        naming_families=naming_families)
     return {"period": chosen, "days": len(set(days.values())), "timeline": timeline_table(counts, chosen),
             "first_use": first_use_table(found)}
+
+
+def top_keys(timeline_: pd.DataFrame, measure: str, *, n: int = 6) -> list[str]:
+    """The ``n`` keys of a measure with the most counts over the whole corpus (the panels a report shows).
+
+    >>> tl = pd.DataFrame({"measure": ["term_rate"] * 3, "key": ["a", "b", "a"], "count": [1, 5, 2]})
+    >>> top_keys(tl, "term_rate", n=1)
+    ['b']
+    """
+    rows = timeline_[timeline_["measure"] == measure]
+    return rows.groupby("key")["count"].sum().sort_values(ascending=False, kind="stable").head(n).index.tolist()
+
+
+def adoption(first_use: pd.DataFrame) -> pd.DataFrame:
+    """One row per term, naming choice and frame: who used it first, when, and how the others followed.
+
+    Returns:
+        Columns ``kind, family, item, first_date, first_outlets, outlets`` (how many used it),
+        ``last_date, days_to_last`` (from the first use to the last outlet's first use); the items most
+        outlets used first.
+    """
+    if not len(first_use):
+        return pd.DataFrame(columns=["kind", "family", "item", "first_date", "first_outlets", "outlets",
+                                     "last_date", "days_to_last"])
+    rows = []
+    for (kind, family, item), sub in first_use.groupby(["kind", "family", "item"], sort=False):
+        lead = sub[sub["order"] == 1]
+        rows.append({"kind": kind, "family": family, "item": item, "first_date": lead["first_date"].iloc[0],
+                     "first_outlets": ", ".join(sorted(lead["outlet"])), "outlets": sub["outlet"].nunique(),
+                     "last_date": sub["first_date"].max(), "days_to_last": int(sub["days_after_first"].max())})
+    return pd.DataFrame(rows).sort_values(["outlets", "kind", "item"], ascending=[False, True, True], ignore_index=True)
