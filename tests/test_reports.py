@@ -183,3 +183,18 @@ def test_the_longest_notebook_of_the_last_build_runs_first():
     paths = [Path(f"{n}.ipynb") for n in ("00-a", "01-b", "02-c", "03-new")]
     order = reports._longest_first(paths, {"00-a": 1.0, "01-b": 6.5, "02-c": 2.0})
     assert [p.stem for p in order] == ["03-new", "01-b", "02-c", "00-a"]
+
+
+def test_a_failure_stops_the_notebooks_not_started_and_is_named(tmp_path, monkeypatch):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    for name in ("00-later", "01-later", "02-later"):
+        _notebook(notebooks, name, "print('never needed')")
+    _notebook(notebooks, "03-fails", "raise ValueError('no tide readings')")
+    out.mkdir()  # the last build's times put 03 first; the others are still waiting when it fails
+    (out / reports.TIMES_FILE).write_text('{"03-fails": 9.0, "00-later": 1.0, "01-later": 1.0, "02-later": 1.0}')
+    monkeypatch.setenv("REPORT_WORKERS", "1")
+    monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(tmp_path / "processed"))
+    with pytest.raises(reports.ReportError, match=r"^03-fails.ipynb, cell 1 .*ValueError: no tide readings"):
+        reports.build(folder=notebooks, out=out)
+    assert [p.name for p in out.iterdir()] == [reports.TIMES_FILE]  # the previous output is unchanged

@@ -404,6 +404,8 @@ def _run_notebooks(folder: Path | None, out: Path, *, only: list[str] | None, pr
             print("executing " + ", ".join(p.name for p in chosen) + f" ({workers} at a time) ...", flush=True)
             for future in as_completed(running):
                 path = running[future]
+                if future.cancelled():  # not started because another notebook failed
+                    continue
                 try:
                     nb, seconds[path.stem] = future.result()
                 except BaseException as exc:  # noqa: BLE001 - re-raised below, after the running ones stop
