@@ -68,20 +68,29 @@ def cached(name: str, key: str, compute: Callable[[], Any]) -> Any:
         return value
 
 
-def articles(data_dir: str = "", manifest: str = "") -> pd.DataFrame:
-    """:func:`helpers.corpus.load_articles` (without warnings), once per build.
+def read_corpus(data_dir: str = "", manifest: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`helpers.corpus.read_corpus` (the articles and the load report), once per build.
 
     Args:
         data_dir: the corpus folder or table ("" for ``DATA_DIR`` or ``data/raw``).
         manifest: a manifest CSV ("" for the default).
 
     Returns:
-        A copy of the articles table.
+        Copies of ``(articles, report)``.
     """
     key = f"{Path(data_dir or os.environ.get('DATA_DIR') or '').resolve()}|{manifest}"
-    loaded = cached("articles", key, lambda: corpus.load_articles(data_dir or None, manifest=manifest or None,
-                                                                   warn=False))
-    return loaded.copy()
+    loaded, report = cached("corpus", key, lambda: corpus.read_corpus(data_dir or None, manifest=manifest or None))
+    return loaded.copy(), report.copy()
+
+
+def articles(data_dir: str = "", manifest: str = "") -> pd.DataFrame:
+    """:func:`helpers.corpus.load_articles` without warnings, from :func:`read_corpus` (once per build).
+
+    Raises:
+        helpers.corpus.CorpusError: when no article could be loaded (the message gives the reasons).
+    """
+    loaded, report = read_corpus(data_dir, manifest)
+    return corpus.require_articles(loaded, report, data_dir=data_dir or None)
 
 
 def fingerprint(articles_: pd.DataFrame) -> str:
