@@ -108,3 +108,21 @@ def test_progress_bar_on_terminal(tmp_path, capsys):
         (tmp_path / f"a{i}.txt").write_text(PARAS[1] + f" Number {i}.", encoding="utf-8")
     corpus.read_corpus(tmp_path, progress=True)
     assert "loading" in capsys.readouterr().err
+
+
+def test_a_date_in_a_file_name_is_the_last_fallback_for_the_publication_date(tmp_path):
+    story = ("The harbour board said on Monday that the new pier would open in the spring, after two years of delays "
+             "and a dispute with the fishers' cooperative over berths and fees for the smaller boats.")
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "gazette_2025-03-04_pier-opens.txt").write_text("Pier to open in spring\n\n" + story)
+    (files / "herald_2025-13-40_not-a-date.txt").write_text("Pier delays\n\n" + story.replace("Monday", "Tuesday"))
+    (files / "coast_2025-03-05_printed.txt").write_text("Pier\n\n2025-02-01\n\n" + story.replace("Monday", "Friday"))
+    articles = corpus.load_articles(files, warn=False).set_index("article_id")
+    assert articles.loc["gazette_2025-03-04_pier-opens", "published"] == pd.Timestamp("2025-03-04")
+    assert pd.isna(articles.loc["herald_2025-13-40_not-a-date", "published"])  # no such month: left empty
+    assert articles.loc["coast_2025-03-05_printed", "published"] == pd.Timestamp("2025-02-01")  # the text's date first
+    rows = pd.DataFrame({"id": ["r1"], "text": [story], "outlet": ["Gazette"]})
+    rows.to_csv(tmp_path / "export_2025-06-30.csv", index=False)
+    table, _ = corpus.read_corpus(tmp_path / "export_2025-06-30.csv", columns=dict(id_col="id"))
+    assert pd.isna(table.iloc[0]["published"])  # a table file's name does not date its rows

@@ -16,7 +16,8 @@ HARBOUR_STUDY = config.PROJECT_ROOT / "tests" / "studies" / "harbour"
 
 
 def test_the_period_follows_the_span_and_weeks_start_on_monday():
-    assert timeline.choose_period(["2025-03-04", "2025-03-20"]) == "day"
+    assert timeline.choose_period(["2025-03-04", "2025-03-20"], articles=34, outlets=2) == "day"  # daily coverage
+    assert timeline.choose_period(["2025-03-04", "2025-03-20"], articles=10, outlets=2) == "week"  # sparse: weeks
     assert timeline.choose_period(["2025-01-01", "2025-06-30"]) == "week"
     assert timeline.choose_period(["2016-01-04", "2016-12-30"]) == "month"
     assert timeline.choose_period(["2016-01-04"], "week") == "week"
@@ -45,6 +46,7 @@ def _counts() -> Counter:
 def test_measures_per_month_keep_their_counts_and_zeros():
     table = timeline.timeline_table(_counts(), "month").set_index(["measure", "period", "outlet", "key"])
     assert table.loc[("articles", "2025-03", "Gazette", ""), ["count", "total"]].tolist() == [1, 2]
+    assert table.loc[("articles", "2025-04", "Herald", ""), ["count", "total"]].tolist() == [0, 1]  # wrote nothing: a 0
     assert table.loc[("side_share", "2025-03", "Gazette", "Fishers"), ["value", "count", "total"]].tolist() == [0.5, 1, 2]
     assert table.loc[("side_share", "2025-03", "Herald", "Fishers"), ["value", "count", "total"]].tolist() == [0.0, 0, 1]
     assert table.loc[("term_rate", "2025-04", "Gazette", "blame"), ["value", "count", "total"]].tolist() == [2.0, 1, 500]

@@ -486,8 +486,9 @@ def _panels_alt(tidy: pd.DataFrame, *, panel: str, panels: list, value: str, tit
 
 
 def timeline_panels(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mapping[str, str], title: str,
-                    ylabel: str, panels: list | None = None, ncols: int = 2, note: str = "", name: str | None = None,
-                    shares: bool = False, panel_titles: bool = True, alt: str = "") -> Chart:
+                    ylabel: str, panels: list | None = None, periods: list | None = None, ncols: int = 2,
+                    note: str = "", name: str | None = None, shares: bool = False, panel_titles: bool = True,
+                    alt: str = "") -> Chart:
     """One line chart per panel (a side, a family, a frame): periods across, one line per outlet in its colour.
 
     Args:
@@ -499,6 +500,8 @@ def timeline_panels(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         title: says what is compared.
         ylabel: with units.
         panels: panel order (default: order of appearance).
+        periods: the periods across, in order (default: those in ``tidy``); pass the whole span
+            (:func:`helpers.timeline.all_periods`) so that the axis is even in time.
         ncols: panels per row.
         note: a footnote.
         name: save under ``reports/figures``.
@@ -510,7 +513,7 @@ def timeline_panels(tidy: pd.DataFrame, *, panel: str, value: str, colors: Mappi
         The :class:`Chart`.
     """
     panels = panels or list(dict.fromkeys(tidy[panel]))
-    periods = sorted(tidy["period"].unique())
+    periods = list(periods) if periods is not None else sorted(tidy["period"].unique())
     outlets = sorted(tidy["outlet"].unique())
     ncols = max(1, min(ncols, len(panels)))
     nrows = max(1, -(-len(panels) // ncols))

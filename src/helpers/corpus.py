@@ -315,7 +315,7 @@ class _Doc:
 
 def _published(info: dict, meta: dict, cleaned: Cleaned, where: str, problems: list) -> pd.Timestamp:
     """The publication date: the manifest's, else the source's metadata, else an ISO date printed in the
-    article; an unreadable date adds an ``unreadable_date`` problem (NaT when none is readable)."""
+    article (the loader then tries an ISO date in the file name, :func:`_date_in_name`); an unreadable date adds an ``unreadable_date`` problem (NaT when none is readable)."""
     given = str(info.get("published") or meta.get("published") or "").strip()
     published = _parse_date(given)
     if given and pd.isna(published):
@@ -382,6 +382,8 @@ class _Admission:
             return skip(*refused)
         info = self.metadata(doc, meta, where, problems)
         published = _published(info, meta, cleaned, where, problems)
+        if pd.isna(published) and "#" not in doc.name:  # a file per article, not a row of a table file
+            published = _date_in_name(doc.name)
         self.rows.append({
             "article_id": doc.article_id, "outlet": info["outlet"] or _outlet_from_name(doc.article_id),
             "headline": cleaned.headline, "text": cleaned.text, "raw_text": doc.raw,
@@ -467,6 +469,20 @@ def article_frame(rows: list[dict], *, columns: list[str] = ARTICLE_COLUMNS) -> 
 def report_frame(rows: list[dict]) -> pd.DataFrame:
     """The load report from report rows (the columns of :func:`load_report`)."""
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+_NAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _date_in_name(name: str) -> pd.Timestamp:
+    """An ISO date in a file name ("breitbart_2016-09-12_stealth.txt"), the last fallback for ``published``;
+    NaT when there is none or it is not a real date.
+
+    >>> _date_in_name("breitbart_2016-09-12_stealth.txt"), _date_in_name("notes-2016-13-40.txt")
+    (Timestamp('2016-09-12 00:00:00'), NaT)
+    """
+    found = _NAME_DATE_RE.search(Path(name).name)
+    return _parse_date("-".join(found.groups())) if found else pd.NaT
 
 
 @lru_cache(maxsize=4096)

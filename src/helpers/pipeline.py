@@ -409,7 +409,9 @@ def _stream(source, out: Path, *, fmt: str, engine: str, chunk: int | None, work
 
 def _write_timeline(day_totals: Counter, firsts: dict, out: Path, fmt: str, counts: dict) -> None:
     """Write the ``timeline`` and ``timeline_first_use`` tables (period chosen from the corpus span)."""
-    period = timeline.choose_period({day for day, *_ in day_totals})
+    dated = {(day, outlet): n for (day, outlet, measure, _), n in day_totals.items() if measure == "articles"}
+    period = timeline.choose_period({day for day, _ in dated}, articles=sum(dated.values()),
+                                    outlets=len({outlet for _, outlet in dated}))
     for name, frame in (("timeline", timeline.timeline_table(day_totals, period)),
                         ("timeline_first_use", timeline.first_use_table(firsts))):
         if len(frame):

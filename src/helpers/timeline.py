@@ -42,11 +42,15 @@ def day_of(value) -> str | None:
     return None if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
 
 
-def choose_period(days: Iterable[str], period: str = "auto") -> str:
+def choose_period(days: Iterable[str], period: str = "auto", *, articles: int = 0, outlets: int = 1) -> str:
     """``period`` when given; otherwise from the span of the dates: day up to 45 days, week up to 240, else month.
+    A day is chosen only when the outlets published about daily (``articles`` at least one per outlet per day of
+    the span); a sparser short corpus gets weeks, so that its lines are not isolated points.
 
-    >>> choose_period(["2016-01-04", "2016-12-30"]), choose_period(["2016-01-04", "2016-01-20"]), choose_period([], "week")
-    ('month', 'day', 'week')
+    >>> choose_period(["2016-01-04", "2016-12-30"]), choose_period(["2016-01-04", "2016-01-20"], articles=40, outlets=2)
+    ('month', 'day')
+    >>> choose_period(["2016-09-08", "2016-10-07"], articles=84, outlets=7), choose_period([], "week")
+    ('week', 'week')
     """
     if period != "auto":
         if period not in PERIODS:
@@ -54,7 +58,9 @@ def choose_period(days: Iterable[str], period: str = "auto") -> str:
         return period
     stamps = pd.to_datetime(pd.Series(list(days), dtype=object), errors="coerce").dropna()
     span = (stamps.max() - stamps.min()).days if len(stamps) else 0
-    return "day" if span <= 45 else "week" if span <= 240 else "month"
+    if span <= 45:
+        return "day" if articles >= max(outlets, 1) * (span + 1) else "week"
+    return "week" if span <= 240 else "month"
 
 
 def period_of(days: pd.Series, period: str) -> pd.Series:
@@ -69,6 +75,20 @@ def period_of(days: pd.Series, period: str) -> pd.Series:
     if period == "week":
         return (stamps - pd.to_timedelta(stamps.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
     return stamps.dt.strftime("%Y-%m")
+
+
+def all_periods(days: Iterable[str], period: str) -> list[str]:
+    """Every period label from the first day's to the last day's, those without articles included (so that a
+    timeline's axis is even in time).
+
+    >>> all_periods(["2016-09-28", "2016-10-02"], "day")[:3], all_periods(["2016-09-28", "2016-12-02"], "month")
+    (['2016-09-28', '2016-09-29', '2016-09-30'], ['2016-09', '2016-10', '2016-11', '2016-12'])
+    """
+    stamps = pd.to_datetime(pd.Series(sorted(set(days)), dtype=object))
+    if not len(stamps):
+        return []
+    every_day = pd.Series(pd.date_range(stamps.min(), stamps.max(), freq="D").strftime("%Y-%m-%d"))
+    return list(dict.fromkeys(period_of(every_day, period)))
 
 
 def day_counts(days: Mapping[str, str], *, quotes: Iterable[dict] = (), terms: Iterable[dict] = (),
@@ -149,7 +169,7 @@ def timeline_table(counts: Counter, period: str) -> pd.DataFrame:
 
     Returns:
         Columns ``period, outlet, measure, key, value, count, total``: ``articles`` (value = count = the
-        outlet's articles; total = all outlets' articles in the period), ``side_share``, ``term_rate``
+        outlet's articles, 0 included; total = all outlets' articles in the period), ``side_share``, ``term_rate``
         (per 1,000 words) and ``frame_share`` (see :data:`MEASURES`). Periods in which an outlet published
         nothing have no rows.
     """
@@ -158,17 +178,22 @@ def timeline_table(counts: Counter, period: str) -> pd.DataFrame:
     tidy = pd.DataFrame([(*k, n) for k, n in counts.items()], columns=["day", "outlet", "measure", "key", "n"])
     tidy["period"] = period_of(tidy["day"], period)
     summed = tidy.groupby(["period", "outlet", "measure", "key"], as_index=False)["n"].sum()
-    frames = [_articles(summed)] + [_measure(summed, name, spec) for name, spec in MEASURES.items()]
+    periods = all_periods(tidy["day"], period)
+    frames = [_articles(summed, periods)] + [_measure(summed, name, spec) for name, spec in MEASURES.items()]
     out = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]
     return out[TIMELINE_COLUMNS].sort_values(["measure", "key", "period", "outlet"], ignore_index=True)
 
 
-def _articles(summed: pd.DataFrame) -> pd.DataFrame:
-    rows = summed[summed["measure"] == "articles"].copy()
-    rows["count"] = rows["n"]
-    rows["value"] = rows["n"].astype(float)
-    rows["total"] = rows.groupby("period")["n"].transform("sum")
-    return rows
+def _articles(summed: pd.DataFrame, periods: list[str]) -> pd.DataFrame:
+    """Articles per period and outlet, a 0 included for every outlet in every period of the span (an outlet
+    that published nothing that day is a 0 on the chart, not a gap)."""
+    rows = summed[summed["measure"] == "articles"].set_index(["period", "outlet"])["n"]
+    grid = pd.MultiIndex.from_product([periods, sorted(summed["outlet"].unique())], names=["period", "outlet"])
+    out = rows.reindex(grid, fill_value=0).rename("count").reset_index()
+    out["measure"], out["key"] = "articles", ""
+    out["value"] = out["count"].astype(float)
+    out["total"] = out.groupby("period")["count"].transform("sum")
+    return out
 
 
 def _measure(summed: pd.DataFrame, name: str, spec: tuple) -> pd.DataFrame:
@@ -241,7 +266,8 @@ def corpus_timeline(articles: pd.DataFrame, results: Mapping[str, pd.DataFrame],
         days, quotes=results["quotes"].to_dict("records"), terms=results["terms"].to_dict("records"),
         frames=results["frames"].to_dict("records"), sentences=results["sentences"][["article_id", "outlet"]].to_dict("records"),
         acts=acts)
-    chosen = choose_period(days.values(), period)
+    dated_outlets = articles.loc[articles["article_id"].isin(days), "outlet"].nunique()
+    chosen = choose_period(days.values(), period, articles=len(days), outlets=dated_outlets)
     found = first_uses(days, terms=results["terms"].to_dict("records"), frames=results["frames"].to_dict("records"),
                        naming_families=naming_families)
     return {"period": chosen, "days": len(set(days.values())), "timeline": timeline_table(counts, chosen),
