@@ -34,6 +34,9 @@ from nbconvert import HTMLExporter  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"  # "report": the lab page without MathJax
 NOTEBOOK_RE = re.compile(r"^\d\d-[\w-]+\.ipynb$")
+# The kernel logs only errors to the terminal: its one warning on a build is that a local TCP socket is not
+# encrypted. What a notebook prints to stderr still reaches its cell output and stops the build (problems()).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 class ReportError(RuntimeError):
@@ -93,6 +96,7 @@ def execute(path: Path, *, timeout: int | None = None, km=None, reset: bool = Fa
     prelude = [nbformat.v4.new_code_cell(Kernel.RESET)] if reset else []
     nb.cells[:0] = prelude
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=km, store_widget_state=False,
+                            extra_arguments=list(KERNEL_ARGUMENTS),
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
