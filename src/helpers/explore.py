@@ -95,12 +95,12 @@ class Explorer:
         return self._widget
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        bundle = {"text/html": self.table(), "text/plain": f"Explorer: {len(self.rows)} rows"}
+        bundle = {"text/plain": f"Explorer: {len(self.rows)} rows"}
         try:
             bundle.update(self.widget()._repr_mimebundle_(include=include, exclude=exclude) or {})
         except ImportError:  # no ipywidgets: the table alone
             pass
-        bundle["text/html"] = self.table()  # the widget's bundle carries no HTML; keep the table for reports
+        bundle["text/html"] = self.table()  # every row, for a report (no kernel) and any frontend without widgets
         return bundle
 
 
