@@ -17,7 +17,13 @@ def test_speakers_finding_names_each_outlets_most_heard_side_and_never_unknown()
                       "speaker": ["a", "b", "c", "Ames", "Okafor", "Okafor"]})
     got = findings.speakers_finding(q, SIDES)
     assert got == "Most-heard side: Gazette gives Council 25% of its 4 attributions; Herald gives Residents 100% of its 2 attributions."
-    assert findings.speakers_finding(q, NO_SIDES).startswith("Most-attributed speaker: Gazette gives a 25%")
+    assert findings.speakers_finding(q, NO_SIDES).startswith(  # four speakers tied: all counted, none picked by sort order
+        "Most-attributed speaker: Gazette gives Ames, a, b and 1 more 25% each of its 4 attributions;")
+    tied = pd.DataFrame({"outlet": ["Herald"] * 4, "side": ["Council", "Residents", "Council", "Residents"],
+                         "speaker": ["Ames", "Okafor", "Ames", "Okafor"]})
+    assert findings.speakers_finding(tied, SIDES) == (
+        "Most-heard side: Herald gives Council and Residents 50% each of its 4 attributions.")
+    assert findings.most_heard(tied["side"].value_counts(), 4) == "Council and Residents (2 of 4 each)"
     assert findings.speakers_finding(q.iloc[0:0], SIDES) == "No attribution was found."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import frames, quotes, terms
+from helpers import findings, frames, quotes, terms
 from helpers.study import UNKNOWN_SIDE, Study, choose_study
 
 MEASURES = {  # the measures every study gets; a study adds its own (helpers.study, ``measures``)
@@ -123,7 +123,7 @@ def summary(articles: pd.DataFrame, results: dict[str, pd.DataFrame], *, study: 
             "lead_frames": _top_counts(leads.loc[leads["outlet"] == outlet, "lead_frame"]),
         }
         if study.has_sides:
-            row["most_heard_side"] = f"{sides.index[0]} ({sides.iloc[0]} of {len(oq)})" if len(sides) else ""
+            row["most_heard_side"] = findings.most_heard(sides, len(oq))  # a tie names every leading side
         rows.append({**row, **{fam: names(fam) for fam in pairs}})
     return pd.DataFrame(rows)
 

@@ -13,6 +13,40 @@ import pandas as pd
 from helpers.study import UNKNOWN_SIDE, Study
 
 
+def leaders(counts: pd.Series) -> list:
+    """The labels that share the highest count, alphabetically: a tie keeps them all, never one by sort order.
+
+    >>> leaders(pd.Series({"Azerbaijan": 6, "Armenia": 6, "Russia": 2})), leaders(pd.Series(dtype=int))
+    (['Armenia', 'Azerbaijan'], [])
+    """
+    if not len(counts):
+        return []
+    return sorted(str(k) for k, v in counts.items() if v == counts.max())
+
+
+def joined(names: list, *, limit: int = 3) -> str:
+    """"A", "A and B", "A, B and C"; beyond ``limit`` names, "A, B, C and 2 more".
+
+    >>> joined(["A"]), joined(["A", "B", "C"]), joined(["A", "B", "C", "D", "E"])
+    ('A', 'A, B and C', 'A, B, C and 2 more')
+    """
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def most_heard(counts: pd.Series, total: int) -> str:
+    """"Armenia and Azerbaijan (6 of 12 each)" for the leaders of ``counts`` ("" when there are none).
+
+    >>> most_heard(pd.Series({"Azerbaijan": 6, "Armenia": 6, "Russia": 2}), 14)
+    'Armenia and Azerbaijan (6 of 14 each)'
+    """
+    top = leaders(counts)
+    if not top:
+        return ""
+    return f"{joined(top)} ({int(counts.max())} of {total}{' each' if len(top) > 1 else ''})"
+
+
 def _dates(articles: pd.DataFrame) -> str:
     """"dated 2023-09-19 to 2023-09-20", or "" when no article has a date."""
     dates = pd.to_datetime(articles.get("published"), errors="coerce").dropna() if "published" in articles else []
@@ -49,7 +83,7 @@ def frames_finding(leads: pd.DataFrame) -> str:
 
 def speakers_finding(quotes_: pd.DataFrame, study: Study) -> str:
     """Per outlet (at most five, the most attributions first), its most-heard side with its share of the
-    outlet's attributions; without sides, its most-attributed speaker.
+    outlet's attributions (sides tied for the most are all named); without sides, its most-attributed speaker.
 
     >>> q = pd.DataFrame({"outlet": ["A", "A", "A"], "side": ["X", "X", "Unknown"], "speaker": ["Lee", "Lee", "Ng"]})
     >>> speakers_finding(q, Study(path="s", name="d", speakers="", lexicon="", codebook="", sides=("X",)))
@@ -61,8 +95,10 @@ def speakers_finding(quotes_: pd.DataFrame, study: Study) -> str:
     for outlet, group in sorted(quotes_.groupby("outlet"), key=lambda g: -len(g[1]))[:5]:
         column = "side" if study.has_sides else "speaker"
         known = group[(group[column] != UNKNOWN_SIDE) & (group[column] != "")][column].value_counts()
-        if len(known):
-            parts.append(f"{outlet} gives {known.index[0]} {known.iloc[0] / len(group):.0%} of its "
+        top = leaders(known)
+        if top:
+            each = " each" if len(top) > 1 else ""
+            parts.append(f"{outlet} gives {joined(top)} {known.max() / len(group):.0%}{each} of its "
                          f"{len(group)} attributions")
     label = "Most-heard side" if study.has_sides else "Most-attributed speaker"
     return f"{label}: " + "; ".join(parts) + "." if parts else "No attribution has a known speaker."
