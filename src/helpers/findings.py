@@ -16,8 +16,8 @@ from helpers.study import UNKNOWN_SIDE, Study
 def leaders(counts: pd.Series) -> list:
     """The labels that share the highest count, alphabetically: a tie keeps them all, never one by sort order.
 
-    >>> leaders(pd.Series({"Azerbaijan": 6, "Armenia": 6, "Russia": 2})), leaders(pd.Series(dtype=int))
-    (['Armenia', 'Azerbaijan'], [])
+    >>> leaders(pd.Series({"Residents": 6, "Council": 6, "Port": 2})), leaders(pd.Series(dtype=int))
+    (['Council', 'Residents'], [])
     """
     if not len(counts):
         return []
@@ -36,10 +36,10 @@ def joined(names: list, *, limit: int = 3) -> str:
 
 
 def most_heard(counts: pd.Series, total: int) -> str:
-    """"Armenia and Azerbaijan (6 of 12 each)" for the leaders of ``counts`` ("" when there are none).
+    """"Council and Residents (6 of 12 each)" for the leaders of ``counts`` ("" when there are none).
 
-    >>> most_heard(pd.Series({"Azerbaijan": 6, "Armenia": 6, "Russia": 2}), 14)
-    'Armenia and Azerbaijan (6 of 14 each)'
+    >>> most_heard(pd.Series({"Residents": 6, "Council": 6, "Port": 2}), 14)
+    'Council and Residents (6 of 14 each)'
     """
     top = leaders(counts)
     if not top:
