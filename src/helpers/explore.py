@@ -70,10 +70,16 @@ class Explorer:
     caption: str
     max_rows: int = 200
     _widget: object = field(default=None, repr=False)
+    _all: str | None = field(default=None, repr=False)
 
     def table(self, choices: dict[str, str] | None = None, *, search: str = "") -> str:
-        """The matching rows as escaped HTML (keyword in context, the match highlighted)."""
-        chosen = choose(self.rows, choices or {}, search=search)
+        """The matching rows as escaped HTML (keyword in context, the match highlighted); the table of every
+        row, which both the report and the form's first view show, is rendered once."""
+        if not search and all(value == ALL for value in (choices or {}).values()):
+            if self._all is None:
+                self._all = display.kwic(self.rows, caption=self.caption, extra=self.extra, max_rows=self.max_rows).data
+            return self._all
+        chosen = choose(self.rows, choices, search=search)
         return display.kwic(chosen, caption=self.caption, extra=self.extra, max_rows=self.max_rows).data
 
     def widget(self):

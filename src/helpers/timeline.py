@@ -262,14 +262,13 @@ def corpus_timeline(articles: pd.DataFrame, results: Mapping[str, pd.DataFrame],
         ``{"period", "days", "timeline", "first_use"}``; ``days`` is the number of distinct publication days.
     """
     days = {a: d for a, d in zip(articles["article_id"], map(day_of, articles["published"])) if d is not None}
+    terms_, frames_ = results["terms"].to_dict("records"), results["frames"].to_dict("records")
     counts = article_counts(articles) + day_counts(
-        days, quotes=results["quotes"].to_dict("records"), terms=results["terms"].to_dict("records"),
-        frames=results["frames"].to_dict("records"), sentences=results["sentences"][["article_id", "outlet"]].to_dict("records"),
-        acts=acts)
+        days, quotes=results["quotes"].to_dict("records"), terms=terms_, frames=frames_,
+        sentences=results["sentences"][["article_id", "outlet"]].to_dict("records"), acts=acts)
     dated_outlets = articles.loc[articles["article_id"].isin(days), "outlet"].nunique()
     chosen = choose_period(days.values(), period, articles=len(days), outlets=dated_outlets)
-    found = first_uses(days, terms=results["terms"].to_dict("records"), frames=results["frames"].to_dict("records"),
-                       naming_families=naming_families)
+    found = first_uses(days, terms=terms_, frames=frames_, naming_families=naming_families)
     return {"period": chosen, "days": len(set(days.values())), "timeline": timeline_table(counts, chosen),
             "first_use": first_use_table(found)}
 
