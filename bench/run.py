@@ -113,7 +113,7 @@ def child_peer(size: int, n_process: int = 1) -> dict:
     import spacy
     from textacy.extract.triples import direct_quotations
 
-    from helpers import corpus, evaluation, synthetic
+    from helpers import config, corpus, evaluation, synthetic
 
     try:
         nlp = spacy.load("en_core_web_sm")
@@ -157,7 +157,7 @@ def child_peer(size: int, n_process: int = 1) -> dict:
 
 
 def ours_accuracy() -> dict:
-    from helpers import corpus, evaluation, quotes
+    from helpers import config, corpus, evaluation, quotes
 
     seeds = corpus.load_articles(config.RAW_DIR, warn=False)
     gold = evaluation.read_gold("quotes_gold", folder=config.SEED_STUDY / "gold")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import one_article
 
-from helpers import config, corpus, evaluation, terms
+from helpers import config, evaluation, terms
 from helpers.display import kwic as kwic_html
 
 
