@@ -51,7 +51,10 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
                         "the held-out test split is never read)")
     e.add_argument("--errors", metavar="FILE",
                    help="write misses, false positives and wrong sources to this CSV (a type column tells which)")
-    e.add_argument("--study", help="the study whose speaker table is used (default: the generic one, no table)")
+    e.add_argument("--voice", metavar="FILE",
+                   help="write every loaded term of the study's lexicon with its voice and the voice derived from the "
+                        "annotations to this CSV")
+    e.add_argument("--study", help="the study whose speaker table and lexicon are used (default: the generic one)")
 
 
 def _code_version() -> str:
@@ -73,6 +76,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         result = evaluation.evaluate_attributions(args.path, split=args.split, study=args.study)
         if args.errors:
             evaluation.write_errors(result["errors"], args.errors)
+        if args.voice and "voice_rows" in result:
+            evaluation.write_errors(result["voice_rows"], args.voice)
     except (evaluation.BratError, corpus.CorpusError, StudyError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -82,8 +87,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     print(evaluation.format_report(result, title=title))
     if args.errors:
         print(f"\nwrote {len(result['errors'])} error rows to {args.errors}")
+    if args.voice and "voice_rows" in result:
+        print(f"wrote {len(result['voice_rows'])} loaded terms with their voices to {args.voice}")
     hint = ["python", "-m", "helpers", "evaluate-attributions", str(Path(args.path).resolve())]
     hint += (["--split", split] if split else []) + (["--errors", args.errors] if args.errors else [])
+    hint += ["--voice", args.voice] if args.voice else []
     hint += ["--study", args.study] if args.study else []
     version = _code_version()
     print(f"\nreproduce: {shlex.join(hint)}  ({'code ' + version + ', ' if version else ''}{seconds:.1f} s)")

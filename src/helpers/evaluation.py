@@ -774,7 +774,10 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
             ``STUDY`` is set or a study lies beside the annotated texts).
 
     Returns:
-        :func:`score_attributions` output, plus ``n_not_loaded`` and ``split`` (``None`` for a plain folder).
+        :func:`score_attributions` output, plus ``n_not_loaded`` and ``split`` (``None`` for a plain folder),
+        and the voice of the study's loaded terms against voices derived from the gold
+        (:func:`helpers.brat_voice.score_voice`: ``voice_accuracy``, ``voice_rows``, ...; left out
+        for an ``extract`` whose rows lack ``quote_start, quote_end, speaker, side``).
 
     Raises:
         BratError: see :func:`read_brat`. CorpusError: when no article could be loaded.
@@ -792,9 +795,24 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
             with open(folder / f"{article_id}.txt", "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         articles = corpus.load_articles(folder, warn=False, keep_duplicates=True)
-    result = score_attributions(extract(articles), raw_texts, gold, articles)
+    pred = extract(articles)
+    result = score_attributions(pred, raw_texts, gold, articles)
     polnear = _layout(Path(path).expanduser(), split)[2]
-    return {**result, "n_not_loaded": len(raw_texts) - len(articles), "split": split if polnear else None}
+    return {**result, **_voice(pred, raw_texts, gold, articles, study=study, data_dir=path),
+            "n_not_loaded": len(raw_texts) - len(articles), "split": split if polnear else None}
+
+
+def _voice(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame, articles: pd.DataFrame, *,
+           study: Study | str | Path | None, data_dir: str | Path) -> dict:
+    """Voice of the study's loaded terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`);
+    ``{}`` when the predictions lack the columns the voice needs (an extractor other than this project's)."""
+    from helpers import brat_voice, terms  # late: terms imports the extractor
+
+    if not {"quote_start", "quote_end", "speaker", "side"} <= set(pred.columns):
+        return {}
+    lexicon = choose_study(study, data_dir=data_dir).lexicon
+    found = terms.find_terms(articles, lexicon, quotes_=pred)
+    return {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
 
 
 def format_report(result: dict, *, title: str = "") -> str:
@@ -814,6 +832,12 @@ def format_report(result: dict, *, title: str = "") -> str:
               f"(of {r['n_source_pairs']} matched pairs with a gold source); "
               f"{r['source_accuracy_named_quotes']:.2f} on direct and mixed quotations whose source is a name "
               f"(of {r['n_named_quote_pairs']})"]
+    if "n_voice" in r:
+        from helpers.brat_voice import format_voice
+
+        lexicon = Path(r["voice_lexicon"])
+        lines += ["", textwrap.fill(format_voice(r, lexicon=f"{lexicon.parent.name}/{lexicon.name}"), width=100,
+                                    subsequent_indent="  ")]
     cues = r["missed_cues"]
     if len(cues):
         listed = ", ".join(f"{cue} {n}" for cue, n in zip(cues["cue"], cues["count"]))

@@ -1,0 +1,138 @@
+"""Score the voice of loaded terms against brat attribution annotations (PolNeAR or your own).
+
+Nobody annotated voice in a brat corpus, but its attributions say whose words a passage is, so a
+gold voice follows for every place a lexicon term occurs, by the convention of the seed study's
+hand-annotated ``terms_gold.csv``:
+
+- inside quotation marks: ``scare_quote`` when the quotation has at most
+  :data:`helpers.terms.SCARE_QUOTE_MAX_WORDS` words; ``direct_quote`` when it is longer and the
+  term lies in an annotated content; ``scare_quote`` otherwise;
+- outside quotation marks: ``reported`` when the term lies in an annotated content, else ``author``.
+
+Quotation marks are ``"``, ``“ ”`` and ``''`` (two apostrophes, as some newspapers print a double
+quote), paired within a paragraph as in :func:`helpers.evaluation.quotation_spans`.
+
+Limits: the gold voice is derived, not annotated, so it is only as good as the corpus's notion of
+an attribution: PolNeAR annotates beliefs, evidence and stances ("X backed Y") as well as speech,
+and every one of them makes a term ``reported``. A term whose place cannot be found in the raw text
+(cleaning changed the text around it) is counted apart, not scored.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+import pandas as pd
+
+from helpers.evaluation import _nearest, quotation_spans, squeeze
+from helpers.terms import SCARE_QUOTE_MAX_WORDS
+
+VOICES = ("author", "reported", "direct_quote", "scare_quote")
+VOICE_COLUMNS = ["article_id", "family", "match", "voice", "gold_voice", "speaker", "sentence"]
+_PAD = (40, 15, 0)  # characters of context either side used to find a term in the raw text, widest first
+
+
+def voice_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotation spans for voice: :func:`helpers.evaluation.quotation_spans` with ``''`` read as ``"``.
+
+    Example:
+        >>> voice_quote_spans("He said ''no way'' twice.")
+        [(9, 16)]
+    """
+    return quotation_spans(text.replace("''", '"\u200b'))  # same length, so offsets hold
+
+
+def gold_voice(start: int, end: int, *, text: str, quotes: list[tuple[int, int]],
+               contents: list[tuple[int, int]]) -> str:
+    """The voice of ``text[start:end]`` given the quotation spans and the annotated content spans.
+
+    Example:
+        >>> t = 'Lee said the plan was "a disaster" and "a complete disaster for every family here."'
+        >>> q, c = voice_quote_spans(t), [(9, len(t))]
+        >>> [gold_voice(t.find(w), t.find(w) + 8, text=t, quotes=q, contents=c) for w in ("plan was", "disaster", "complete")]
+        ['reported', 'scare_quote', 'direct_quote']
+    """
+    attributed = any(a <= start and end <= b for a, b in contents)
+    quote = next((q for q in quotes if q[0] <= start and end <= q[1]), None)
+    if quote is None:
+        return "reported" if attributed else "author"
+    if len(re.findall(r"\w+", text[quote[0]:quote[1]])) <= SCARE_QUOTE_MAX_WORDS:
+        return "scare_quote"
+    return "direct_quote" if attributed else "scare_quote"
+
+
+def raw_place(clean: tuple[str, list[int]], raw: tuple[str, list[int]], start: int, end: int) -> tuple[int, int] | None:
+    """Where ``[start, end)`` of the cleaned text lies in the raw text (both :func:`helpers.evaluation.squeeze`-d).
+
+    The term is searched with 40, then 15, then 0 characters of context either side, nearest its
+    relative position; ``None`` when not even the term itself is found.
+
+    Example:
+        >>> c, r = squeeze("A so-called plan."), squeeze("Title\\n\\nA  so-called plan.")
+        >>> raw_place(c, r, 2, 11)
+        (10, 19)
+    """
+    (ctext, cwhere), (rtext, rwhere) = clean, raw
+    i, j = bisect_left(cwhere, start), bisect_left(cwhere, end)
+    for pad in _PAD:
+        a, b = max(0, i - pad), min(len(ctext), j + pad)
+        pos = _nearest(rtext, ctext[a:b], a / max(len(ctext), 1) * len(rtext), 0)
+        if pos >= 0 and j > i:
+            return rwhere[pos + i - a], rwhere[pos + j - a - 1] + 1
+    return None
+
+
+def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame,
+                articles: pd.DataFrame) -> dict:
+    """Voice accuracy of :func:`helpers.terms.find_terms` rows against voices derived from brat gold.
+
+    Args:
+        found: the terms found in ``articles`` (``article_id, family, match, voice, speaker, sentence, start, end``).
+        raw_texts: ``{article_id: raw text}`` from :func:`helpers.evaluation.read_brat`.
+        gold: its gold table (``article_id, content_spans``).
+        articles: the cleaned articles the terms were found in (``article_id, text``).
+
+    Returns:
+        ``voice_accuracy`` (``nan`` without terms), ``n_voice`` (scored terms), ``n_voice_unlocated``,
+        ``voice_recall`` ``{gold voice: (right, of)}`` and ``voice_rows`` (:data:`VOICE_COLUMNS`, one row per
+        scored term).
+    """
+    clean = {aid: squeeze(text) for aid, text in zip(articles["article_id"], articles["text"])}
+    contents: dict[str, list[tuple[int, int]]] = {}
+    for aid, spans in zip(gold["article_id"], gold["content_spans"]):
+        contents.setdefault(aid, []).extend(spans)
+    raws, quotes, rows, unlocated = {}, {}, [], 0
+    for term in found.itertuples():
+        aid = term.article_id
+        if aid not in raws:
+            raws[aid], quotes[aid] = squeeze(raw_texts[aid]), voice_quote_spans(raw_texts[aid])
+        place = raw_place(clean[aid], raws[aid], int(term.start), int(term.end))
+        if place is None:
+            unlocated += 1
+            continue
+        want = gold_voice(*place, text=raw_texts[aid], quotes=quotes[aid], contents=contents.get(aid, []))
+        rows.append((aid, term.family, term.match, term.voice, want, term.speaker, term.sentence))
+    table = pd.DataFrame(rows, columns=VOICE_COLUMNS)
+    right = table["voice"] == table["gold_voice"]
+    recall = {v: (int(right[table["gold_voice"] == v].sum()), int((table["gold_voice"] == v).sum())) for v in VOICES}
+    return {"voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_voice": len(table),
+            "n_voice_unlocated": unlocated, "voice_recall": recall, "voice_rows": table}
+
+
+def format_voice(result: dict, *, lexicon: str = "") -> str:
+    """One paragraph: the voice accuracy and how many terms of each gold voice got it.
+
+    Example:
+        >>> print(format_voice({"voice_accuracy": 0.5, "n_voice": 2, "n_voice_unlocated": 0,
+        ...                     "voice_recall": {"author": (1, 1), "reported": (0, 1)}}))
+        voice of loaded terms: accuracy 0.50 (of 2 occurrences); right by gold voice: author 1 of 1, reported 0 of 1
+    """
+    if not result["n_voice"]:
+        return "voice of loaded terms: no lexicon term occurs in these articles"
+    where = f" of {lexicon}" if lexicon else ""
+    by = ", ".join(f"{v} {r} of {n}" for v, (r, n) in result["voice_recall"].items() if n)
+    missing = f"; {result['n_voice_unlocated']} not found in the raw text" if result["n_voice_unlocated"] else ""
+    return (f"voice of loaded terms{where}: accuracy {result['voice_accuracy']:.2f} (of {result['n_voice']} "
+            f"occurrences{missing}); right by gold voice: {by}")
+
