@@ -183,6 +183,13 @@ CONSTRUCTIONS = {
     "a whole quoted utterance and the sentence's own words": (
         'The fans chanted "Bring back the coach!" outside the stadium gates.',
         [("chanted", "The fans", "The fans", "direct")], '"Bring back the coach!'),
+    "progressive: subject, be, -ing cue": (
+        "The harbour master is warning fishermen that the storm will reach the coast tonight.",
+        [("warning", "The harbour master", "The harbour master", "indirect")],
+        "that the storm will reach the coast tonight."),
+    "progressive after auxiliaries": (
+        '"The roof will not hold," the builders have been saying for months.',
+        [("saying", "the builders", "the builders", "direct")], '"The roof will not hold,'),
     "a quotation resumed after an aside": (
         '"The roof leaks," the caretaker said during a tour of the hall, "and nobody will pay for it."',
         [("said", "the caretaker", "the caretaker", "direct")],

@@ -115,3 +115,19 @@ def analysis(articles_: pd.DataFrame, study: Study) -> dict[str, pd.DataFrame]:
     tables = cached("analysis", f"{fingerprint(articles_)}|{stamps}",
                     lambda: pipeline.analyze(articles_, study=study, progress=False))
     return {name: table.copy() for name, table in tables.items()}
+
+
+def brat_evaluation(path: str, *, split: str = "dev") -> dict:
+    """:func:`helpers.evaluation.evaluate_attributions` of a brat-annotated corpus, once per build.
+
+    Args:
+        path: the PolNeAR root or a folder of brat ``.ann`` + ``.txt`` pairs.
+        split: the PolNeAR split (``dev`` or ``train``).
+
+    Returns:
+        The evaluation's figures and tables (reports 02 and 03 read different parts of it).
+    """
+    from helpers import evaluation  # late: only a build given EVAL_BRAT needs it
+
+    key = f"{Path(path).expanduser().resolve()}|{split}|{os.environ.get('STUDY', '')}"
+    return cached("brat-evaluation", key, lambda: evaluation.evaluate_attributions(path, split=split))
