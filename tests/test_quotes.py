@@ -183,6 +183,12 @@ CONSTRUCTIONS = {
     "a whole quoted utterance and the sentence's own words": (
         'The fans chanted "Bring back the coach!" outside the stadium gates.',
         [("chanted", "The fans", "The fans", "direct")], '"Bring back the coach!'),
+    "a determiner, a source noun and a present-tense cue that is also a noun": (
+        "The council claims the budget is balanced.",
+        [("claims", "The council", "The council", "indirect")], "the budget is balanced."),
+    "the same with evidence": (
+        "A survey shows a small gap between the two parties.",
+        [("shows", "A survey", "A survey", "indirect")], "a small gap between the two parties."),
     "progressive: subject, be, -ing cue": (
         "The harbour master is warning fishermen that the storm will reach the coast tonight.",
         [("warning", "The harbour master", "The harbour master", "indirect")],
@@ -251,6 +257,8 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "According to international law, the region belongs to the republic.",  # a law is no speaker
     "It read like a novel.",  # "it" reads only a quotation
     "The coach called it quits after ten seasons.",  # "called it" without a quoted label
+    "The campaign promise to cut taxes was broken.",  # a singular noun and a base form: a compound noun
+    "It was a strong signal that talks had failed.",
     "The senator read the names of the dead.",  # a person does not "read" a statement
 ])
 def test_not_attributions(text):

@@ -661,12 +661,26 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if nxt is not None and nxt.low == "by" and not t.low.endswith(("s", "ing")):
         return False
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
-        subject_before = (prev in r.words.pronouns or prev in r.words.evidence_nouns or prev in r.words.person_nouns
-                          or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
-        if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (i > 1 and toks[i - 2].low in DETERMINERS):
-            return False  # "nine states", "all reports", "a strong signal that"
+        source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma)
+        subject_before = (prev in r.words.pronouns or source_noun or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
+        if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
+                i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
+            return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
+
+
+def _agrees_with_source_noun(r: _Reader, noun: str, verb: str, lemma: str) -> bool:
+    """Whether ``noun`` + ``verb`` reads as a source and its verb: a noun that can be a source (a person,
+    an organisation, a poll or a document) and a verb form that agrees with it.
+
+    >>> # yes: "the mayor claims", "the survey shows", "the polls show"
+    >>> # no: "a strong signal", "the campaign promise" (singular noun, base form: a compound noun)
+    """
+    if not (noun in r.words.person_nouns or noun in r.words.evidence_nouns or noun in r.words.org_heads
+            or noun in r.words.document_nouns):
+        return False
+    return verb != lemma or noun.endswith("s")
 
 
 _HEARER_STOP = frozenset({"of", "for", "about", "over", "on", "to", "whether", "if", "why", "how", "what", "when"})
