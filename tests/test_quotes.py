@@ -189,6 +189,15 @@ CONSTRUCTIONS = {
     "the same with evidence": (
         "A survey shows a small gap between the two parties.",
         [("shows", "A survey", "A survey", "indirect")], "a small gap between the two parties."),
+    "an aside opening with a participle between subject and cue": (
+        "The governor, speaking to reporters in Albany, said the budget was balanced.",
+        [("said", "The governor", "The governor", "indirect")], "the budget was balanced."),
+    "a hearer and a date before the content": (
+        "The museum director told the board on Friday that the roof would cost more.",
+        [("told", "The museum director", "The museum director", "indirect")], "that the roof would cost more."),
+    "a plural possessive in the subject": (
+        "The farmers' union has warned that milk prices will rise.",
+        [("warned", "The farmers' union", "The farmers' union", "indirect")], "that milk prices will rise."),
     "progressive: subject, be, -ing cue": (
         "The harbour master is warning fishermen that the storm will reach the coast tonight.",
         [("warning", "The harbour master", "The harbour master", "indirect")],

@@ -513,7 +513,7 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             elif t.cap and t.low in r.ctx["stop_left"] and k < j:
                 break
         elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
-                                              or "." in toks[k - 1].text)):
+                                              or "." in toks[k - 1].text)) and not _plural_possessive(toks, k):
             break
         k -= 1
     a = k + 1
@@ -521,6 +521,15 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                       or (toks[a].low in r.ctx["stop_left"] and toks[a].low not in r.words.pronouns)):
         a += 1  # a link word, or a capitalised opener ("When asked ...", "If pressed ...")
     return (a, j) if a <= j else None
+
+
+def _plural_possessive(toks: list[_Tok], k: int) -> bool:
+    """Whether token ``k`` is the apostrophe of a plural possessive ("the farmers' union").
+
+    >>> # "the farmers' union said" -> True at "'"; "'We won,' she said" -> False
+    """
+    return (toks[k].text == "'" and 0 < k < len(toks) - 1 and toks[k - 1].word and toks[k - 1].low.endswith("s")
+            and toks[k - 1].end == toks[k].start and toks[k + 1].word and toks[k + 1].start == toks[k].end + 1)
 
 
 def _links_noun_phrase(r: _Reader, toks: list[_Tok], k: int) -> bool:
@@ -580,6 +589,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
 
     >>> # "Mo Elleithee, director of Georgetown's Institute of Politics, says ..." -> "Mo Elleithee"
     >>> # "Ann Lee, the county clerk, for example, said ..." -> "Ann Lee"
+    >>> # "The governor, speaking to reporters in Albany, said ..." -> "The governor"
     """
     commas, k = [], comma
     while k >= 0 and toks[k].text == ",":
@@ -587,7 +597,8 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 24:
             j -= 1
         relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
-        if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1, k)):
+        aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
+        if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1 + aside, k)):
             break
         commas.append(k)
         if j < 1 or toks[j].text != ",":
@@ -702,6 +713,8 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
             (i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"} else None)
         if obj:
             i = obj[1] + 1
+    if i + 1 < n and toks[i].low == "on" and toks[i + 1].low in WEEKDAYS_MONTHS:
+        i += 2  # "told the board on Friday that ...": a date, not what was told about
     if audience and i < n and toks[i].low in {"of", "for", "about", "over", "on"}:
         return i + 1 if i + 1 < n else None  # "asked the mayor about the bridge"
     if audience and i < n and toks[i].low == "to":
