@@ -32,7 +32,8 @@ def test_name_words_drop_titles_parentheses_and_possessives():
 
 @pytest.mark.parametrize("mention, gender", [
     ("Mrs. Clinton", "f"), ("Mr. Trump", "m"), ("the spokeswoman", "f"), ("Sen. Bernie Sanders", "m"),
-    ("Hillary Clinton", "f"), ("Trump", ""), ("Jordan Lee", ""),
+    ("Hillary Clinton", "f"), ("Trump", ""), ("Jordan Lee", ""), ("Press secretary Josh Lane", "m"),
+    ("Becky Hall", "f"),
 ])
 def test_gender_of(mention, gender):
     assert mentions.gender_of(mention) == gender
@@ -59,6 +60,15 @@ def test_places_are_it_not_he():
     m = ArticleMentions()
     m.add("West Virginia", 0)
     assert m.resolve("he", 30) == "" and m.resolve("it", 30) == "West Virginia"
+
+
+def test_an_acronym_is_an_organisation_unless_it_is_a_known_name():
+    m = ArticleMentions()
+    m.add("Ann Lee", 0, salient=True)
+    m.add("the CFPB", 40, salient=True)  # "the CFPB fined the bank": no "she"
+    assert m.resolve("she", 80) == "Ann Lee" and m.resolve("it", 80) == "CFPB"
+    assert m.add("LEE", 120, salient=True) == "Ann Lee"  # a transcript's speaker label
+    assert m.resolve("she", 160) == "Ann Lee"
 
 
 def test_resolution_looks_back_a_bounded_window():

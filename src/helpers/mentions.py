@@ -238,6 +238,8 @@ class ArticleMentions:
         given name; otherwise it is a place ("it"), not a "he" or "she".
         """
         kind = kind or kind_of(mention)
+        if kind == "person" and _acronym(mention) and mention.strip().lower() not in self.full_names:
+            kind = "organisation"  # "the CFPB", "ISIS"; not "LEE:" after "Ann Lee"
         if kind == "pronoun":
             return ""
         if kind == "description":
@@ -289,6 +291,16 @@ class ArticleMentions:
         if avoid and chosen.kind == "person":
             self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
         return chosen.name
+
+
+def _acronym(mention: str) -> bool:
+    """Whether the mention's one name word is in capitals ("the CFPB", "ISIS", "LEE").
+
+    >>> [_acronym(x) for x in ("the CFPB", "ISIS", "Ann Lee", "U")]
+    [True, True, False, False]
+    """
+    names = name_words(mention)
+    return len(names) == 1 and len(names[0]) > 1 and names[0].isalpha() and names[0].isupper()
 
 
 _LOWER_PREFIX_RE = re.compile(r"^(?:[a-z][\w'-]*\s+)+(?=[A-Z])")  # lower-case words before a name
