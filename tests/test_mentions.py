@@ -71,6 +71,13 @@ def test_an_acronym_is_an_organisation_unless_it_is_a_known_name():
     assert m.resolve("she", 160) == "Ann Lee"
 
 
+def test_two_names_joined_by_and_are_they():
+    m = ArticleMentions()
+    m.add("Ann Lee", 0)
+    assert m.add("Ann Lee and Bob Ray", 30, salient=True) == "Ann Lee and Bob Ray"
+    assert m.resolve("they", 70) == "Ann Lee and Bob Ray" and m.resolve("she", 70) == "Ann Lee"
+
+
 def test_resolution_looks_back_a_bounded_window():
     m = ArticleMentions(window=10)
     m.add("Ann Lee", 0, salient=True)

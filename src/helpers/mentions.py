@@ -116,17 +116,21 @@ def is_fragment(name: str) -> bool:
             or low in DETERMINERS)
 
 
+_JOINED_NAMES_RE = re.compile(r"[A-Z][\w'.-]* (?:and|&) (?:[A-Z][\w'.-]*\.? )*[A-Z][\w'-]*$")
+
+
 @lru_cache(maxsize=65536)
 def kind_of(mention: str) -> str:
     """What a mention names: ``pronoun``, ``person``, ``organisation``, ``group`` or ``description``.
 
     A capitalised name is an organisation when a word of it is an organisation head noun
     ("Fox News", "the Clinton campaign"), a group when it is a capitalised plural
-    ("Democrats"), and a person otherwise. Lower-case descriptions are groups when
+    ("Democrats") or two names joined by "and", and a person otherwise. Lower-case descriptions are groups when
     their head is a plural person noun ("officials"), people when singular ("a spokesman").
 
-    >>> [kind_of(x) for x in ("she", "Donald Trump", "the Clinton campaign", "officials", "a spokeswoman")]
-    ['pronoun', 'person', 'organisation', 'group', 'person']
+    >>> [kind_of(x) for x in ("she", "Donald Trump", "the Clinton campaign", "officials", "a spokeswoman",
+    ...                       "Ann Lee and Bob Ray")]
+    ['pronoun', 'person', 'organisation', 'group', 'person', 'group']
     """
     words = mention_words()
     tokens = [w.lower().rstrip(".").removesuffix("'s") for w in _WORD_RE.findall(normalise(mention))]
@@ -142,6 +146,8 @@ def kind_of(mention: str) -> str:
         return "organisation"  # "Fox News"; "the Commission on Presidential Debates"
     if head in words.person_nouns:
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
+    if _JOINED_NAMES_RE.search(normalise(mention)):
+        return "group"  # "Ann Lee and Bob Ray": "they"
     names = name_words(mention)
     if names:
         return "group" if len(names) == 1 and names[0].endswith(("ans", "ats", "ists", "ives")) else "person"
