@@ -78,6 +78,23 @@ def test_two_names_joined_by_and_are_they():
     assert m.resolve("they", 70) == "Ann Lee and Bob Ray" and m.resolve("she", 70) == "Ann Lee"
 
 
+def test_a_sentence_subject_without_person_evidence_is_no_he_or_she():
+    m = ArticleMentions()
+    m.add("Ann Lee", 0, salient=True)
+    m.add("New Hampshire", 40, salient=True)  # "New Hampshire voted ...": a subject, not a speaker
+    assert m.resolve("she", 80) == "Ann Lee" and m.resolve("it", 80) == "New Hampshire"
+    m.add("Kowalczyk", 100, salient=True, speaker=True)  # "Kowalczyk said ...": a speaker is a person
+    assert m.resolve("she", 140) == "Kowalczyk"
+
+
+def test_a_description_keeps_its_gender_and_a_web_site_is_an_organisation():
+    m = ArticleMentions()
+    m.add("Ann Lee", 0, salient=True)
+    m.add("her husband", 40, salient=True)
+    assert m.resolve("she", 80) == "Ann Lee" and m.resolve("he", 80) == "her husband"
+    assert mentions.kind_of("Outsports.com") == "organisation"
+
+
 def test_resolution_looks_back_a_bounded_window():
     m = ArticleMentions(window=10)
     m.add("Ann Lee", 0, salient=True)

@@ -141,6 +141,8 @@ def kind_of(mention: str) -> str:
     head = tokens[-1]
     if head in words.evidence_nouns or head in words.document_nouns:
         return "description"  # "Polls", "the statement": not someone a pronoun refers to
+    if re.search(r"\w\.(?:com|org|net|gov)\b", mention, re.I):
+        return "organisation"  # a web site: "Outsports.com"
     if any(t in words.org_heads for t in tokens[-3:]) or any(
             t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:])):
         return "organisation"  # "Fox News"; "the Commission on Presidential Debates"
@@ -236,12 +238,14 @@ class ArticleMentions:
             return self.full_names.get(names[0].lower(), names[0])
         return " ".join(names)
 
-    def add(self, mention: str, pos: int, kind: str | None = None, *, salient: bool = False) -> str:
+    def add(self, mention: str, pos: int, kind: str | None = None, *, salient: bool = False,
+            speaker: bool = False) -> str:
         """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun).
 
-        ``salient`` marks a speaker or a sentence's subject, which pronouns prefer. A capitalised
-        name that is not salient counts as a person only with a title, a gendered word or a known
-        given name; otherwise it is a place ("it"), not a "he" or "she".
+        ``salient`` marks a speaker or a sentence's subject, which pronouns prefer; ``speaker`` a
+        speaker. A capitalised name that is not a speaker counts as a person only with a title, a
+        gendered word or a known given name; otherwise it is a place ("it"), not a "he" or "she"
+        ("New Hampshire voted ..." makes no "she").
         """
         kind = kind or kind_of(mention)
         if kind == "person" and _acronym(mention) and mention.strip().lower() not in self.full_names:
@@ -254,7 +258,9 @@ class ArticleMentions:
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
             if name[:1].isupper():
                 self._remember_person(name, gender_of(mention))
-            if not (salient or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
+            elif gender_of(mention):
+                self.genders.setdefault(name, gender_of(mention))  # "her husband" is no "she"
+            if not (speaker or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
                 kind = "place"
         else:
             name = _LOWER_PREFIX_RE.sub("", _description(normalise(mention)))  # "the country's Ministry of X"

@@ -1311,7 +1311,7 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
             return earlier
     if kind == "description" and not any(w in r.words.person_nouns or w in r.words.org_heads for w in words):
         return mention  # "a big", "critics of the plan": a speaker, but nobody a pronoun can mean
-    return r.mentions.add(mention, pos, kind, salient=True)
+    return r.mentions.add(mention, pos, kind, salient=True, speaker=True)
 
 
 # ---------------------------------------------------------------- reading an article
