@@ -783,11 +783,11 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
         BratError: see :func:`read_brat`. CorpusError: when no article could be loaded.
     """
     raw_texts, gold = read_brat(path, split=split)
+    chosen = choose_study(study, data_dir=path)
     if extract is None:
         from helpers.quotes import extract_quotes  # late: the extractor is the slow, changing part
 
-        speakers = choose_study(study, data_dir=path).speakers
-        extract = lambda articles: extract_quotes(articles, speakers=speakers)  # noqa: E731
+        extract = lambda articles: extract_quotes(articles, speakers=chosen.speakers)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="brat-eval-") as tmp:
         folder = Path(tmp) / "text"  # a sub-folder, so no articles.csv above it is taken as a manifest
         folder.mkdir()
@@ -798,19 +798,18 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     pred = extract(articles)
     result = score_attributions(pred, raw_texts, gold, articles)
     polnear = _layout(Path(path).expanduser(), split)[2]
-    return {**result, **_voice(pred, raw_texts, gold, articles, study=study, data_dir=path),
+    return {**result, **_voice(pred, raw_texts, gold, articles, lexicon=chosen.lexicon),
             "n_not_loaded": len(raw_texts) - len(articles), "split": split if polnear else None}
 
 
 def _voice(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame, articles: pd.DataFrame, *,
-           study: Study | str | Path | None, data_dir: str | Path) -> dict:
-    """Voice of the study's loaded terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`);
+           lexicon: str | Path) -> dict:
+    """Voice of the lexicon's terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`);
     ``{}`` when the predictions lack the columns the voice needs (an extractor other than this project's)."""
     from helpers import brat_voice, terms  # late: terms imports the extractor
 
     if not {"quote_start", "quote_end", "speaker", "side"} <= set(pred.columns):
         return {}
-    lexicon = choose_study(study, data_dir=data_dir).lexicon
     found = terms.find_terms(articles, lexicon, quotes_=pred)
     return {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
 

@@ -116,6 +116,7 @@ def is_fragment(name: str) -> bool:
             or low in DETERMINERS)
 
 
+_WEB_SITE_RE = re.compile(r"\w\.(?:com|org|net|gov)\b", re.I)
 _JOINED_NAMES_RE = re.compile(r"[A-Z][\w'.-]* (?:and|&) (?:[A-Z][\w'.-]*\.? )*[A-Z][\w'-]*$")
 
 
@@ -141,7 +142,7 @@ def kind_of(mention: str) -> str:
     head = tokens[-1]
     if head in words.evidence_nouns or head in words.document_nouns:
         return "description"  # "Polls", "the statement": not someone a pronoun refers to
-    if re.search(r"\w\.(?:com|org|net|gov)\b", mention, re.I):
+    if _WEB_SITE_RE.search(mention):
         return "organisation"  # a web site: "Outsports.com"
     if any(t in words.org_heads for t in tokens[-3:]) or any(
             t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:])):
@@ -256,10 +257,11 @@ class ArticleMentions:
             return self._add_description(mention, pos)
         if kind == "person":
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
+            gender = gender_of(mention)
             if name[:1].isupper():
-                self._remember_person(name, gender_of(mention))
-            elif gender_of(mention):
-                self.genders.setdefault(name, gender_of(mention))  # "her husband" is no "she"
+                self._remember_person(name, gender)
+            elif gender:
+                self.genders.setdefault(name, gender)  # "her husband" is no "she"
             if not (speaker or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
                 kind = "place"
         else:
