@@ -107,3 +107,14 @@ def test_cli_prints_the_voice_line_and_writes_the_rows(storm, tmp_path, capsys):
 def test_another_extractor_s_rows_get_no_voice(storm):
     empty = pd.DataFrame(columns=["article_id", "quote_start", "quote_end", "cue_start", "cue_end"])
     assert "voice_accuracy" not in evaluation.evaluate_attributions(storm, extract=lambda articles: empty)
+
+
+def test_terms_of_articles_the_gold_lacks_are_counted_apart_not_scored(storm):
+    result = evaluation.evaluate_attributions(storm)
+    articles = pd.DataFrame({"article_id": ["storm"], "text": [STORM]})
+    stray = pd.DataFrame([{"article_id": "elsewhere", "family": "hyperbole", "match": "massive", "voice": "author",
+                           "speaker": "", "sentence": "A massive crowd.", "start": 2, "end": 9}])
+    scored = brat_voice.score_voice(stray, {"storm": STORM}, pd.DataFrame(columns=["article_id", "content_spans"]),
+                                    articles)
+    assert scored["n_voice"] == 0 and scored["n_voice_unlocated"] == 1 and scored["voice_accuracy"] != scored["voice_accuracy"]
+    assert "no lexicon term occurs" in brat_voice.format_voice(scored) and result["n_voice"] == 5

@@ -94,7 +94,8 @@ def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFra
         articles: the cleaned articles the terms were found in (``article_id, text``).
 
     Returns:
-        ``voice_accuracy`` (``nan`` without terms), ``n_voice`` (scored terms), ``n_voice_unlocated``,
+        ``voice_accuracy`` (``nan`` without terms), ``n_voice`` (scored terms), ``n_voice_unlocated`` (terms
+        not found in the raw text, or of an article it does not hold),
         ``voice_recall`` ``{gold voice: (right, of)}`` and ``voice_rows`` (:data:`VOICE_COLUMNS`, one row per
         scored term).
     """
@@ -105,6 +106,9 @@ def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFra
     raws, quotes, rows, unlocated = {}, {}, [], 0
     for term in found.itertuples():
         aid = term.article_id
+        if aid not in raw_texts or aid not in clean:
+            unlocated += 1  # an article of another corpus: nothing to score it against
+            continue
         if aid not in raws:
             raws[aid], quotes[aid] = squeeze(raw_texts[aid]), voice_quote_spans(raw_texts[aid])
         place = raw_place(clean[aid], raws[aid], int(term.start), int(term.end))
