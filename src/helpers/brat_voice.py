@@ -132,6 +132,8 @@ def format_voice(result: dict, *, lexicon: str = "") -> str:
         ...                     "voice_recall": {"author": (1, 1), "reported": (0, 1)}}))
         voice of loaded terms: accuracy 0.50 (of 2 occurrences); right by gold voice: author 1 of 1, reported 0 of 1
     """
+    if not result["n_voice"] and result["n_voice_unlocated"]:
+        return f"voice of loaded terms: none scored ({result['n_voice_unlocated']} not found in the raw text)"
     if not result["n_voice"]:
         return "voice of loaded terms: no lexicon term occurs in these articles"
     where = f" of {lexicon}" if lexicon else ""
