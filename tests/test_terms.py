@@ -57,6 +57,28 @@ def test_voice(text, match, voice, quoted, distanced, speaker):
     assert (row.voice, bool(row.quoted), bool(row.distanced), row.speaker) == (voice, quoted, distanced, speaker)
 
 
+ANOTHER_TOPIC = (
+    'Story highlights\n\n"We will not stand by," Senator Jane Miller said. "This regime has crossed a line."\n\n'
+    "Miller tweeted that the strike was a catastrophe.\n\nOfficials said Monday that the attack was devastating.\n\n"
+    "Senator Patrick Leahy, a Vermont Democrat, said he feared a humanitarian catastrophe.\n\n"
+    "The strike was a disaster, experts said Thursday.\n\nThe move adds more uncertainty to a chaotic situation.\n\n"
+    "The inspectors investigated an alleged massive gas attack on a village.")
+
+
+def test_voice_on_another_topic_with_the_generic_lexicon():
+    """The constructions that once cost voice accuracy on news of another topic: a quotation continued after
+    "X said.", "tweeted", "said Monday that", an appositive before "said he", "experts said Thursday",
+    "adds" without a clause, "alleged" before a term."""
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    found = terms.find_terms(one_article(ANOTHER_TOPIC, headline="Senators Weigh New Sanctions"),
+                             generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    got = list(zip(found["match"], found["voice"], found["speaker"], found["distanced"]))
+    assert got == [("regime", "direct_quote", "Jane Miller", False), ("catastrophe", "reported", "Jane Miller", False),
+                   ("devastating", "reported", "Officials", False), ("catastrophe", "reported", "Patrick Leahy", False),
+                   ("disaster", "reported", "experts", False), ("chaotic", "author", "", False),
+                   ("massive", "author", "", True)]
+
+
 def test_headline_scare_quote():
     got = one("Azerbaijan’s Defense Ministry said it had launched an operation.",
               headline="Azerbaijan Launches “Anti-Terrorist Campaign” in Nagorno-Karabakh: Targeting Military Buildings")
