@@ -431,8 +431,8 @@ class _Reader:
 
     def _plain_tokens(self, start: int, end: int) -> list[_Tok]:
         # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
-        return [_new_tok(_Tok, (m.group(), m.group().lower(), m.start(), m.end(), False))
-                for m in TOKEN_RE.finditer(self.norm, start, end)]
+        return [_new_tok(_Tok, (w, w.lower(), m.start(), m.end(), False))
+                for m in TOKEN_RE.finditer(self.norm, start, end) for w in (m.group(),)]
 
 
 def _n_words(toks: list[_Tok], *, enough: int = 1 << 30) -> int:
@@ -1342,9 +1342,10 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
         first = False
         name, kind, known = _name_run(run, r.speakers)
-        if kind is None or r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
-            continue
-        if " " not in name and not known and (m.start() == sent.start or name.lower() not in r.mentions.full_names):
+        if kind is None or (" " not in name and not known and (
+                m.start() == sent.start or name.lower() not in r.mentions.full_names)):
+            continue  # cheap tests first: most runs are single words nobody named before
+        if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
                        salient=subject)
