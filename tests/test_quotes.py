@@ -205,6 +205,9 @@ CONSTRUCTIONS = {
     "progressive after auxiliaries": (
         '"The roof will not hold," the builders have been saying for months.',
         [("saying", "the builders", "the builders", "direct")], '"The roof will not hold,'),
+    "a cue that comes before its subject": (
+        "The ferry will run all winter, wrote the harbour master in a letter.",
+        [("wrote", "the harbour master", "the harbour master", "indirect")], "The ferry will run all winter"),
     "a quotation resumed after an aside": (
         '"The roof leaks," the caretaker said during a tour of the hall, "and nobody will pay for it."',
         [("said", "the caretaker", "the caretaker", "direct")],
@@ -267,6 +270,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "It read like a novel.",  # "it" reads only a quotation
     "The coach called it quits after ten seasons.",  # "called it" without a quoted label
     "The campaign promise to cut taxes was broken.",  # a singular noun and a base form: a compound noun
+    "The new rules cut costs, praised the mayor of the town.",  # only some cues come before their subject
     "It was a strong signal that talks had failed.",
     "The senator read the names of the dead.",  # a person does not "read" a statement
 ])

@@ -864,6 +864,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     if k >= 0 and toks[k].low in {"and", "but", "or"}:
         return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
+        if cue.lemma not in r.ctx["inverting_lemmas"]:
+            return None  # "..., praised the mayor": the phrase after the cue is its object
         return _inverted(r, toks, i, last, att, floor)
     return _subject_verb(r, toks, k, last, att, floor, cue.audience)
 
