@@ -205,6 +205,12 @@ CONSTRUCTIONS = {
     "progressive after auxiliaries": (
         '"The roof will not hold," the builders have been saying for months.',
         [("saying", "the builders", "the builders", "direct")], '"The roof will not hold,'),
+    "a dateline before the sentence's subject": (
+        "WASHINGTON, June 24 (UPI) - The senator unveiled a new budget, saying it would cut taxes.",
+        [("saying", "The senator", "The senator", "indirect")], "it would cut taxes."),
+    "a second verb of a subject that a verb follows": (
+        "(Reuters) - The mayor met flood survivors and said the town would rebuild.",
+        [("said", "The mayor", "The mayor", "indirect")], "the town would rebuild."),
     "a cue that comes before its subject": (
         "The ferry will run all winter, wrote the harbour master in a letter.",
         [("wrote", "the harbour master", "the harbour master", "indirect")], "The ferry will run all winter"),

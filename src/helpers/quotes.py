@@ -688,8 +688,7 @@ def _agrees_with_source_noun(r: _Reader, noun: str, verb: str, lemma: str) -> bo
     >>> # yes: "the mayor claims", "the survey shows", "the polls show"
     >>> # no: "a strong signal", "the campaign promise" (singular noun, base form: a compound noun)
     """
-    if not (noun in r.words.person_nouns or noun in r.words.evidence_nouns or noun in r.words.org_heads
-            or noun in r.words.document_nouns):
+    if not _source_noun(r, noun):
         return False
     return verb != lemma or noun.endswith("s")
 
@@ -1053,13 +1052,13 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
 def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, int] | None:
     """The subject of a sentence's main clause: the first name, pronoun or description outside quotations,
     after an opening phrase that a comma closes ("In Ohio on Monday, the senator ...")."""
-    start = 0
-    opener = toks[0].low if toks else ""
-    if opener in r.words.pronouns and not toks[0].quoted:  # "He issued a statement, saying ..."
-        return 0, 0
+    start = _after_dateline(toks)
+    opener = toks[start].low if start < len(toks) else ""
+    if opener in r.words.pronouns and not toks[start].quoted:  # "He issued a statement, saying ..."
+        return start, start
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
-        comma = next((k for k in range(before) if toks[k].text == "," and not toks[k].quoted), None)
-        start = comma + 1 if comma is not None else 0
+        comma = next((k for k in range(start, before) if toks[k].text == "," and not toks[k].quoted), None)
+        start = comma + 1 if comma is not None else start
     first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
         (toks[k].cap and toks[k].low not in r.ctx["stop_left"]) or toks[k].low in r.words.pronouns
         or toks[k].low in DETERMINERS)), None)
@@ -1067,7 +1066,36 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
         return None
     if toks[first].low in r.words.pronouns:
         return first, first
-    return _np_right(r, toks, first)
+    found = _np_right(r, toks, first)
+    if found is None:
+        return None
+    head = next((k for k in range(found[0], found[1])
+                 if (_source_noun(r, toks[k].low) or (toks[k].cap and k > found[0] and toks[k - 1].cap
+                                                        and toks[k - 1].low not in DETERMINERS))
+                 and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in _NP_LINKS
+                 and not _source_noun(r, toks[k + 1].low)),
+                None)
+    return (found[0], head) if head is not None else found  # "The mayor [met survivors] and said", "Ann Lee [met ...]"
+
+
+def _source_noun(r: _Reader, low: str) -> bool:
+    """A noun that can head a source: a person, an organisation, a poll or a document ("mayor", "party", "poll")."""
+    return (low in r.words.person_nouns or low in r.words.org_heads or low in r.words.evidence_nouns
+            or low in r.words.document_nouns)
+
+
+def _after_dateline(toks: list[_Tok]) -> int:
+    """Where a sentence begins after its dateline ("WASHINGTON, June 24 (UPI) - ", "(Reuters) - "); 0 without one.
+
+    >>> # "NEW YORK (AP) - The mayor said ..." -> the index of "The"
+    """
+    dash = next((k for k, t in enumerate(toks[:12]) if t.text == "-"), None)
+    if not dash or not any((t.text.isupper() and len(t.text) > 1) or (t.cap and 0 < k and toks[k - 1].text == "("
+                                                                     and toks[k + 1].text == ")")
+                           for k, t in enumerate(toks[:dash])):
+        return 0  # a place in capitals or an agency in brackets ("WASHINGTON", "(Reuters)"); not "Ann Lee - a Democrat -"
+    dated = all(t.text in {",", "(", ")", "."} or t.text[:1].isdigit() or t.cap for t in toks[:dash])
+    return dash + 1 if dated else 0
 
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
