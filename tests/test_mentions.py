@@ -95,6 +95,13 @@ def test_a_description_keeps_its_gender_and_a_web_site_is_an_organisation():
     assert mentions.kind_of("Outsports.com") == "organisation"
 
 
+def test_a_family_is_they_not_she():
+    m = ArticleMentions()
+    m.add("Betsy Ebeling", 0, salient=True)
+    m.add("the Ebelings", 40, salient=True, speaker=True)
+    assert m.resolve("she", 80) == "Betsy Ebeling" and m.resolve("they", 80) == "the Ebelings"
+
+
 def test_resolution_looks_back_a_bounded_window():
     m = ArticleMentions(window=10)
     m.add("Ann Lee", 0, salient=True)

@@ -6,8 +6,10 @@ lists (titles, organisation head nouns, person nouns, pronouns) are data, in
 
 Limits: there is no part-of-speech tagger or named-entity model; a capitalised
 run of words is a name, classed as an organisation by its head noun and as a
-person otherwise. Gender is not known, so "he" and "she" both refer to the most
-recent person. Cataphora ("Before he spoke, Smith ...") is not resolved.
+person otherwise. Gender comes only from titles, gendered words and the given names
+in ``data/lexicons/first_names.yaml``: a person of unknown gender can be "he" or
+"she". A description ("the Wisconsin Republican") is not linked to the name it
+stands for. Cataphora is resolved only from an opening phrase ("To win, he ...").
 """
 
 from __future__ import annotations
@@ -126,12 +128,12 @@ def kind_of(mention: str) -> str:
 
     A capitalised name is an organisation when a word of it is an organisation head noun
     ("Fox News", "the Clinton campaign"), a group when it is a capitalised plural
-    ("Democrats") or two names joined by "and", and a person otherwise. Lower-case descriptions are groups when
+    ("Democrats", "the Clintons") or two names joined by "and", and a person otherwise. Lower-case descriptions are groups when
     their head is a plural person noun ("officials"), people when singular ("a spokesman").
 
     >>> [kind_of(x) for x in ("she", "Donald Trump", "the Clinton campaign", "officials", "a spokeswoman",
-    ...                       "Ann Lee and Bob Ray")]
-    ['pronoun', 'person', 'organisation', 'group', 'person', 'group']
+    ...                       "Ann Lee and Bob Ray", "the Clintons")]
+    ['pronoun', 'person', 'organisation', 'group', 'person', 'group', 'group']
     """
     words = mention_words()
     tokens = [w.lower().rstrip(".").removesuffix("'s") for w in _WORD_RE.findall(normalise(mention))]
@@ -152,6 +154,8 @@ def kind_of(mention: str) -> str:
     if _JOINED_NAMES_RE.search(normalise(mention)):
         return "group"  # "Ann Lee and Bob Ray": "they"
     names = name_words(mention)
+    if len(names) == 1 and tokens[0] == "the" and names[0].endswith("s") and not names[0].endswith("ss"):
+        return "group"  # a family or a team: "the Clintons", "the Ebelings"
     if names:
         return "group" if len(names) == 1 and names[0].endswith(("ans", "ats", "ists", "ives")) else "person"
     return "description"
