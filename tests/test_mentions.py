@@ -97,7 +97,7 @@ def test_a_description_keeps_its_gender_and_a_web_site_is_an_organisation():
 
 def test_a_family_is_they_not_she():
     m = ArticleMentions()
-    m.add("Betsy Ebeling", 0, salient=True)
+    m.add("Betsy Ebeling", 0, salient=True, speaker=True)
     m.add("the Ebelings", 40, salient=True, speaker=True)
     assert m.resolve("she", 80) == "Betsy Ebeling" and m.resolve("they", 80) == "the Ebelings"
 
