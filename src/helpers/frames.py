@@ -110,8 +110,8 @@ def article_frames(sents: list[corpus.Sentence], book: Codebook) -> list[dict]:
     patterns = book.pattern_set
     for s in sents:
         for frame, matches in patterns.find(s.norm).items():
-            hits = [s.text[m.start():m.end()] for m in matches]
-            if hits:
+            if matches:
+                hits = [s.text[m.start():m.end()] for m in matches]
                 rows.append({"article_id": s.article_id, "outlet": s.outlet, "paragraph": s.paragraph, "role": s.role,
                              "sentence_no": s.sentence, "sentence": s.text, "frame": frame,
                              "cues": "; ".join(hits), "n_cues": len(hits)})
