@@ -102,6 +102,15 @@ def test_a_family_is_they_not_she():
     assert m.resolve("she", 80) == "Betsy Ebeling" and m.resolve("they", 80) == "Ebelings"
 
 
+def test_a_full_name_with_a_known_given_name_is_not_replaced_by_one_without():
+    m = ArticleMentions()
+    m.add("Jared Sexton", 0, salient=True)
+    m.add("See Sexton", 60)  # "(See Sexton's full timeline below.)"
+    assert m.add("Sexton", 120, salient=True) == "Jared Sexton"
+    m.add("Ann Sexton", 160, salient=True)  # another person with a known given name: the latest wins
+    assert m.add("Sexton", 200) == "Ann Sexton"
+
+
 def test_resolution_looks_back_a_bounded_window():
     m = ArticleMentions(window=10)
     m.add("Ann Lee", 0, salient=True)

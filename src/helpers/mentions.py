@@ -277,7 +277,9 @@ class ArticleMentions:
     def _remember_person(self, name: str, gender: str) -> None:
         parts = name.split()
         if len(parts) >= 2:
-            self.full_names[parts[-1].lower()] = name
+            earlier = self.full_names.get(parts[-1].lower(), "")
+            if not (_given(earlier) and not _given(name)):  # "See Sexton" does not replace "Jared Sexton"
+                self.full_names[parts[-1].lower()] = name
             self.full_names.setdefault(parts[0].lower(), name)
         if gender:
             self.genders.setdefault(name, gender)
@@ -309,6 +311,15 @@ class ArticleMentions:
         if avoid and chosen.kind == "person":
             self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
         return chosen.name
+
+
+def _given(name: str) -> bool:
+    """Whether a full name opens with a known given name (``data/lexicons/first_names.yaml``).
+
+    >>> [_given(x) for x in ("Jared Sexton", "See Sexton", "")]
+    [True, False, False]
+    """
+    return bool(name) and name.split()[0].lower() in given_names()
 
 
 def _acronym(mention: str) -> bool:
