@@ -1067,15 +1067,22 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
     if toks[first].low in r.words.pronouns:
         return first, first
     found = _np_right(r, toks, first)
-    if found is None:
-        return None
-    head = next((k for k in range(found[0], found[1])
-                 if (_source_noun(r, toks[k].low) or (toks[k].cap and k > found[0] and toks[k - 1].cap
-                                                        and toks[k - 1].low not in DETERMINERS))
-                 and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in _NP_LINKS
-                 and not _source_noun(r, toks[k + 1].low)),
-                None)
-    return (found[0], head) if head is not None else found  # "The mayor [met survivors] and said", "Ann Lee [met ...]"
+    return (found[0], _subject_end(r, toks, *found)) if found is not None else None
+
+
+def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
+    """The last token of the subject in tokens ``a``..``b`` read rightwards: its head noun or the end of its
+    name when a lower-case word that continues neither follows (a verb: "The mayor [met survivors]").
+
+    >>> # "The mayor met survivors" -> "mayor"; "Ann Lee met" -> "Lee"; "the union leader" -> "leader"
+    """
+    for k in range(a, b):
+        here, nxt = toks[k], toks[k + 1]
+        name_end = here.cap and k > a and toks[k - 1].cap and toks[k - 1].low not in DETERMINERS
+        verb_next = nxt.word and not nxt.cap and nxt.low not in _NP_LINKS and not _source_noun(r, nxt.low)
+        if (_source_noun(r, here.low) or name_end) and verb_next:
+            return k
+    return b
 
 
 def _source_noun(r: _Reader, low: str) -> bool:
@@ -1090,12 +1097,13 @@ def _after_dateline(toks: list[_Tok]) -> int:
     >>> # "NEW YORK (AP) - The mayor said ..." -> the index of "The"
     """
     dash = next((k for k, t in enumerate(toks[:12]) if t.text == "-"), None)
-    if not dash or not any((t.text.isupper() and len(t.text) > 1) or (t.cap and 0 < k and toks[k - 1].text == "("
-                                                                     and toks[k + 1].text == ")")
-                           for k, t in enumerate(toks[:dash])):
-        return 0  # a place in capitals or an agency in brackets ("WASHINGTON", "(Reuters)"); not "Ann Lee - a Democrat -"
-    dated = all(t.text in {",", "(", ")", "."} or t.text[:1].isdigit() or t.cap for t in toks[:dash])
-    return dash + 1 if dated else 0
+    if not dash:
+        return 0
+    head = toks[:dash]
+    capitals = any(t.text.isupper() and len(t.text) > 1 for t in head)  # "WASHINGTON"
+    agency = any(t.cap and 0 < k and head[k - 1].text == "(" and toks[k + 1].text == ")" for k, t in enumerate(head))
+    dated = all(t.text in {",", "(", ")", "."} or t.text[:1].isdigit() or t.cap for t in head)
+    return dash + 1 if (capitals or agency) and dated else 0  # not "Ann Lee - a Democrat - said"
 
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
