@@ -64,6 +64,15 @@ def shown_path(path: str | Path) -> str:
         return "/".join(path.parts[-2:])
 
 
+def annotated_corpus(path: str, split: str | None) -> str:
+    """How reports 02 and 03 name a brat-annotated corpus: its folder name and the split scored.
+
+    >>> annotated_corpus("/data/polnear/", "dev")
+    '<code>polnear</code> (dev)'
+    """
+    return f"<code>{escape(Path(path.rstrip('/')).name)}</code> ({escape(split or 'folder')})"
+
+
 def study_line(study: Study) -> str:
     """One Markdown line naming the study in use and where its files are."""
     return f"Study: **{escape(study.name)}** (<code>{escape(shown_path(study.path))}</code>)."
