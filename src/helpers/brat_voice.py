@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 import pandas as pd
 
-from helpers.evaluation import _nearest, quotation_spans, squeeze
+from helpers.evaluation import nearest_occurrence, quotation_spans, squeeze
 from helpers.terms import SCARE_QUOTE_MAX_WORDS
 
 VOICES = ("author", "reported", "direct_quote", "scare_quote")
@@ -77,7 +77,7 @@ def raw_place(clean: tuple[str, list[int]], raw: tuple[str, list[int]], start: i
     i, j = bisect_left(cwhere, start), bisect_left(cwhere, end)
     for pad in _PAD:
         a, b = max(0, i - pad), min(len(ctext), j + pad)
-        pos = _nearest(rtext, ctext[a:b], a / max(len(ctext), 1) * len(rtext), 0)
+        pos = nearest_occurrence(rtext, ctext[a:b], a / max(len(ctext), 1) * len(rtext), 0)
         if pos >= 0 and j > i:
             return rwhere[pos + i - a], rwhere[pos + j - a - 1] + 1
     return None

@@ -500,7 +500,7 @@ def squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(parts), where
 
 
-def _nearest(hay: str, needle: str, expected: float, after: int) -> int:
+def nearest_occurrence(hay: str, needle: str, expected: float, after: int) -> int:
     """The occurrence of ``needle`` at or after ``after`` nearest ``expected`` (any occurrence if none is after); -1."""
     found, pos = [], hay.find(needle)
     while pos >= 0:
@@ -515,7 +515,7 @@ def _locate_one(raw: tuple[str, list[int]], needle: str, expected: float, after:
     retried without the surrounding quote marks and punctuation; ``None`` when absent."""
     hay, where = raw
     for probe in dict.fromkeys((needle, needle.strip(" \"'.,;:!?-()[]"))):
-        pos = _nearest(hay, probe, expected, after) if probe else -1
+        pos = nearest_occurrence(hay, probe, expected, after) if probe else -1
         if pos >= 0:
             return pos, where[pos], where[pos + len(probe) - 1] + 1
     return None
