@@ -218,6 +218,22 @@ CONSTRUCTIONS = {
         '"The roof leaks," the caretaker said during a tour of the hall, "and nobody will pay for it."',
         [("said", "the caretaker", "the caretaker", "direct")],
         '"The roof leaks, … "and nobody will pay for it."'),
+    "a described subject that ends in a noun marker": (
+        "A union official said this year that the strike could last a month.",
+        [("said", "A union official", "A union official", "indirect")], "that the strike could last a month."),
+    "a plural of a noun for people": (
+        "Several senators claim to back the farm bill.",
+        [("claim", "Several senators", "Several senators", "indirect")], "to back the farm bill."),
+    "a means after the cue, not a passive agent": (
+        '"The dam held," the former mayor, now retired in Leeds, said by telephone this week.',
+        [("said", "the former mayor", "the former mayor", "direct")], '"The dam held,'),
+    "a clause interrupted by the attribution, going on with a determiner": (
+        "The ferry had two inspections, port officials said, the first in March and the second in June.",
+        [("said", "port officials", "port officials", "indirect")],
+        "The ferry had two inspections … the first in March and the second in June."),
+    "the same going on with a name": (
+        "In any case, the coach said, Lopez was never fit to play.",
+        [("said", "the coach", "the coach", "indirect")], "In any case … Lopez was never fit to play."),
 }
 
 
@@ -323,6 +339,8 @@ def test_one_persons_mentions_merge():
     ("On Monday, Donald Trump spoke in Ohio. Even on Friday, he said the race was rigged.", "Donald Trump"),
     ("Wells Fargo CEO John Stumpf testified. Sen. Elizabeth Warren spoke next. She said he should resign.",
      "Elizabeth Warren"),
+    ("Ann Lee thanked the crowd. Singing great Gladys Marie Knight remembered the old hall fondly. She said "
+     "it was home.", "Gladys Marie Knight"),  # a name after a skipped opener is the subject; "Knight" is a surname
 ])
 def test_pronouns_resolve_to_the_latest_compatible_mention(text, expected):
     assert one(text)["speaker"].tolist()[-1] == expected

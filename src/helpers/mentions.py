@@ -73,10 +73,26 @@ def mention_words(path: str | None = None) -> MentionWords:
         sets = {k: frozenset(str(w).lower() for w in data[k])
                 for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
                           "male_words")}
+        sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"]))
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
                                        ("person", "group", "thing", "self", "relative")})
     except (KeyError, TypeError) as exc:
         raise ValueError(f"{source}: mention word lists lack {exc}") from None
+
+
+def plural(noun: str) -> str:
+    """The regular plural of a noun for people; a word that already ends in "s" or "men" stays as it is.
+
+    >>> [plural(w) for w in ("senator", "secretary", "attorney", "witness", "women", "chairman")]
+    ['senators', 'secretaries', 'attorneys', 'witness', 'women', 'chairmen']
+    """
+    if noun.endswith(("s", "men", "people")):
+        return noun
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 @lru_cache(maxsize=65536)
@@ -176,17 +192,20 @@ def given_names(path: str | None = None) -> dict[str, str]:
 def gender_of(mention: str) -> str:
     """"f", "m" or "" from a title, a gendered noun or a given name.
 
-    >>> [gender_of(x) for x in ("Mrs. Clinton", "Sen. Bernie Sanders", "the spokeswoman", "Trump")]
-    ['f', 'm', 'f', '']
+    A gendered word inside a name after its first word is a surname ("Billie Jean King", "Carole King").
+
+    >>> [gender_of(x) for x in ("Mrs. Clinton", "Sen. Bernie Sanders", "the spokeswoman", "Trump", "Billie Jean King")]
+    ['f', 'm', 'f', '', '']
     """
     words = mention_words()
+    names = name_words(mention)
+    surnames = {w.lower() for w in names[1:]}
     tokens = [w.lower().rstrip(".") for w in _WORD_RE.findall(normalise(mention))]
-    for token in tokens:
+    for token in (t for t in tokens if t not in surnames):
         if token in words.female_words:
             return "f"
         if token in words.male_words:
             return "m"
-    names = name_words(mention)
     known = given_names()
     # the first given name followed by another name word: "Wells Fargo CEO John Stumpf" -> John
     return next((known[w.lower()] for w in names[:-1] if w.lower() in known), "")

@@ -661,7 +661,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     counted = (prev in r.ctx["quantity_words"] and not cue.noun_too  # "five said", "many say": the number is the subject
                and not t.low.endswith("s"))  # "two terms" is a plural noun
-    if (prev in r.ctx["noun_markers"] and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
+    marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not _source_noun(r, prev))  # "a labor official said"
+    if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
@@ -669,8 +670,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     j = _skip_aux_left(r, toks, i - 1)
     if j >= 0 and toks[j].low in r.ctx["be_forms"] and not t.low.endswith("ing") and t.low != cue.lemma:
         return False  # passive: "was reported", "were told"
-    if nxt is not None and nxt.low == "by" and not t.low.endswith(("s", "ing")):
-        return False
+    if nxt is not None and nxt.low == "by" and not t.low.endswith(("s", "ing")) and not (
+            i + 2 < len(toks) and toks[i + 2].low in r.ctx["means_nouns"]):
+        return False  # "was reported by the agency"; but "said by telephone"
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
         source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma)
         subject_before = (prev in r.words.pronouns or source_noun or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
@@ -787,8 +789,8 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
     nxt = toks[k + 1]
     if nxt.text == '"':
         return k + 1
-    goes_on = (clause and nxt.word and not nxt.cap and not nxt.text[0].isdigit()
-               and nxt.low not in DETERMINERS | {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
+    goes_on = (clause and nxt.word and not nxt.text[0].isdigit()
+               and nxt.low not in {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
     return k + 1 if goes_on and _n_words(toks[k + 1:], enough=2) >= 2 else None
 
 
@@ -1377,14 +1379,14 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         head = _NEXT_WORD_RE.match(r.norm, m.end(), sent.end)
         if head and head.group(1) in r.words.org_heads:
             run += head.group(0)  # "the Clinton campaign"
-        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
-        first = False
         name, kind, known = _name_run(run, r.speakers)
         if kind is None or (" " not in name and not known and (
                 m.start() == sent.start or name.lower() not in r.mentions.full_names)):
             continue  # cheap tests first: most runs are single words nobody named before
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
+        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
+        first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
         r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
                        salient=subject)
 
