@@ -231,6 +231,12 @@ CONSTRUCTIONS = {
         "The ferry had two inspections, port officials said, the first in March and the second in June.",
         [("said", "port officials", "port officials", "indirect")],
         "The ferry had two inspections … the first in March and the second in June."),
+    "a form-level cue (most of its uses annotated in PolNeAR train)": (
+        "The union leader lambasted the rent plan as a giveaway to landlords.",
+        [("lambasted", "The union leader", "The union leader", "indirect")], "the rent plan as a giveaway to landlords."),
+    "a form-level belief cue": (
+        "Ann Lee wondered whether the bridge would ever reopen.",
+        [("wondered", "Ann Lee", "Ann Lee", "indirect")], "whether the bridge would ever reopen."),
     "the same going on with a name": (
         "In any case, the coach said, Lopez was never fit to play.",
         [("said", "the coach", "the coach", "indirect")], "In any case … Lopez was never fit to play."),

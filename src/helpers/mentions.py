@@ -103,12 +103,16 @@ def name_words(mention: str) -> tuple[str, ...]:
     ('Chris', 'Murphy')
     >>> name_words("retired Army Gen. Ann Lee")
     ('Ann', 'Lee')
+    >>> name_words("Tennis great Ann Lee"), name_words("Ludwig van Beethoven")
+    (('Ann', 'Lee'), ('Ludwig', 'van', 'Beethoven'))
     """
     words = mention_words()
     text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
     out = [w if len(w) == 2 and w.endswith(".") else w.rstrip(".").removesuffix("'s")  # "J." stays an initial
            for w in _WORD_RE.findall(text)]
     out = [w for w in out if w]
+    described = max((k for k, w in enumerate(out[:-1]) if w.islower() and len(w) > 3), default=-1)
+    out = out[described + 1:]  # a description before the name ("Tennis great"); not a particle ("van")
     while out and (out[0].lower().rstrip(".") in words.titles or out[0].lower() in DETERMINERS
                    or not out[0][0].isupper()):
         out.pop(0)

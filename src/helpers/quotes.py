@@ -596,6 +596,8 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         j = k - 1
         while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 24:
             j -= 1
+        if j > 0 and toks[j].text == ")":  # "Sen. Ann Lee (D-Ohio), a Democrat, said": the parenthesis is the name's
+            j = _before_parenthesis(toks, j)
         relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
         if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1 + aside, k)):
@@ -611,6 +613,21 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
     return None
 
 
+def _before_parenthesis(toks: list[_Tok], close: int) -> int:
+    """The index of the last comma, quotation mark or clause mark before the parenthesis that ends at
+    ``close``, or ``close`` itself when the parenthesis does not open within eight tokens.
+
+    >>> # "Sen. Ann Lee (D-Ohio), a Democrat, said" at ")" -> -1 (the sentence start)
+    """
+    opening = next((n for n in range(close - 1, max(-1, close - 8), -1) if toks[n].text == "("), None)
+    if opening is None:
+        return close
+    j = opening - 1
+    while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and opening - j < 24:
+        j -= 1
+    return j
+
+
 def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     """The noun phrase ending just before ``comma`` when it can be a subject: it holds a name, pronoun
     or person noun and opens the sentence or follows a comma, quotation mark or clause opener.
@@ -622,8 +639,10 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
-    if subject[0] == 0 or (subject[0] == 1 and toks[0].low not in r.ctx["adjunct_preps"] | {"among", "like"}):
-        return subject  # "Ann Lee, ..." or "Even the hawks, ..."; not "Among voters, ..."
+    opener = toks[0].low
+    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | {"among", "like"}
+                                                or opener in r.ctx["clause_subordinators"])):
+        return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ..."; not "Among voters, ..."
     before = toks[subject[0] - 1]
     if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
         return None
