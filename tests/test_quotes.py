@@ -506,3 +506,11 @@ def test_time_grows_linearly_with_article_length(articles):
 def test_a_relative_clause_content_stops_before_the_main_verb():
     got = one("Ann Lee, who questioned whether the count was fair, said on Friday that the result stands.")
     assert got.set_index("cue").loc["questioned", "quote"] == "whether the count was fair"
+
+
+def test_a_headline_name_before_a_colon_is_a_speaker_when_the_name_speaks_later():
+    text = ("Dario Fenwick: Budget cuts will close the library\n\n"
+            "The council met on Monday. Fenwick, the council treasurer, said the cuts were needed.")
+    assert rows(text, "cue", "speaker")[0] == (":", "Dario Fenwick")
+    text = "Key Points: The library will close for a month\n\nThe council met on Monday to discuss the roof."
+    assert rows(text, "cue", "speaker") == []

@@ -388,6 +388,7 @@ class _Reader:
     atts: list[_Att] = field(default_factory=list)
     last_speaker: str = ""  # the latest resolved speaker, for "the statement said"
     speakers: str = ""  # the speaker table's path (default: the study in use)
+    speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -1201,7 +1202,8 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     named = mention.title() if shout else mention
     full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
     if kind_of(named) != "person" or not (person_evidence(named) or _match_speaker(named, r.speakers)
-                                         or named.lower() in r.mentions.full_names or full_name != named):
+                                         or named.lower() in r.mentions.full_names or full_name != named
+                                         or _speaks_later(r, named.split()[-1], toks[-1].end)):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, colon - 1))
@@ -1212,6 +1214,23 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     att.q_start, att.right = toks[colon + 1].start, True
     att.q_end = toks[-1].end + len(r.norm[toks[-1].end:line_end].rstrip())  # the whole turn, to the paragraph end
     return att
+
+
+def _speaks_later(r: _Reader, word: str, pos: int) -> bool:
+    """Whether ``word`` (a name) stands right before a cue after ``pos`` in the article ("Gowdy said"),
+    which makes a headline's "Trey Gowdy: ..." a speaker, not a label. One scan per article.
+
+    >>> r = _Reader("Trey Gowdy: Hearings go on. Gowdy said so.", "Trey Gowdy: Hearings go on. Gowdy said so.", [])
+    >>> [_speaks_later(r, w, 12) for w in ("Gowdy", "Hearings")]
+    [True, False]
+    """
+    if r.speaking is None:
+        r.speaking = {found.group(1): found.start() for found in _NAME_BEFORE_CUE_RE.finditer(r.norm)
+                      if found.group(2).lower() in r.lex}
+    return r.speaking.get(word, -1) > pos
+
+
+_NAME_BEFORE_CUE_RE = re.compile(r"\b([A-Z][\w'-]+)(?:,[^,\n]{1,60},)? ([a-z]+)")
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
