@@ -70,7 +70,8 @@ CONSTRUCTIONS = {
         "that the result stands."),
     "a quoted title inside an opening clause is not the content": (
         'Asked about the budget during an appearance on "Morning Report," the mayor said she had not "seen the numbers."',
-        [("said", "the mayor", "the mayor", "mixed")], 'she had not "seen the numbers."'),
+        [("Asked", "", "", "mixed"), ("said", "the mayor", "the mayor", "mixed")],
+        'about the budget during an appearance on "Morning Report,'),
     "a sign reads its text": (
         '"No new taxes," her sign read.',
         [("read", "her sign", "her sign", "direct")], '"No new taxes,'),
@@ -161,7 +162,7 @@ CONSTRUCTIONS = {
         [("said", "The United States", "The United States", "indirect")], "it was monitoring the situation."),
     "a number as the subject": (
         "Asked about the new stadium, nearly two in five said they would never go there.",
-        [("said", "five", "five", "indirect")], "they would never go there."),
+        [("Asked", "", "", "indirect"), ("said", "five", "five", "indirect")], "about the new stadium"),
     "an appositive that holds a cue-like noun": (
         "Ruth Ames, the director of state parks, said the trails would reopen in May.",
         [("said", "Ruth Ames", "Ruth Ames", "indirect")], "the trails would reopen in May."),
@@ -237,6 +238,14 @@ CONSTRUCTIONS = {
     "a form-level belief cue": (
         "Ann Lee wondered whether the bridge would ever reopen.",
         [("wondered", "Ann Lee", "Ann Lee", "indirect")], "whether the bridge would ever reopen."),
+    "a question put by someone the text does not name": (
+        "Asked about the ferry timetable on Monday, the harbour master said it would change in May.",
+        [("Asked", "", "", "indirect"), ("said", "the harbour master", "the harbour master", "indirect")],
+        "about the ferry timetable on Monday"),
+    "the same after a subordinator, and an asker who is named": (
+        '"We will see," the coach said when asked by reporters whether the striker would play.',
+        [("said", "the coach", "the coach", "direct"), ("asked", "reporters", "reporters", "indirect")],
+        '"We will see,'),
     "the same going on with a name": (
         "In any case, the coach said, Lopez was never fit to play.",
         [("said", "the coach", "the coach", "indirect")], "In any case … Lopez was never fit to play."),
@@ -488,17 +497,18 @@ def test_yaml_booleans_in_word_lists_are_refused(tmp_path):
 
 
 def test_time_grows_linearly_with_article_length(articles):
-    """Four times the text costs at most about four times the time (median of three), not sixteen."""
+    """Four times the text costs at most about four times the time (best of five, which load on a shared
+    machine disturbs least), not sixteen."""
     paragraph = "\n\n".join(articles["text"])
     base = (paragraph + "\n\n") * 4
 
     def seconds(text: str) -> float:
         runs = []
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             one(text)
             runs.append(time.perf_counter() - start)
-        return sorted(runs)[1]
+        return min(runs)
 
     assert seconds(base * 4) <= 6 * seconds(base)
 

@@ -13,7 +13,8 @@ canonical names, sides and roles to mentions it matches as a whole.
    and reads each with one construction (one function each, below): "X said (that) C",
    "C, X said", "C, said X", "'C1,' X said, 'C2'", "A, X said, B", "..., saying C",
    "according to X", "what X called C", "X called Y 'Z'", "X quoted Y as saying C",
-   "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)".
+   "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)", and
+   "Asked about C, X said", where the asker is not named and the speaker stays empty.
 3. Quotations continued in the next sentences of a paragraph join the content (the
    attribution's own words between the parts are left out: ``content_spans``); a
    paragraph that is only a quotation continues the previous speaker as its own row.
@@ -21,8 +22,9 @@ canonical names, sides and roles to mentions it matches as a whole.
 Limits: no parser or tagger, so a subject is the noun phrase read off the words
 before the cue (appositives and relative clauses between commas skipped); cues
 inside quotation marks are part of the quotation, not attributions; a noun cue
-without a possessor ("the announcement of"), an agentless passive ("was asked") and
-evidence without a verb are not extracted; a content after its cue runs to the end
+without a possessor ("the announcement of"), an agentless passive other than an
+opening "Asked ..." ("was asked", "is expected to") and evidence without a verb are
+not extracted; a content after its cue runs to the end
 of the sentence or to the next attribution in it.
 """
 
@@ -1150,6 +1152,40 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     return att
 
 
+def _passive_asked(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether "asked" at ``i`` opens a clause without a subject: "Asked about ...," at the sentence start
+    or "when asked whether ..." after a subordinator.
+
+    >>> # yes: "Asked about the bridge, Lee said", "..., she said when asked why"; no: "Lee asked why"
+    """
+    if i + 1 >= len(toks) or not toks[i + 1].word:
+        return False
+    return i == _after_dateline(toks) or toks[i - 1].low in r.ctx["subordinators"] | r.ctx["clause_subordinators"]
+
+
+def _unnamed_asker(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'Asked about the bridge, the mayor said ...' and '..., she said when asked whether she would run':
+    a question put by someone the text does not name, so the speaker stays empty; the content is the
+    question, to the next comma outside quotation marks. 'Asked by reporters whether ...' names the asker.
+
+    >>> # "Asked about the budget on Monday, Lee said" -> cue "Asked", no speaker, "about the budget on Monday"
+    """
+    att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, "speech", construction="asked")
+    start = i + 1
+    if toks[start].low == "by":
+        asker = _np_right(r, toks, start + 1, stop=_HEARER_STOP)
+        if asker is None:
+            return None
+        _set_mention(r, att, toks, asker)
+        start = asker[1] + 1
+    end = next((k for k in range(start, len(toks)) if toks[k].text == "," and not toks[k].quoted or (
+        toks[k].quoted and toks[k].text.endswith(",") and toks[k - 1].text == '"')), len(toks) - 1)
+    if end <= start or _n_words(toks[start:end], enough=2) < 2:
+        return None  # the comma ends the question, also inside a closing quotation ('on "Morning Report,"')
+    att.q_start, att.q_end, att.right = toks[start].start, toks[end if toks[end].quoted else end - 1].end, True
+    return att
+
+
 def _what_called(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     """'what the council called "a historic vote"': a label attributed to its author."""
     k = i + 1
@@ -1538,6 +1574,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _according_to(r, toks, i, floor)
         elif t.low == "what":
             att = _what_called(r, toks, i)
+        elif t.low == "asked" and _passive_asked(r, toks, i):
+            att = _unnamed_asker(r, toks, i)
         elif t.low in r.lex and _is_cue(r, toks, i):
             att = _verb_cue(r, toks, i, found, floor)
         elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
