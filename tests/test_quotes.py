@@ -246,6 +246,12 @@ CONSTRUCTIONS = {
         '"We will see," the coach said when asked by reporters whether the striker would play.',
         [("said", "the coach", "the coach", "direct"), ("asked", "reporters", "reporters", "indirect")],
         '"We will see,'),
+    "a passive with its agent": (
+        "The stadium deal was sharply criticized by the city auditor.",
+        [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),
+    "a passive without an agent": (
+        "The new bridge is widely expected to open in the spring.",
+        [("expected", "", "", "indirect")], "The new bridge … to open in the spring."),
     "the same going on with a name": (
         "In any case, the coach said, Lopez was never fit to play.",
         [("said", "the coach", "the coach", "indirect")], "In any case … Lopez was never fit to play."),
@@ -310,6 +316,8 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "The new rules cut costs, praised the mayor of the town.",  # only some cues come before their subject
     "It was a strong signal that talks had failed.",
     "The senator read the names of the dead.",  # a person does not "read" a statement
+    "The results were reported on Monday.",  # a passive with neither an agent nor a complement
+    "It is expected to rain all week.",  # an expletive subject
 ])
 def test_not_attributions(text):
     assert one(text).empty

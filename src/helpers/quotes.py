@@ -13,8 +13,9 @@ canonical names, sides and roles to mentions it matches as a whole.
    and reads each with one construction (one function each, below): "X said (that) C",
    "C, X said", "C, said X", "'C1,' X said, 'C2'", "A, X said, B", "..., saying C",
    "according to X", "what X called C", "X called Y 'Z'", "X quoted Y as saying C",
-   "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)", and
-   "Asked about C, X said", where the asker is not named and the speaker stays empty.
+   "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)",
+   "C was criticized by X", and, with the speaker left empty because the text names
+   nobody, "Asked about C, X said" and "C is expected to ...".
 3. Quotations continued in the next sentences of a paragraph join the content (the
    attribution's own words between the parts are left out: ``content_spans``); a
    paragraph that is only a quotation continues the previous speaker as its own row.
@@ -22,9 +23,9 @@ canonical names, sides and roles to mentions it matches as a whole.
 Limits: no parser or tagger, so a subject is the noun phrase read off the words
 before the cue (appositives and relative clauses between commas skipped); cues
 inside quotation marks are part of the quotation, not attributions; a noun cue
-without a possessor ("the announcement of"), an agentless passive other than an
-opening "Asked ..." ("was asked", "is expected to") and evidence without a verb are
-not extracted; a content after its cue runs to the end
+without a possessor ("the announcement of"), a passive followed by neither an agent
+nor "to", "about" or a question word ("was reported.", "is seen as") and evidence
+without a verb are not extracted; a content after its cue runs to the end
 of the sentence or to the next attribution in it.
 """
 
@@ -1186,6 +1187,53 @@ def _unnamed_asker(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     return att
 
 
+_PASSIVE_NEXT = frozenset({"by", "to", "about", "whether", "if", "why", "how", "what"})
+
+
+def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether the cue form at ``i`` is a passive participle after a form of "be" that an agent or a
+    complement follows ("was criticized by", "is expected to", "were asked about").
+
+    >>> # yes: "The plan was criticized by the mayor", "The sale is expected to close"; no: "was reported."
+    """
+    t = toks[i]
+    if t.quoted or t.low == r.lex[t.low].lemma or t.low.endswith(("s", "ing")) or i + 2 >= len(toks):
+        return False
+    j = _skip_aux_left(r, toks, i - 1)
+    return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
+        toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
+
+
+def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'The plan was criticized by the mayor': the agent speaks and the subject is the content. Without an
+    agent ('The sale is expected to close in May', 'Lee was asked about the bridge') the speaker stays
+    empty and the content is the subject with what follows the cue.
+
+    Limits: the subject is read off the words before "be" (no parser); an expletive subject ("It is
+    expected to ...") gives no attribution.
+
+    >>> # "The sale is expected to close in May." -> no speaker, "The sale … to close in May."
+    """
+    be = _skip_aux_left(r, toks, i - 1)
+    subject = _np_left(r, toks, _skip_aux_left(r, toks, be - 1))
+    if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in {"it", "this", "there"}):
+        return None
+    att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
+               construction="passive")
+    if toks[i + 1].low == "by":
+        agent = _np_right(r, toks, i + 2, any_noun=toks[i + 2].low in DETERMINERS)  # "by the city auditor"
+        if agent is None:
+            return None
+        _set_mention(r, att, toks, agent)
+        att.q_start, att.q_end = toks[subject[0]].start, toks[subject[1]].end
+        return att
+    if _rest_of_sentence(toks, i) is None:
+        return None
+    att.q_start, att.q_end, att.right = toks[subject[0]].start, toks[-1].end, True
+    att.gaps.append((toks[subject[1]].end, toks[i + 1].start))
+    return att
+
+
 def _what_called(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     """'what the council called "a historic vote"': a label attributed to its author."""
     k = i + 1
@@ -1578,6 +1626,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _unnamed_asker(r, toks, i)
         elif t.low in r.lex and _is_cue(r, toks, i):
             att = _verb_cue(r, toks, i, found, floor)
+        elif t.low in r.lex and _passive_opens(r, toks, i):
+            att = _passive(r, toks, i)
         elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
             att = _noun_cue(r, toks, i)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
