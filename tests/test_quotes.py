@@ -246,6 +246,9 @@ CONSTRUCTIONS = {
         '"We will see," the coach said when asked by reporters whether the striker would play.',
         [("said", "the coach", "the coach", "direct"), ("asked", "reporters", "reporters", "indirect")],
         '"We will see,'),
+    "a headline in title case with a capitalised cue": (
+        "Harbour Master Warns Fishermen About Winter Storms",
+        [("Warns", "Harbour Master", "Harbour Master", "indirect")], "Winter Storms"),  # the hearer skipped
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),
@@ -316,6 +319,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "The new rules cut costs, praised the mayor of the town.",  # only some cues come before their subject
     "It was a strong signal that talks had failed.",
     "The senator read the names of the dead.",  # a person does not "read" a statement
+    "She joined the Reports Desk of the city paper in May.",  # a capitalised cue word outside a title-case headline
     "The results were reported on Monday.",  # a passive with neither an agent nor a complement
     "It is expected to rain all week.",  # an expletive subject
 ])

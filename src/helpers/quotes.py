@@ -676,8 +676,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     cue = r.lex[t.low]
     prev = toks[i - 1].low if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"}:
-        return False
+    if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"} and not _title_case(toks):
+        return False  # "the Claims Court"; but a headline's "Widow Defends Trump"
     if cue.needs and (nxt is None or nxt.low not in cue.needs):
         return False
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
@@ -704,6 +704,16 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
+
+
+def _title_case(toks: list[_Tok]) -> bool:
+    """Whether a sentence is a headline in title case: at least three words of four letters or more, all
+    capitalised outside quotation marks.
+
+    >>> # "Benghazi Widow Defends Trump Amid Controversy" -> True; "The widow defends Trump" -> False
+    """
+    long = [t for t in toks if t.word and not t.quoted and len(t.text) > 3]
+    return len(long) >= 3 and all(t.cap for t in long)
 
 
 def _agrees_with_source_noun(r: _Reader, noun: str, verb: str, lemma: str) -> bool:
