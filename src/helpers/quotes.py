@@ -892,6 +892,9 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         return _quoted_as_saying(r, toks, i, att)
     k = _skip_aux_left(r, toks, i - 1)
     if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
+        comma = _opening_phrase_end(r, toks, i)
+        if comma is not None:
+            return _opening_participle(r, toks, last, comma, att)  # "After announcing the plan, the mayor ..."
         return _participle(r, toks, i, last, att, found)  # ", saying", "went on the record endorsing"
     if toks[i].low.endswith("ing"):  # progressive: "Lee is telling voters that", "they have been saying"
         k = _skip_aux_left(r, toks, k - 1)
@@ -1084,6 +1087,39 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
     return att
 
 
+def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
+    """The comma that closes an opening phrase holding the -ing cue at ``i`` (at most three words before
+    it, none a verb, a pronoun or a comma), or None.
+
+    >>> # "Hours before announcing the plan, the mayor said ..." -> the comma after "plan"
+    >>> # "The mayor left, saying ..." and "She spoke before announcing it." -> None
+    """
+    before = [t for t in toks[_after_dateline(toks):i]]
+    if len(before) > 3 or any(not t.word or t.low in r.words.pronouns or t.low in r.lex
+                              or t.low in r.ctx["finite_verbs"] for t in before):
+        return None
+    return next((k for k in range(i + 1, len(toks) - 2) if toks[k].text == "," and not toks[k].quoted), None)
+
+
+def _opening_participle(r: _Reader, toks: list[_Tok], last: int, comma: int, att: _Att) -> _Att | None:
+    """'After announcing the plan, the mayor left': the content runs to the comma and the speaker is the
+    main clause's subject after it.
+
+    >>> # "While insisting that the bridge was safe, Ann Lee closed it." -> Ann Lee, "that the bridge was safe"
+    """
+    att.construction = "opening participle"
+    start = _content_start(r, toks, last + 1, r.lex[toks[last].low].audience if toks[last].low in r.lex else False)
+    if start is None or start >= comma:
+        return None
+    k = comma + 1
+    subject = (k, k) if toks[k].low in r.words.pronouns else _np_right(r, toks, k, any_noun=toks[k].low in DETERMINERS)
+    if subject is None:
+        return None
+    _set_mention(r, att, toks, (subject[0], _subject_end(r, toks, *subject)))
+    att.q_start, att.q_end, att.right = toks[start].start, toks[comma - 1].end, True
+    return att
+
+
 def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, int] | None:
     """The subject of a sentence's main clause: the first name, pronoun or description outside quotations,
     after an opening phrase that a comma closes ("In Ohio on Monday, the senator ...")."""
@@ -1109,11 +1145,12 @@ def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
     """The last token of the subject in tokens ``a``..``b`` read rightwards: its head noun or the end of its
     name when a lower-case word that continues neither follows (a verb: "The mayor [met survivors]").
 
-    >>> # "The mayor met survivors" -> "mayor"; "Ann Lee met" -> "Lee"; "the union leader" -> "leader"
+    >>> # "The mayor met survivors" -> "mayor"; "Ann Lee met" -> "Lee"; "Lee met" -> "Lee" after "Ann Lee"
     """
     for k in range(a, b):
         here, nxt = toks[k], toks[k + 1]
-        name_end = here.cap and k > a and toks[k - 1].cap and toks[k - 1].low not in DETERMINERS
+        name_end = here.cap and (k > a and toks[k - 1].cap and toks[k - 1].low not in DETERMINERS
+                                 or k == a and here.low in r.mentions.full_names)  # "Schlafly put" after "Phyllis Schlafly"
         verb_next = nxt.word and not nxt.cap and nxt.low not in _NP_LINKS and not _source_noun(r, nxt.low)
         if (_source_noun(r, here.low) or name_end) and verb_next:
             return k
