@@ -670,7 +670,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
 
     >>> # cue: "Officials said", "the report states that", "many said"
-    >>> # not: "battleground states", "was reported", "before announcing", "many claims"
+    >>> # not: "battleground states", "was reported", "for saying so", "many claims"
     """
     t = toks[i]
     cue = r.lex[t.low]
