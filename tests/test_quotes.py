@@ -259,6 +259,9 @@ CONSTRUCTIONS = {
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),
+    "a passive hearer: the asker speaks and the question is the content": (
+        "The coach was asked by reporters whether the striker would play.",
+        [("asked", "reporters", "reporters", "indirect")], "whether the striker would play."),
     "a passive without an agent": (
         "The new bridge is widely expected to open in the spring.",
         [("expected", "", "", "indirect")], "The new bridge … to open in the spring."),

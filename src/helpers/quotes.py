@@ -1268,10 +1268,14 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
                construction="passive")
     if toks[i + 1].low == "by":
-        agent = _np_right(r, toks, i + 2, any_noun=toks[i + 2].low in DETERMINERS)  # "by the city auditor"
+        agent = _np_right(r, toks, i + 2, stop=_HEARER_STOP, any_noun=toks[i + 2].low in DETERMINERS)
         if agent is None:
             return None
         _set_mention(r, att, toks, agent)
+        after = agent[1] + 1  # "Lee was asked by a reporter whether ...": the question, not Lee, is the content
+        if r.lex[toks[i].low].audience and after + 1 < len(toks) and toks[after].low in _HEARER_STOP - {"of", "for"}:
+            att.q_start, att.q_end, att.right = toks[after + (toks[after].low == "about")].start, toks[-1].end, True
+            return att
         att.q_start, att.q_end = toks[subject[0]].start, toks[subject[1]].end
         return att
     if _rest_of_sentence(toks, i) is None:
