@@ -256,6 +256,16 @@ CONSTRUCTIONS = {
         "Hours after announcing the merger, the bank said it would cut 300 jobs.",
         [("announcing", "the bank", "the bank", "indirect"), ("said", "the bank", "the bank", "indirect")],
         "the merger"),
+    "a subordinate clause without a content-opening word ends at the main clause": (
+        "Though Ann Lee has described herself as a moderate in the past, the Gazette reported that she has moved left.",
+        [("described", "Ann Lee", "Ann Lee", "indirect"), ("reported", "the Gazette", "Gazette", "indirect")],
+        "herself as a moderate in the past"),
+    "'As X reported, C': the main clause is the content": (
+        "As the Gazette reported, the harbour master resigned on Friday.",
+        [("reported", "the Gazette", "Gazette", "indirect")], "the harbour master resigned on Friday."),
+    "a known surname opening the sentence before a present-tense cue that is also a noun": (
+        "Ruth Ames spoke on Monday. Ames plans to name a new parks director.",
+        [("plans", "Ames", "Ruth Ames", "indirect")], "to name a new parks director."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -698,7 +698,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "was reported by the agency"; but "said by telephone"
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
         source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma)
-        subject_before = (prev in r.words.pronouns or source_noun or (i > 1 and toks[i - 1].cap and t.low != cue.lemma))
+        subject_before = (prev in r.words.pronouns or source_noun or (
+            toks[i - 1].cap and t.low != cue.lemma and (i > 1 or prev in r.mentions.full_names)))  # "Obama plans to"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
@@ -953,7 +954,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     rest = None if relative else _rest_of_sentence(toks, last)  # "videos posted online": no content either side
     if rest is None:
         return None
-    att.q_start, att.q_end, att.right = rest[0], rest[1], True
+    att.q_start, att.q_end, att.right = rest[0], _main_clause_start(r, toks, subject[0], last + 1), True
     return att
 
 
@@ -978,7 +979,8 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
     >>> # "Though he said it was safe, Ann Lee said it was not." -> "it was safe"
     """
     opener = next((k for k in range(first - 1, max(-1, first - 3), -1) if toks[k].low in r.ctx["subordinators"]), None)
-    if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
+    if opener is None or toks[opener].low == "as" or any(  # "As Lee reported, C": the main clause is the content
+            t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
         return toks[-1].end
     for k in range(start + 1, len(toks) - 1):
         if toks[k].text == "," and toks[k + 1].word:
@@ -1463,11 +1465,12 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
     att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
-    head = _head(toks, span).low
+    head_tok = _head(toks, span)
+    head = head_tok.low
     if head in r.words.evidence_nouns:
         att.act = "evidence"
-    if head in r.words.document_nouns and toks[span[0]].low in DETERMINERS and r.last_speaker:
-        att.speaker = r.last_speaker  # "the statement said": the author of the statement
+    if head in r.words.document_nouns and not head_tok.cap and toks[span[0]].low in DETERMINERS and r.last_speaker:
+        att.speaker = r.last_speaker  # "the statement said": its author; not "the Huffington Post"
     elif att.speaker:
         r.last_speaker = att.speaker
 
