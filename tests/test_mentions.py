@@ -28,12 +28,17 @@ def test_is_fragment(name, fragment):
 def test_name_words_drop_titles_parentheses_and_possessives():
     assert mentions.name_words("Sen. Chris Murphy (D-Conn.)") == ("Chris", "Murphy")
     assert mentions.name_words("Republican presidential nominee Donald Trump's") == ("Donald", "Trump")
+    assert mentions.name_words("Ohio Gov. Pat Novak") == ("Pat", "Novak")  # a place and a title before the name
+    assert mentions.name_words("Singing great Gladys Marie Knight") == ("Gladys", "Marie", "Knight")  # a description
+    assert mentions.name_words("Ludwig van Beethoven") == ("Ludwig", "van", "Beethoven")  # a particle stays
 
 
 @pytest.mark.parametrize("mention, gender", [
     ("Mrs. Clinton", "f"), ("Mr. Trump", "m"), ("the spokeswoman", "f"), ("Sen. Bernie Sanders", "m"),
     ("Hillary Clinton", "f"), ("Trump", ""), ("Jordan Lee", ""), ("Press secretary Josh Lane", "m"),
     ("Becky Hall", "f"),
+    ("Virginia Gov. Pat Novak", ""),  # a state that is also a given name, before a title
+    ("Carol King", "f"), ("Billie Jean King", ""),  # a gendered word in the surname's place is a surname
 ])
 def test_gender_of(mention, gender):
     assert mentions.gender_of(mention) == gender

@@ -120,8 +120,8 @@ def name_words(mention: str) -> tuple[str, ...]:
         out.pop()
     low = [w.lower().rstrip(".") for w in out]
     last_title = max((k for k, w in enumerate(low[:-1]) if w in words.titles), default=-1)
-    if last_title >= 0 and low[last_title + 1] in given_names():
-        out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Air Force general Ann Lee" -> "Ann Lee"
+    if last_title >= 0 and (low[last_title + 1] in given_names() or len(out) - last_title > 2):
+        out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Virginia Gov. Terry McAuliffe" -> "Terry McAuliffe"
     return tuple(out)
 
 
@@ -200,6 +200,8 @@ def gender_of(mention: str) -> str:
 
     >>> [gender_of(x) for x in ("Mrs. Clinton", "Sen. Bernie Sanders", "the spokeswoman", "Trump", "Billie Jean King")]
     ['f', 'm', 'f', '', '']
+    >>> gender_of("Virginia Gov. Terry McAuliffe")
+    ''
     """
     words = mention_words()
     names = name_words(mention)
@@ -211,8 +213,10 @@ def gender_of(mention: str) -> str:
         if token in words.male_words:
             return "m"
     known = given_names()
-    # the first given name followed by another name word: "Wells Fargo CEO John Stumpf" -> John
-    return next((known[w.lower()] for w in names[:-1] if w.lower() in known), "")
+    last_title = max((k for k, w in enumerate(names) if w.lower() in words.titles), default=-1)
+    # the first given name after any title, followed by another name word: "Wells Fargo CEO John Stumpf" -> John;
+    # "Virginia Gov. Terry McAuliffe": "Virginia" is a state here, not a given name
+    return next((known[w.lower()] for w in names[last_title + 1:-1] if w.lower() in known), "")
 
 
 @lru_cache(maxsize=65536)
