@@ -213,7 +213,7 @@ def gender_of(mention: str) -> str:
         if token in words.male_words:
             return "m"
     known = given_names()
-    last_title = max((k for k, w in enumerate(names) if w.lower() in words.titles), default=-1)
+    last_title = max((k for k, w in enumerate(names[:-1]) if w.lower() in words.titles), default=-1)
     # the first given name after any title, followed by another name word: "Wells Fargo CEO John Stumpf" -> John;
     # "Virginia Gov. Terry McAuliffe": "Virginia" is a state here, not a given name
     return next((known[w.lower()] for w in names[last_title + 1:-1] if w.lower() in known), "")
