@@ -339,7 +339,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "It was a strong signal that talks had failed.",
     "The senator read the names of the dead.",  # a person does not "read" a statement
     "She joined the Reports Desk of the city paper in May.",  # a capitalised cue word outside a title-case headline
-    "The Western states vote next week, and the Gulf states vote in May.",  # "states" after a capitalised adjective
+    "Halfway into the season, the race moves to Western states this week that Lee must win.",  # "states" after a capitalised adjective
     "The results were reported on Monday.",  # a passive with neither an agent nor a complement
     "It is expected to rain all week.",  # an expletive subject
 ])
