@@ -760,7 +760,8 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
                      or (toks[i].low.endswith("ly") and not toks[i].cap and len(toks[i].low) > 4)):
         i += 1
     if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
-        ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word), None)
+        ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word
+                      or (k > i and toks[k].low in r.lex and not toks[k].cap)), None)  # "... but added, '...'": not ours
         if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text in {":", '"'} or (
                 toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
             return None
