@@ -562,3 +562,10 @@ def test_a_headline_name_before_a_colon_is_a_speaker_when_the_name_speaks_later(
     assert rows(text, "cue", "speaker")[0] == (":", "Dario Fenwick")
     text = "Key Points: The library will close for a month\n\nThe council met on Monday to discuss the roof."
     assert rows(text, "cue", "speaker") == []
+
+
+def test_a_misprinted_opening_mark_opens_a_quotation():
+    text = "The coach spoke.\n\n\u201d We will win the cup,\u201d he said. Nobody \u201d doubted it.\n"
+    spans = quotes.article_quote_spans("t", text)
+    assert [(s["text"], s["balanced"]) for s in spans] == [(" We will win the cup,", True)]
+    assert rows(text, "cue", "kind") == [("said", "direct")]

@@ -275,8 +275,10 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 def article_quote_spans(article_id: str, text: str) -> list[dict]:
     """Spans inside quotation marks (straight or curly) in one cleaned text.
 
-    Curly marks say which way they face; straight marks alternate, and so does a
-    doubled apostrophe ('' as some archives write quotation marks). A quotation
+    Curly marks say which way they face (a closing mark with no word before it,
+    nothing open and another mark after it in the paragraph is a misprinted opening
+    mark); straight marks alternate, and so
+    does a doubled apostrophe ('' as some archives write quotation marks). A quotation
     still open at the end of a paragraph continues when the next paragraph opens
     with a quotation mark (news convention); otherwise it is closed at the
     paragraph end and marked unbalanced.
@@ -305,7 +307,9 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
             j, ch = m.start(), m.group(0)
             opening = ch in "\u201c\u201e\u00ab" or (ch == '"' and open_at is None)
             if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and open_at is not None):
-                opening = False
+                opening = (ch == "\u201d" and open_at is None and (j == p_start or marks[j - 1].isspace())
+                           and _MARK_RE.search(marks, j + 1, p_end) is not None)
+                # a closing mark with no word before it, nothing open and a mark after it is a misprinted opening mark
             if opening and open_at is None:
                 open_at = j + 1
             elif not opening and open_at is not None:
