@@ -270,6 +270,16 @@ CONSTRUCTIONS = {
         'The coach said on the radio the team needed time but added, "We will win the cup," and left.',
         [("said", "The coach", "The coach", "indirect"), ("added", "The coach", "The coach", "direct")],
         "on the radio the team needed time"),
+    "'even as X said C, Y said': the subordinate content ends at the main clause": (
+        'Even as the mayor insisted that "the pier is safe," one of the engineers said it was cracked.',
+        [("insisted", "the mayor", "the mayor", "mixed"), ("said", "one of the engineers", "one of the engineers", "indirect")],
+        'that "the pier is safe,"'),
+    "a cue inside an appositive's relative clause is the clause's": (
+        "Ruth Ames, a councillor who has been mentioned as a candidate, said the vote was close.",
+        [("said", "Ruth Ames", "Ruth Ames", "indirect")], "the vote was close."),
+    "a name ending in 'Jr.' before an appositive": (
+        '"The dam held," Paul R. Novak Jr., the county engineer, said on Monday.',
+        [("said", "Paul R. Novak Jr.", "Paul R. Novak", "direct")], '"The dam held,'),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -24,6 +24,7 @@ from helpers.text import normalise, read_yaml
 WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})  # "James B. Comey Jr."
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                          "some", "many", "several", "one", "two", "three", "other", "another", "both", "most"})
 _WORD_RE = re.compile(r"[\w][\w'.-]*")
@@ -116,7 +117,7 @@ def name_words(mention: str) -> tuple[str, ...]:
     while out and (out[0].lower().rstrip(".") in words.titles or out[0].lower() in DETERMINERS
                    or not out[0][0].isupper()):
         out.pop(0)
-    while out and out[-1].lower() in {"jr", "sr", "ii", "iii"}:
+    while out and out[-1].lower() in NAME_SUFFIXES:
         out.pop()
     low = [w.lower().rstrip(".") for w in out]
     last_title = max((k for k, w in enumerate(low[:-1]) if w in words.titles), default=-1)

@@ -43,7 +43,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
+from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
                               mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
@@ -487,6 +487,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if j >= 0 and toks[j].text == "-":  # "Many speakers - including two bishops - said": the aside is skipped
         opening = next((n for n in range(j - 1, max(-1, j - 20), -1) if toks[n].text == "-"), None)
         return _np_left(r, toks, opening - 1) if opening else None
+    if j > 0 and toks[j].text == "." and toks[j - 1].low in NAME_SUFFIXES:  # "James B. Comey Jr., the director, said"
+        found = _np_left(r, toks, j - 1)
+        return (found[0], j) if found else None
     if j < 0 or not toks[j].word:
         return None
     if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
@@ -521,7 +524,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             elif t.cap and t.low in r.ctx["stop_left"] and k < j:
                 break
         elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
-                                              or "." in toks[k - 1].text)) and not _plural_possessive(toks, k):
+                                              or "." in toks[k - 1].text or toks[k - 1].low in NAME_SUFFIXES)
+                  ) and not _plural_possessive(toks, k):
             break
         k -= 1
     a = k + 1
@@ -606,10 +610,10 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
             j -= 1
         if j > 0 and toks[j].text == ")":  # "Sen. Ann Lee (D-Ohio), a Democrat, said": the parenthesis is the name's
             j = _before_parenthesis(toks, j)
-        relative = toks[j + 1].low in {"who", "which", "whose"} if j + 1 < k else False
+        relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
-        if j + 1 >= k or (not relative and _has_verb_cue(r, toks, j + 1 + aside, k)):
-            break
+        if j + 1 >= k or _has_verb_cue(r, toks, j + 1 + aside, relative):
+            break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
         commas.append(k)
         if j < 1 or toks[j].text != ",":
             break
@@ -959,7 +963,9 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     rest = None if relative else _rest_of_sentence(toks, last)  # "videos posted online": no content either side
     if rest is None:
         return None
-    att.q_start, att.q_end, att.right = rest[0], _main_clause_start(r, toks, subject[0], last + 1), True
+    parenthetical = any(t.low == "as" for t in toks[max(0, subject[0] - 2):subject[0]])  # "As Lee reported, C"
+    att.q_start, att.q_end, att.right = rest[0], toks[-1].end if parenthetical else _main_clause_start(
+        r, toks, subject[0], last + 1), True
     return att
 
 
@@ -984,8 +990,7 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
     >>> # "Though he said it was safe, Ann Lee said it was not." -> "it was safe"
     """
     opener = next((k for k in range(first - 1, max(-1, first - 3), -1) if toks[k].low in r.ctx["subordinators"]), None)
-    if opener is None or toks[opener].low == "as" or any(  # "As Lee reported, C": the main clause is the content
-            t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
+    if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
         return toks[-1].end
     for k in range(start + 1, len(toks) - 1):
         if toks[k].text == "," and toks[k + 1].word:
