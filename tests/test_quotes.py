@@ -280,6 +280,16 @@ CONSTRUCTIONS = {
     "a name ending in 'Jr.' before an appositive": (
         '"The dam held," Paul R. Novak Jr., the county engineer, said on Monday.',
         [("said", "Paul R. Novak Jr.", "Paul R. Novak", "direct")], '"The dam held,'),
+    "a stray comma between the sentence's subject and its cue": (
+        "Sen. Ann Lee (D-Ohio), said on Tuesday that the farm bill was dead.",
+        [("said", "Sen. Ann Lee (D-Ohio)", "Ann Lee", "indirect")], "that the farm bill was dead."),
+    "two plural nouns for people joined by 'and'": (
+        "The strike will go on, teachers and union officials told the paper.",
+        [("told", "teachers and union officials", "teachers and union officials", "indirect")], "The strike will go on"),
+    "an opening 'Despite ...' phrase is no subject": (
+        "Despite a week of rain on the coast, the dam held firm, the county clerk, Ruth Ames, said.",
+        [("said", "the county clerk", "the county clerk", "indirect")],
+        "Despite a week of rain on the coast, the dam held firm"),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

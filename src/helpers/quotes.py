@@ -511,8 +511,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             continue
         if t.word:
             if t.low in _NP_LINKS:
-                if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)):
-                    break
+                if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
+                        k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)):
+                    break  # not "Ann Lee and Bo Diaz", "teachers and union officials"
             elif t.low in ("that", "by") and _links_noun_phrase(r, toks, k):
                 pass
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
@@ -652,7 +653,7 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
     opener = toks[0].low
-    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | {"among", "like"}
+    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | {"among", "like", "despite"}
                                                 or opener in r.ctx["clause_subordinators"])):
         return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ..."; not "Among voters, ..."
     before = toks[subject[0] - 1]
@@ -911,10 +912,22 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     if k >= 0 and toks[k].low in {"and", "but", "or"}:
         return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
-        if cue.lemma not in r.ctx["inverting_lemmas"]:
-            return None  # "..., praised the mayor": the phrase after the cue is its object
-        return _inverted(r, toks, i, last, att, floor)
+        inverted = _inverted(r, toks, i, last, att, floor) if cue.lemma in r.ctx["inverting_lemmas"] else None
+        if inverted is None and k > 0 and toks[k].text == "," and _stray_comma(r, toks, k):
+            return _subject_verb(r, toks, k - 1, last, att, floor, cue.audience)  # "Sen. Jack Reed (D-R.I.), said"
+        return inverted  # None after "..., praised the mayor": the phrase after the cue is its object
     return _subject_verb(r, toks, k, last, att, floor, cue.audience)
+
+
+def _stray_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
+    """Whether the comma before a cue only follows the sentence's subject ("Sen. Jack Reed (D-R.I.), said that"):
+    the words before it are one name that opens the sentence.
+
+    >>> # "Sen. Ann Lee (D-Ohio), said ..." -> True; "The new rules cut costs, praised the mayor" -> False
+    """
+    subject = _subject_before(r, toks, comma)
+    return (subject is not None and subject[0] == _after_dateline(toks) and subject[1] == comma - 1
+            and all(t.cap or not t.word for t in toks[subject[0]:comma]))
 
 
 def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, floor: int,
