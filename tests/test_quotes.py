@@ -290,6 +290,13 @@ CONSTRUCTIONS = {
         "Despite a week of rain on the coast, the dam held firm, the county clerk, Ruth Ames, said.",
         [("said", "the county clerk", "the county clerk", "indirect")],
         "Despite a week of rain on the coast, the dam held firm"),
+    "'according to' in the middle: the content goes on after it": (
+        "The new timetable, according to the harbour office, starts in May.",
+        [("according to", "the harbour office", "the harbour office", "indirect")],
+        "The new timetable … starts in May."),
+    "'according to' a source with dotted initials or a quoted title": (
+        'Costs rose by a third, according to the "Fix the Roads" plan the city released.',
+        [("according to", 'the "Fix the Roads" plan', "Fix the Roads plan", "indirect")], "Costs rose by a third"),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -574,8 +574,13 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
                 break
             if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS):
                 break  # "told reporters it would close", "told reporters the vote ...": the content begins
-        elif not (t.text == "." and k > i and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1)):
-            break
+        elif k > i and t.text == '"' and k + 2 < len(toks) and toks[k + 1].quoted and toks[k + 2].text == '"' \
+                and len(toks[k + 1].text.split()) <= 6:
+            k += 3  # a quoted title inside the phrase: 'the "Medicare for all" document'
+            continue
+        elif not (t.text == "." and k > i and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
+                                               or "." in toks[k - 1].text)):
+            break  # "Sen.", "J.", "F.A.A." keep their full stop
         k += 1
     b = k - 1
     while b >= i and toks[b].low in {"of", "for", "and", "the", "a", "an", "."}:
@@ -1212,11 +1217,14 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
                construction="according to")
     _set_mention(r, att, toks, subject)
-    left = _content_left(r, toks, i, toks[0].start)  # the whole sentence before it, earlier cues included
+    left = _content_left(r, toks, i, toks[0].start, least=1)  # the whole sentence before it, earlier cues included
+    k = subject[1] + 1
     if left is not None:
         att.q_start, att.q_end = left
+        if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2:
+            att.gaps.append((att.q_end, toks[k + 1].start))  # "The plan, according to the aide, is dead."
+            att.q_end, att.right = toks[-1].end, True
         return att
-    k = subject[1] + 1
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
     if k >= len(toks) - 1:
