@@ -297,6 +297,10 @@ CONSTRUCTIONS = {
     "'according to' a source with dotted initials or a quoted title": (
         'Costs rose by a third, according to the "Fix the Roads" plan the city released.',
         [("according to", 'the "Fix the Roads" plan', "Fix the Roads plan", "indirect")], "Costs rose by a third"),
+    "a singular quantity word as the subject of an -s cue, and a number's comma": (
+        "While one survey says 2,400 homes flooded, another says the count is lower.",
+        [("says", "one survey", "one survey", "indirect"), ("says", "another", "", "indirect")],
+        "2,400 homes flooded"),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -696,8 +696,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
-    counted = (prev in r.ctx["quantity_words"] and not cue.noun_too  # "five said", "many say": the number is the subject
-               and not t.low.endswith("s"))  # "two terms" is a plural noun
+    counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
+        prev in r.ctx["quantity_words"] and not t.low.endswith("s")  # "two terms" is a plural noun
+        or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
     marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not _source_noun(r, prev))  # "a labor official said"
     if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma)) and not counted:
@@ -1011,8 +1012,9 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
     if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
         return toks[-1].end
     for k in range(start + 1, len(toks) - 1):
-        if toks[k].text == "," and toks[k + 1].word:
-            return toks[k].start
+        if toks[k].text == "," and toks[k + 1].word and not (toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
+                                                             and toks[k].start == toks[k - 1].end):
+            return toks[k].start  # not inside "2,400"
         if toks[k].quoted and toks[k].text.endswith(",") and toks[k + 1].text == '"' and k + 2 < len(toks) \
                 and toks[k + 2].word:
             return toks[k + 1].end  # '... said it was "a disgrace," the mayor replied'
