@@ -301,6 +301,12 @@ CONSTRUCTIONS = {
         "While one survey says 2,400 homes flooded, another says the count is lower.",
         [("says", "one survey", "one survey", "indirect"), ("says", "another", "", "indirect")],
         "2,400 homes flooded"),
+    "'seem' and 'appear': the subject is what the content is about, not a speaker": (
+        "The ferry service appears to have lost money every winter.",
+        [("appears to", "", "", "indirect")], "The ferry service … to have lost money every winter."),
+    "the same before a cue, whose speaker the subject is": (
+        "The mayor seemed to suggest that the ferry would stop.",
+        [("seemed to", "The mayor", "The mayor", "indirect")], "The mayor … to suggest that the ferry would stop."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -15,7 +15,7 @@ canonical names, sides and roles to mentions it matches as a whole.
    "according to X", "what X called C", "X called Y 'Z'", "X quoted Y as saying C",
    "her claim that C", "X was blunt: 'C'", "Name: C", "C - Name (@handle)",
    "C was criticized by X", and, with the speaker left empty because the text names
-   nobody, "Asked about C, X said" and "C is expected to ...".
+   nobody, "Asked about C, X said", "C is expected to ..." and "C appears to ...".
 3. Quotations continued in the next sentences of a paragraph join the content (the
    attribution's own words between the parts are left out: ``content_spans``); a
    paragraph that is only a quotation continues the previous speaker as its own row.
@@ -917,12 +917,32 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         k = _skip_aux_left(r, toks, k - 1)
     if k >= 0 and toks[k].low in {"and", "but", "or"}:
         return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
+    if cue.lemma in r.ctx["raising_lemmas"] and k >= 0 and toks[k].word:
+        return _raising(r, toks, i, k, att)
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
         inverted = _inverted(r, toks, i, last, att, floor) if cue.lemma in r.ctx["inverting_lemmas"] else None
         if inverted is None and k > 0 and toks[k].text == "," and _stray_comma(r, toks, k):
             return _subject_verb(r, toks, k - 1, last, att, floor, cue.audience)  # "Sen. Jack Reed (D-R.I.), said"
         return inverted  # None after "..., praised the mayor": the phrase after the cue is its object
     return _subject_verb(r, toks, k, last, att, floor, cue.audience)
+
+
+def _raising(r: _Reader, toks: list[_Tok], i: int, k: int, att: _Att) -> _Att | None:
+    """'The senator appeared to gain ground': nobody is named as the source, so the speaker stays empty; the
+    content is the subject (ending at ``k``) with what follows the cue. When a cue follows ("Trump seemed to
+    suggest that ..."), the subject is its speaker.
+
+    >>> # "The plan seems to have stalled." -> no speaker, "The plan … to have stalled."
+    """
+    subject = _np_left(r, toks, k)
+    if subject is None or i + 2 >= len(toks):
+        return None
+    if toks[i + 2].low in r.lex:
+        _set_mention(r, att, toks, subject)
+    att.construction = "raising"
+    att.q_start, att.q_end, att.right = toks[subject[0]].start, toks[-1].end, True
+    att.gaps.append((toks[subject[1]].end, toks[i + 1].start))
+    return att
 
 
 def _stray_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
