@@ -701,7 +701,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
     marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not _source_noun(r, prev))  # "a labor official said"
     if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
-            or (prev == "to" and t.low == cue.lemma)) and not counted:
+            or (prev == "to" and t.low == cue.lemma and _aspect_verb(r, toks, i - 1) is None)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
@@ -713,7 +713,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "was reported by the agency"; but "said by telephone"
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
         source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma)
-        subject_before = (prev in r.words.pronouns or source_noun or (
+        subject_before = (prev in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
             toks[i - 1].cap and t.low != cue.lemma and (i > 1 or prev in r.mentions.full_names)))  # "Obama plans to"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
@@ -908,6 +908,9 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     if cue.lemma == "quote":
         return _quoted_as_saying(r, toks, i, att)
     k = _skip_aux_left(r, toks, i - 1)
+    aspect = _aspect_verb(r, toks, i - 1)
+    if aspect is not None:  # "Lee continued to question whether ...": Lee is the subject
+        k = _skip_aux_left(r, toks, aspect - 1)
     if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
         comma = _opening_phrase_end(r, toks, i)
         if comma is not None:
@@ -943,6 +946,18 @@ def _raising(r: _Reader, toks: list[_Tok], i: int, k: int, att: _Att) -> _Att | 
     att.q_start, att.q_end, att.right = toks[subject[0]].start, toks[-1].end, True
     att.gaps.append((toks[subject[1]].end, toks[i + 1].start))
     return att
+
+
+def _aspect_verb(r: _Reader, toks: list[_Tok], to: int) -> int | None:
+    """The first token of an aspect verb ("continued", "went on") right before the "to" at ``to``, or None.
+
+    >>> # "Lee continued to question" (at "to") -> the index of "continued"; "Lee wants to question" -> None
+    """
+    if to < 1 or toks[to].low != "to":
+        return None
+    if toks[to - 1].low in r.ctx["aspect_verbs"]:
+        return to - 1
+    return to - 2 if to > 1 and f"{toks[to - 2].low} {toks[to - 1].low}" in r.ctx["aspect_verbs"] else None
 
 
 def _stray_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
