@@ -313,6 +313,10 @@ CONSTRUCTIONS = {
     "the same with a cue that is also a noun": (
         "Ann Lee continued to question whether the pier was safe.",
         [("question", "Ann Lee", "Ann Lee", "indirect")], "whether the pier was safe."),
+    "evidence whose poll or study is a few words back": (
+        "Polls in the northern counties show the ferry plan is unpopular.",
+        [("show", "Polls in the northern counties", "Polls in the northern counties", "indirect")],
+        "the ferry plan is unpopular."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),
@@ -388,6 +392,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "She joined the Reports Desk of the city paper in May.",  # a capitalised cue word outside a title-case headline
     "Halfway into the season, the race moves to Western states this week that Lee must win.",  # "states" after a capitalised adjective
     "The results were reported on Monday.",
+    "The polls that show a tie were taken in May.",  # a relative clause's cue, not the subject's
     "The mayor began to say something about the pier.",  # "began to" is no aspect verb here (2 of 8 in train)  # a passive with neither an agent nor a complement
     "It is expected to rain all week.",  # an expletive subject
 ])

@@ -712,7 +712,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
             i + 2 < len(toks) and toks[i + 2].low in r.ctx["means_nouns"]):
         return False  # "was reported by the agency"; but "said by telephone"
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
-        source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma)
+        source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma) or _evidence_subject(r, toks, i)
         subject_before = (prev in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
             toks[i - 1].cap and t.low != cue.lemma and (i > 1 or prev in r.mentions.full_names)))  # "Obama plans to"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
@@ -730,6 +730,37 @@ def _title_case(toks: list[_Tok]) -> bool:
     """
     long = [t for t in toks if t.word and not t.quoted and len(t.text) > 3]
     return len(long) >= 3 and all(t.cap for t in long)
+
+
+def _evidence_subject(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether an evidence cue at ``i`` ("show", "find") has a poll, study or document as its subject a few
+    words back in the same clause ("Polls in New Hampshire show", "A survey of voters aged 18 to 35 shows").
+
+    >>> # "Polls there show Trump ahead" -> True; "a show of force" -> False
+    """
+    return r.lex[toks[i].low].act == "evidence" and _evidence_noun_before(r, toks, i) is not None
+
+
+def _evidence_noun_before(r: _Reader, toks: list[_Tok], i: int) -> int | None:
+    """The index of the nearest poll, study or document noun within eight words before ``i`` in its clause."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if not toks[k].word or toks[k].low in {"that", "which", "who"}:
+            return None
+        if toks[k].low in r.words.evidence_nouns or toks[k].low in r.words.document_nouns:
+            return k
+    return None
+
+
+def _evidence_phrase(r: _Reader, toks: list[_Tok], k: int, subject: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An evidence cue's subject reaches back to the poll or study it names ("[Polls in New Hampshire] show").
+
+    >>> # "Polls there show" at "there" -> "Polls there"; "A survey of voters aged 18 to 35 shows" -> the whole phrase
+    """
+    noun = _evidence_noun_before(r, toks, k + 1)
+    if noun is None or (subject is not None and subject[0] <= noun):
+        return subject
+    found = _np_left(r, toks, noun)
+    return (found[0], k) if found is not None else subject
 
 
 def _agrees_with_source_noun(r: _Reader, noun: str, verb: str, lemma: str) -> bool:
@@ -981,6 +1012,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     """
     att.construction = "subject verb"
     subject = _appositive_subject(r, toks, k) if toks[k].text == "," else _np_left(r, toks, k)
+    subject = _evidence_phrase(r, toks, k, subject) if att.act == "evidence" else subject
     if subject is None:
         return None
     subject = _document_author(r, toks, subject)
