@@ -317,6 +317,9 @@ CONSTRUCTIONS = {
         "Polls in the northern counties show the ferry plan is unpopular.",
         [("show", "Polls in the northern counties", "Polls in the northern counties", "indirect")],
         "the ferry plan is unpopular."),
+    "an -ing cue right after a noun phrase for a source (a reduced relative clause)": (
+        "Dam Now, the farm group demanding a second dam, spent $1 million on radio ads.",
+        [("demanding", "the farm group", "the farm group", "indirect")], "a second dam"),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

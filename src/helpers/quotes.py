@@ -946,6 +946,9 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         comma = _opening_phrase_end(r, toks, i)
         if comma is not None:
             return _opening_participle(r, toks, last, comma, att)  # "After announcing the plan, the mayor ..."
+        reduced = _reduced_relative(r, toks, i, last, att)
+        if reduced is not None:
+            return reduced  # "the super PAC supporting Jeb Bush, spent ..."
         return _participle(r, toks, i, last, att, found)  # ", saying", "went on the record endorsing"
     if toks[i].low.endswith("ing"):  # progressive: "Lee is telling voters that", "they have been saying"
         k = _skip_aux_left(r, toks, k - 1)
@@ -1183,6 +1186,30 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
             return None
         _set_mention(r, att, toks, subject)
     att.q_start, att.q_end, att.right = toks[start].start, _quotation_only(r, toks, start) or toks[-1].end, True
+    return att
+
+
+def _reduced_relative(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att) -> _Att | None:
+    """'The super PAC supporting Jeb Bush spent $1 million': an -ing cue right after a noun phrase for
+    people, organisations or evidence (not a document: "released a statement saying" is the releaser's) has
+    that phrase as its speaker; the content runs to the next comma.
+
+    >>> # "Outside groups backing the mayor have spent heavily" -> "Outside groups", content "the mayor"
+    """
+    subject = _np_left(r, toks, i - 1) if i > 0 and toks[i - 1].word and not _title_case(toks) else None
+    head = toks[subject[1]].low if subject else ""
+    if subject is None or head in r.words.document_nouns or not (
+            _source_noun(r, head) or head in r.mentions.full_names):
+        return None  # "the ministry released a statement saying ...": the ministry speaks (a participle)
+    determiner = max((k for k in range(subject[0], subject[1]) if toks[k].low in DETERMINERS), default=subject[0])
+    subject = (determiner, subject[1])  # "draft [a report] defending ..."
+    start = _content_start(r, toks, last + 1, r.lex[toks[i].low].audience)
+    if start is None:
+        return None
+    end = next((k for k in range(start + 1, len(toks)) if toks[k].text == "," and not toks[k].quoted), None)
+    att.construction = "reduced relative"
+    _set_mention(r, att, toks, subject)
+    att.q_start, att.q_end, att.right = toks[start].start, toks[end - 1].end if end else toks[-1].end, True
     return att
 
 
