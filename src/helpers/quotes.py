@@ -43,8 +43,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, person_evidence, is_fragment, kind_of,
-                              mention_words, name_words)
+from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, person_evidence,
+                              is_fragment, kind_of, mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
 from helpers.text import TOKEN_RE, normalise, read_yaml
@@ -277,8 +277,8 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
     Curly marks say which way they face (a closing mark with no word before it,
     nothing open and another mark after it in the paragraph is a misprinted opening
-    mark); straight marks alternate, and so
-    does a doubled apostrophe ('' as some archives write quotation marks). A quotation
+    mark); straight marks alternate, and so does a doubled apostrophe ('' as some
+    archives write quotation marks). A quotation
     still open at the end of a paragraph continues when the next paragraph opens
     with a quotation mark (news convention); otherwise it is closed at the
     paragraph end and marked unbalanced.
@@ -1220,7 +1220,7 @@ def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
     >>> # "Hours before announcing the plan, the mayor said ..." -> the comma after "plan"
     >>> # "The mayor left, saying ..." and "She spoke before announcing it." -> None
     """
-    before = [t for t in toks[_after_dateline(toks):i]]
+    before = toks[_after_dateline(toks):i]
     if len(before) > 3 or any(not t.word or t.low in r.words.pronouns or t.low in r.lex
                               or t.low in r.ctx["finite_verbs"] for t in before):
         return None
@@ -1276,7 +1276,7 @@ def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
     for k in range(a, b):
         here, nxt = toks[k], toks[k + 1]
         name_end = here.cap and (k > a and toks[k - 1].cap and toks[k - 1].low not in DETERMINERS
-                                 or k == a and here.low in r.mentions.full_names)  # "Schlafly put" after "Phyllis Schlafly"
+                                 or k == a and here.low in r.mentions.full_names)  # "Schlafly put", a known name
         verb_next = nxt.word and not nxt.cap and nxt.low not in _NP_LINKS and not _source_noun(r, nxt.low)
         if (_source_noun(r, here.low) or name_end) and verb_next:
             return k
