@@ -611,9 +611,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
     """
     commas, k = [], comma
     while k >= 0 and toks[k].text == ",":
-        j = k - 1
-        while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and k - j < 24:
-            j -= 1
+        j = _phrase_start(toks, k)
         if j > 0 and toks[j].text == ")":  # "Sen. Ann Lee (D-Ohio), a Democrat, said": the parenthesis is the name's
             j = _before_parenthesis(toks, j)
         relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
@@ -638,10 +636,14 @@ def _before_parenthesis(toks: list[_Tok], close: int) -> int:
     >>> # "Sen. Ann Lee (D-Ohio), a Democrat, said" at ")" -> -1 (the sentence start)
     """
     opening = next((n for n in range(close - 1, max(-1, close - 8), -1) if toks[n].text == "("), None)
-    if opening is None:
-        return close
-    j = opening - 1
-    while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and opening - j < 24:
+    return close if opening is None else _phrase_start(toks, opening)
+
+
+def _phrase_start(toks: list[_Tok], end: int) -> int:
+    """The index of the comma, quotation mark, parenthesis or clause mark before the phrase that ends just
+    before ``end`` (-1 at the sentence start), looking back at most 23 tokens."""
+    j = end - 1
+    while j >= 0 and toks[j].text not in {",", '"', ";", "(", ")", ":"} and end - j < 24:
         j -= 1
     return j
 
