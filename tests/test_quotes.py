@@ -320,6 +320,12 @@ CONSTRUCTIONS = {
     "an -ing cue right after a noun phrase for a source (a reduced relative clause)": (
         "Dam Now, the farm group demanding a second dam, spent $1 million on radio ads.",
         [("demanding", "the farm group", "the farm group", "indirect")], "a second dam"),
+    "an adverb that is also a noun marker before a past-tense cue": (
+        "The harbour master first said the pier was safe.",
+        [("said", "The harbour master", "The harbour master", "indirect")], "the pier was safe."),
+    "'not' between a cue and the word it needs": (
+        "The ferry service seems not to have made money in years.",
+        [("seems", "", "", "indirect")], "The ferry service … not to have made money in years."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -694,14 +694,16 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if t.quoted or t.cap and i > 0 and t.low not in {"said", "says"} and not _title_case(toks):
         return False  # "the Claims Court"; but a headline's "Widow Defends Trump"
-    if cue.needs and (nxt is None or nxt.low not in cue.needs):
-        return False
+    if cue.needs and (nxt is None or nxt.low not in cue.needs) and not (
+            nxt is not None and nxt.low in {"not", "never"} and i + 2 < len(toks) and toks[i + 2].low in cue.needs):
+        return False  # "seems not to have", "declined to"
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
         prev in r.ctx["quantity_words"] and not t.low.endswith("s")  # "two terms" is a plural noun
         or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
-    marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not _source_noun(r, prev))  # "a labor official said"
+    marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not (
+        _source_noun(r, prev) or prev in r.ctx["aux_adverbs"]))  # "a labor official said", "Lee first said"
     if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma and _aspect_verb(r, toks, i - 1) is None)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
