@@ -326,6 +326,9 @@ CONSTRUCTIONS = {
     "'not' between a cue and the word it needs": (
         "The ferry service seems not to have made money in years.",
         [("seems", "", "", "indirect")], "The ferry service … not to have made money in years."),
+    "a subject that ends in a dotted abbreviation": (
+        "The inquiry is closed, and the F.A.A. has said it found no fault in the tower.",
+        [("said", "the F.A.A.", "F.A.A", "indirect")], "it found no fault in the tower."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -487,8 +487,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if j >= 0 and toks[j].text == "-":  # "Many speakers - including two bishops - said": the aside is skipped
         opening = next((n for n in range(j - 1, max(-1, j - 20), -1) if toks[n].text == "-"), None)
         return _np_left(r, toks, opening - 1) if opening else None
-    if j > 0 and toks[j].text == "." and toks[j - 1].low in NAME_SUFFIXES:  # "James B. Comey Jr., the director, said"
-        found = _np_left(r, toks, j - 1)
+    if j > 0 and toks[j].text == "." and (toks[j - 1].low in NAME_SUFFIXES or "." in toks[j - 1].text):
+        found = _np_left(r, toks, j - 1)  # "James B. Comey Jr., the director, said", "the F.B.I. has said"
         return (found[0], j) if found else None
     if j < 0 or not toks[j].word:
         return None
