@@ -329,6 +329,10 @@ CONSTRUCTIONS = {
     "a subject that ends in a dotted abbreviation": (
         "The inquiry is closed, and the F.A.A. has said it found no fault in the tower.",
         [("said", "the F.A.A.", "F.A.A", "indirect")], "it found no fault in the tower."),
+    "'according to' a long source with an adjective in -ed, 'of the', and a phrase closed by a comma": (
+        "According to an archived copy of the harbour office website from 2010, the pier was built in 1890.",
+        [("According to", "an archived copy of the harbour office website", "an archived copy of the harbour office website",
+          "indirect")], "the pier was built in 1890."),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

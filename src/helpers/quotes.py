@@ -570,9 +570,10 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
         if t.word:
             if (t.low in r.ctx["stop_right"] and not (t.cap and k > i)) or t.low in WEEKDAYS_MONTHS or t.low in stop:
                 break
-            if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)):
-                break
-            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS):
+            if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)) \
+                    and toks[k - 1].low not in DETERMINERS:
+                break  # a verb; but "an archived version", "the embattled mayor"
+            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low != "of":
                 break  # "told reporters it would close", "told reporters the vote ...": the content begins
         elif k > i and t.text == '"' and k + 2 < len(toks) and toks[k + 1].quoted and toks[k + 2].text == '"' \
                 and len(toks[k + 1].text.split()) <= 6:
@@ -1325,6 +1326,8 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
             att.gaps.append((att.q_end, toks[k + 1].start))  # "The plan, according to the aide, is dead."
             att.q_end, att.right = toks[-1].end, True
         return att
+    if k < len(toks) and toks[k].text not in {",", ":"}:  # "According to X from 2010, C": the phrase ends at its comma
+        k = next((n for n in range(k, min(len(toks), k + 8)) if toks[n].text == "," and not toks[n].quoted), k)
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
     if k >= len(toks) - 1:
