@@ -334,6 +334,10 @@ CONSTRUCTIONS = {
         "According to an archived copy of the harbour office website from 2010, the pier was built in 1890.",
         [("According to", "an archived copy of the harbour office website", "an archived copy of the harbour office website",
           "indirect")], "the pier was built in 1890."),
+    "a subordinate clause whose subject is read short still ends at the main clause": (
+        "While farm groups like the Grain Growers Union praised the dam, they said the price was too high.",
+        [("praised", "the Grain Growers Union", "Grain Growers Union", "indirect"),
+         ("said", "they", "Grain Growers Union", "indirect")], "the dam"),
     "a passive with its agent": (
         "The stadium deal was sharply criticized by the city auditor.",
         [("criticized", "the city auditor", "the city auditor", "indirect")], "The stadium deal"),

@@ -1084,6 +1084,9 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
     >>> # "Though he said it was safe, Ann Lee said it was not." -> "it was safe"
     """
     opener = next((k for k in range(first - 1, max(-1, first - 3), -1) if toks[k].low in r.ctx["subordinators"]), None)
+    if opener is None and toks[0].low in r.ctx["clause_subordinators"] and not any(
+            t.text == "," and not t.quoted for t in toks[1:first]):
+        opener = 0  # "While civil rights groups like the ACLU praised X, they said ...": the subject read is short
     if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
         return toks[-1].end
     for k in range(start + 1, len(toks) - 1):
