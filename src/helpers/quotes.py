@@ -453,6 +453,14 @@ def _n_words(toks: list[_Tok], *, enough: int = 1 << 30) -> int:
     return n
 
 
+def _comma_in(toks: list[_Tok], start: int, stop: int) -> int | None:
+    """The index of the first comma outside quotation marks in tokens ``start``..``stop`` (exclusive), or None.
+
+    >>> # 'He said "yes, no" and then, later, left' -> the comma after "then"
+    """
+    return next((k for k in range(start, stop) if toks[k].text == "," and not toks[k].quoted), None)
+
+
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     """Index of the last token before ``j`` (inclusive) that is not an auxiliary, an adverb or a time
     phrase ("has also", "on Tuesday", "last week")."""
@@ -982,9 +990,7 @@ def _raising(r: _Reader, toks: list[_Tok], i: int, k: int, att: _Att) -> _Att | 
     if toks[i + 2].low in r.lex:
         _set_mention(r, att, toks, subject)
     att.construction = "raising"
-    att.q_start, att.q_end, att.right = toks[subject[0]].start, toks[-1].end, True
-    att.gaps.append((toks[subject[1]].end, toks[i + 1].start))
-    return att
+    return _subject_and_complement(toks, subject, i, att)
 
 
 def _aspect_verb(r: _Reader, toks: list[_Tok], to: int) -> int | None:
@@ -1084,8 +1090,7 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
     >>> # "Though he said it was safe, Ann Lee said it was not." -> "it was safe"
     """
     opener = next((k for k in range(first - 1, max(-1, first - 3), -1) if toks[k].low in r.ctx["subordinators"]), None)
-    if opener is None and toks[0].low in r.ctx["clause_subordinators"] and not any(
-            t.text == "," and not t.quoted for t in toks[1:first]):
+    if opener is None and toks[0].low in r.ctx["clause_subordinators"] and _comma_in(toks, 1, first) is None:
         opener = 0  # "While civil rights groups like the ACLU praised X, they said ...": the subject read is short
     if opener is None or any(t.word for t in toks[:opener] if t.low not in {"but", "and", "even", "so", "yet"}):
         return toks[-1].end
@@ -1214,7 +1219,7 @@ def _reduced_relative(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att
     start = _content_start(r, toks, last + 1, r.lex[toks[i].low].audience)
     if start is None:
         return None
-    end = next((k for k in range(start + 1, len(toks)) if toks[k].text == "," and not toks[k].quoted), None)
+    end = _comma_in(toks, start + 1, len(toks))
     att.construction = "reduced relative"
     _set_mention(r, att, toks, subject)
     att.q_start, att.q_end, att.right = toks[start].start, toks[end - 1].end if end else toks[-1].end, True
@@ -1232,7 +1237,7 @@ def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
     if len(before) > 3 or any(not t.word or t.low in r.words.pronouns or t.low in r.lex
                               or t.low in r.ctx["finite_verbs"] for t in before):
         return None
-    return next((k for k in range(i + 1, len(toks) - 2) if toks[k].text == "," and not toks[k].quoted), None)
+    return _comma_in(toks, i + 1, len(toks) - 2)
 
 
 def _opening_participle(r: _Reader, toks: list[_Tok], last: int, comma: int, att: _Att) -> _Att | None:
@@ -1262,7 +1267,7 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
     if opener in r.words.pronouns and not toks[start].quoted:  # "He issued a statement, saying ..."
         return start, start
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
-        comma = next((k for k in range(start, before) if toks[k].text == "," and not toks[k].quoted), None)
+        comma = _comma_in(toks, start, before)
         start = comma + 1 if comma is not None else start
     first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
         (toks[k].cap and toks[k].low not in r.ctx["stop_left"]) or toks[k].low in r.words.pronouns
@@ -1330,7 +1335,8 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
             att.q_end, att.right = toks[-1].end, True
         return att
     if k < len(toks) and toks[k].text not in {",", ":"}:  # "According to X from 2010, C": the phrase ends at its comma
-        k = next((n for n in range(k, min(len(toks), k + 8)) if toks[n].text == "," and not toks[n].quoted), k)
+        comma = _comma_in(toks, k, min(len(toks), k + 8))
+        k = k if comma is None else comma
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
     if k >= len(toks) - 1:
@@ -1419,6 +1425,12 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
         return att
     if _rest_of_sentence(toks, i) is None:
         return None
+    return _subject_and_complement(toks, subject, i, att)
+
+
+def _subject_and_complement(toks: list[_Tok], subject: tuple[int, int], i: int, att: _Att) -> _Att:
+    """Set the content to the subject and what follows the cue at ``i``, the words between left out
+    ("The sale … to close in May" of "The sale is expected to close in May")."""
     att.q_start, att.q_end, att.right = toks[subject[0]].start, toks[-1].end, True
     att.gaps.append((toks[subject[1]].end, toks[i + 1].start))
     return att
@@ -1638,7 +1650,7 @@ def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
     'To remove what they call militias, the army has moved in' ("they" = the army). "" otherwise."""
     if span[0] != span[1] or toks[span[0]].low not in r.words.pronouns:
         return ""
-    comma = next((k for k, t in enumerate(toks) if t.text == "," and not t.quoted), None)
+    comma = _comma_in(toks, 0, len(toks))
     if comma is None or comma < span[0] or toks[0].low not in r.ctx["adjunct_preps"] | {"to", "before", "after", "while"}:
         return ""
     subject = _sentence_subject(r, toks, len(toks))
