@@ -462,9 +462,18 @@ def test_one_persons_mentions_merge():
      "Elizabeth Warren"),
     ("Ann Lee thanked the crowd. Singing great Gladys Marie Knight remembered the old hall fondly. She said "
      "it was home.", "Gladys Marie Knight"),  # a name after a skipped opener is the subject; "Knight" is a surname
+    ("Ann Lee spoke to the union. Like Ann Lee, Gov. Bob Ray favours the port plan. He argues the docks need it.",
+     "Bob Ray"),  # a name in an opening phrase is not the sentence's subject
+    ("Unlike Mayor Tom Hale, Rep. Joe Park voted no. He said the levy was unfair.", "Joe Park"),
+    ("Like Trump, Marco Rubio holds several positions. He believes the tax cut will pay for itself.", "Marco Rubio"),
 ])
 def test_pronouns_resolve_to_the_latest_compatible_mention(text, expected):
     assert one(text)["speaker"].tolist()[-1] == expected
+
+
+def test_who_s_is_a_relative_who():
+    got = one("Sen. Ann Lee, who's called for a new bridge, chairs the panel.")
+    assert got[["speaker_mention", "speaker"]].values.tolist() == [["who's", "Ann Lee"]]
 
 
 def test_an_unresolved_pronoun_leaves_the_speaker_empty():

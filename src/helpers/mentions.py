@@ -325,7 +325,7 @@ class ArticleMentions:
         organisations and groups for they, organisations and places for it; a speaker or subject among
         the three nearest candidates is preferred. "" when there is none (or for I, we, you)."""
         words = mention_words()
-        low = pronoun.lower()
+        low = normalise(pronoun).lower().removesuffix("'s")  # "who's called for"
         group = next((g for g, members in (("person", words.person_pronouns), ("group", words.group_pronouns),
                                            ("thing", words.thing_pronouns)) if low in members), None)
         if group is None:

@@ -669,7 +669,7 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
     opener = toks[0].low
-    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | {"among", "like", "despite"}
+    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]
                                                 or opener in r.ctx["clause_subordinators"])):
         return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ..."; not "Among voters, ..."
     before = toks[subject[0] - 1]
@@ -1031,7 +1031,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return None
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
-    if toks[subject[0]].low == "who":  # "the mayor, who said ...": the mention stays "who"
+    if toks[subject[0]].low.removesuffix("'s") == "who":  # "the mayor, who said"; "who's said": mention stays
         before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
         antecedent = _np_left(r, toks, before)
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
@@ -1710,8 +1710,12 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
             continue  # cheap tests first: most runs are single words nobody named before
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
-        subject = first and len(r.norm[sent.start:m.start()].split()) <= 3  # "On Monday, Ann Lee ..."
-        first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
+        before = r.norm[sent.start:m.start()].split() + run[:len(run) - len(name)].split()  # "Unlike" in a run
+        if before and before[-1].lower() in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]:
+            subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
+        else:
+            subject = first and len(before) <= 3  # "On Monday, Ann Lee ..."
+            first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
         r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
                        salient=subject)
 
@@ -1735,7 +1739,8 @@ def _name_run(run: str, speakers: str) -> tuple[str, str | None, bool]:
     ctx = context_words()
     words = run.split()[-8:]  # a name is short; a longer capitalised run is a heading or a shout
     while len(words) > 1 and (words[0].lower() in ctx["stop_left"] or words[0].lower() in ctx["aux_adverbs"]
-                              or words[0].lower() in ctx["adjunct_preps"] or words[0].lower() in ctx["time_words"]
+                              or words[0].lower() in ctx["adjunct_preps"] | ctx["opening_preps"]
+                              or words[0].lower() in ctx["time_words"]
                               or words[0].lower().endswith("ing")):
         words = words[1:]
     run, low = " ".join(words), words[0].lower()
