@@ -471,6 +471,25 @@ def test_pronouns_resolve_to_the_latest_compatible_mention(text, expected):
     assert one(text)["speaker"].tolist()[-1] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("It was a partial defeat for the county's mayor, who had said the bridge would open.", "the county's mayor"),
+    ("The plan drew the ire of teachers, who said it cut too deep.", "teachers"),
+    ("Ann Lee is one of the few lawmakers in the state who has said the levy will fail.", "the few lawmakers"),
+    ("The crowd came for Bob Ray of Ohio, who said the plant would stay open.", "Bob Ray"),
+])
+def test_a_relative_who_follows_the_person_in_its_noun_phrase(text, expected):
+    assert one(text)["speaker"].tolist() == [expected]
+
+
+def test_a_second_reference_is_the_person_introduced_with_its_place():
+    text = ("Ohio Gov. John Kasich and Sen. Ann Lee spoke on Monday. The Ohio governor said the plant would stay "
+            "open. He added that jobs would follow.")
+    assert one(text)[["speaker_mention", "speaker"]].values.tolist() == [
+        ["The Ohio governor", "John Kasich"], ["He", "John Kasich"]]
+    text = "John Kasich and Ann Lee spoke on Monday. The Ohio governor said the plant would stay open."
+    assert one(text)["speaker"].tolist() == ["Ohio governor"]  # nobody was introduced with "Ohio"
+
+
 def test_who_s_is_a_relative_who():
     got = one("Sen. Ann Lee, who's called for a new bridge, chairs the panel.")
     assert got[["speaker_mention", "speaker"]].values.tolist() == [["who's", "Ann Lee"]]

@@ -8,8 +8,9 @@ Limits: there is no part-of-speech tagger or named-entity model; a capitalised
 run of words is a name, classed as an organisation by its head noun and as a
 person otherwise. Gender comes only from titles, gendered words and the given names
 in ``data/lexicons/first_names.yaml``: a person of unknown gender can be "he" or
-"she". A description ("the Wisconsin Republican") is not linked to the name it
-stands for. Cataphora is resolved only from an opening phrase ("To win, he ...").
+"she". A second reference ("the Vermont senator") is linked only to a person introduced with its
+place or party ("Vermont Sen. Bernie Sanders"); otherwise, and for other descriptions ("the billionaire"),
+it is not linked to the name it stands for. Cataphora is resolved only from an opening phrase ("To win, he ...").
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class MentionWords:
     thing_pronouns: frozenset
     self_pronouns: frozenset
     relative_pronouns: frozenset
+    epithet_heads: frozenset = frozenset()
 
     @property
     def pronouns(self) -> frozenset:
@@ -74,6 +76,7 @@ def mention_words(path: str | None = None) -> MentionWords:
         sets = {k: frozenset(str(w).lower() for w in data[k])
                 for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
                           "male_words")}
+        sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
         sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"]))
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
                                        ("person", "group", "thing", "self", "relative")})
@@ -182,6 +185,23 @@ def kind_of(mention: str) -> str:
     return "description"
 
 
+@lru_cache(maxsize=65536)
+def is_epithet(mention: str) -> bool:
+    """Whether a mention is a second reference: "the", capitalised places or parties, then a role noun of
+    ``epithet_heads`` (singular). Such a mention names someone already named; it is not a new person.
+
+    >>> [is_epithet(x) for x in ("the Vermont senator", "the Wisconsin Republican", "the former Texas governor",
+    ...                          "the senator", "the Florida senators", "the Wisconsin Republican Party")]
+    [True, True, True, False, False, False]
+    """
+    words = mention_words()
+    tokens = normalise(mention).split()
+    if len(tokens) < 3 or tokens[0].lower() != "the" or tokens[-1].lower() not in words.epithet_heads:
+        return False
+    middle = tokens[1:-1]
+    return any(t[:1].isupper() for t in middle) and all(t[:1].isupper() or t.lower() in words.titles for t in middle)
+
+
 @lru_cache(maxsize=4)
 def given_names(path: str | None = None) -> dict[str, str]:
     """Given names that mark gender (``data/lexicons/first_names.yaml``): ``{name: "f" or "m"}``."""
@@ -261,6 +281,7 @@ class ArticleMentions:
     full_names: dict[str, str] = field(default_factory=dict)  # last or first name -> latest full name
     genders: dict[str, str] = field(default_factory=dict)  # name -> "f" / "m", from titles, names and pronouns
     window: int = 60
+    introduced: dict[str, str] = field(default_factory=dict)  # "vermont" -> "Bernie Sanders", from introductions
 
     def canonical(self, mention: str) -> str:
         """The fullest name this article gives the person ``mention`` names (the mention's name words otherwise)."""
@@ -287,11 +308,17 @@ class ArticleMentions:
             return ""
         if kind == "description":
             return self._add_description(mention, pos)
+        if kind == "person" and is_epithet(mention):
+            earlier = self.second_reference(mention, pos, salient=salient)
+            if earlier:
+                return earlier  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
         if kind == "person":
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
             gender = gender_of(mention)
             if name[:1].isupper():
                 self._remember_person(name, gender)
+                if " " in name and normalise(mention).endswith(name):
+                    self._remember_introduction(mention, name)
             elif gender:
                 self.genders.setdefault(name, gender)  # "her husband" is no "she"
             if not (speaker or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
@@ -319,6 +346,33 @@ class ArticleMentions:
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
             self.entries.append(_Entry(pos, name, "speakers" if name.lower().endswith("s") else "speaker", True))
         return name
+
+    def second_reference(self, mention: str, pos: int, *, salient: bool = False) -> str:
+        """The person a second reference ("the Vermont senator") means: the latest person the article
+        introduced with one of its capitalised words ("Vermont Sen. Bernie Sanders"). Records the mention
+        and returns the name; "" when no introduction carries the word (the place or party alone
+        cannot say who is meant).
+
+        >>> m = ArticleMentions()
+        >>> m.add("Vermont Sen. Bernie Sanders", 0), m.add("Hillary Clinton", 40)
+        ('Bernie Sanders', 'Hillary Clinton')
+        >>> m.second_reference("the Vermont senator", 80), m.second_reference("the Ohio governor", 99)
+        ('Bernie Sanders', '')
+        """
+        words = [w.lower().rstrip(".") for w in normalise(mention).split()[1:-1] if w[:1].isupper()]
+        name = next((self.introduced[w] for w in reversed(words) if w in self.introduced), "")
+        if name:
+            self.entries.append(_Entry(pos, name, "person", salient))
+        return name
+
+    def _remember_introduction(self, mention: str, name: str) -> None:
+        """Note the places written before a person's name ("Vermont" in "Vermont Sen. Bernie Sanders"); a
+        party is no evidence ("Republican" introduces many people)."""
+        titles = mention_words().titles
+        for word in normalise(mention).split()[:-len(name.split())]:
+            low = word.lower().rstrip(".")
+            if word[:1].isupper() and len(low) > 3 and low not in titles:  # a place; not "Sen." or "Republican"
+                self.introduced[low] = name
 
     def resolve(self, pronoun: str, pos: int) -> str:
         """The most recent compatible mention before ``pos``: people of a compatible gender for he/she,

@@ -43,7 +43,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, person_evidence,
+from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, is_epithet, person_evidence,
                               is_fragment, kind_of, mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
@@ -1034,6 +1034,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     if toks[subject[0]].low.removesuffix("'s") == "who":  # "the mayor, who said"; "who's said": mention stays
         before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
         antecedent = _np_left(r, toks, before)
+        antecedent = antecedent and _who_antecedent(r, toks, antecedent)
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
                                toks[antecedent[0]].start) if antecedent else ""
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
@@ -1645,6 +1646,45 @@ def _kind(mention: str, speakers: str) -> str:
     return kind_of(mention)
 
 
+def _who_antecedent(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """The phrase a relative "who" follows inside a noun phrase: when the phrase's head is no name and
+    no person, the last phrase after a linking preposition that surely names a person; else the whole phrase.
+
+    >>> # "a partial reversal for the Wisconsin Republican, who" -> "the Wisconsin Republican"
+    >>> # "Ann Lee of Vermont, who" -> "Ann Lee"; "the mayor of Boston, who" -> "the mayor of Boston"
+    >>> # "one of the few lawmakers in the state who" -> "one of the few lawmakers"
+    """
+    head = next((k for k in range(span[0], span[1] + 1) if toks[k].low in _HEAD_LINKS), span[1] + 1)
+    if head == span[0]:
+        return span
+    before = r.norm[toks[span[0]].start:toks[head - 1].end]
+    names = name_words(before)
+    if len(names) > 1 or names and (person_evidence(before) or names[0].lower() in r.mentions.full_names):
+        return span[0], head - 1  # "Ann Lee of Vermont, who" -> "Ann Lee"
+    if _surely_person(r, before):
+        return span  # "the mayor of Boston, who"
+    for k in range(span[1], span[0], -1):
+        if toks[k - 1].low in _HEAD_LINKS:
+            mention = r.norm[toks[k].start:toks[span[1]].end]
+            if _surely_person(r, mention):
+                return _who_antecedent(r, toks, (k, span[1]))  # "for Bob Ray of Ohio" -> "Bob Ray"
+    if span[0] >= 2 and toks[span[0] - 1].low in r.ctx["adjunct_preps"] and not _surely_person(
+            r, r.norm[toks[span[0]].start:toks[span[1]].end]):
+        left = _np_left(r, toks, span[0] - 2)  # "the only Republicans in the state who": not the state
+        if left and _surely_person(r, r.norm[toks[left[0]].start:toks[left[1]].end]):
+            return _who_antecedent(r, toks, left)
+    return span
+
+
+def _surely_person(r: _Reader, mention: str) -> bool:
+    """Whether a mention surely names people: a second reference, a title, a gendered or known given name,
+    a person noun or a name the article has given in full ("the Vermont senator", "aides", "Mr. Lee")."""
+    names = name_words(mention)
+    return kind_of(mention) != "organisation" and (
+        is_epithet(mention) or person_evidence(mention) or mention.split()[-1].lower() in r.words.person_nouns
+        or bool(names) and names[-1].lower() in r.mentions.full_names)
+
+
 def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
     """A pronoun in an opening phrase refers to the main clause's subject after it:
     'To remove what they call militias, the army has moved in' ("they" = the army). "" otherwise."""
@@ -1705,19 +1745,32 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         if head and head.group(1) in r.words.org_heads:
             run += head.group(0)  # "the Clinton campaign"
         name, kind, known = _name_run(run, r.speakers)
+        begin = m.start() + len(run) - len(name) if run.endswith(name) else m.start()
+        if _second_reference(r, sent, begin, m.end()):
+            continue  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
         if kind is None or (" " not in name and not known and (
                 m.start() == sent.start or name.lower() not in r.mentions.full_names)):
             continue  # cheap tests first: most runs are single words nobody named before
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
-        before = r.norm[sent.start:m.start()].split() + run[:len(run) - len(name)].split()  # "Unlike" in a run
+        before = r.norm[sent.start:begin].split()  # with an opener _name_run dropped: "Unlike"
         if before and before[-1].lower() in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]:
             subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
         else:
             subject = first and len(before) <= 3  # "On Monday, Ann Lee ..."
             first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
-        r.mentions.add(name, m.start() + len(run) - len(name) if run.endswith(name) else m.start(), kind,
-                       salient=subject)
+        r.mentions.add(name, begin, kind, salient=subject)
+
+
+def _second_reference(r: _Reader, sent: corpus.Sentence, begin: int, end: int) -> bool:
+    """Record a second reference ("the Vermont senator", "the Wisconsin Republican") at a capitalised run
+    as the person an introduction names; False when it is none or nobody was introduced so."""
+    if r.norm[max(sent.start, begin - 4):begin].lower() != "the ":
+        return False
+    head = _NEXT_WORD_RE.match(r.norm, end, sent.end)
+    mention = "the " + r.norm[begin:head.end() if head else end]
+    return (is_epithet(mention) or is_epithet(mention := "the " + r.norm[begin:end])) and bool(
+        r.mentions.second_reference(mention, begin))
 
 
 _LINKED_RE = re.compile(r"[A-Z][\w'-]* (?:of|on|for|and|&) (?:the )?$")
