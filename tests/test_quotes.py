@@ -490,6 +490,13 @@ def test_a_second_reference_is_the_person_introduced_with_its_place():
     assert one(text)["speaker"].tolist() == ["Ohio governor"]  # nobody was introduced with "Ohio"
 
 
+def test_a_ratio_is_one_subject():
+    text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
+    assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),
+                                              ("one out of five", "it never came."),
+                                              ("Nine in 10 riders", "they would pay more.")]
+
+
 def test_who_s_is_a_relative_who():
     got = one("Sen. Ann Lee, who's called for a new bridge, chairs the panel.")
     assert got[["speaker_mention", "speaker"]].values.tolist() == [["who's", "Ann Lee"]]

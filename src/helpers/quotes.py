@@ -482,6 +482,20 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on"})  # "a professor at Yale", "Commission on X"
 
 
+def _ratio_link(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` joins the two numbers of a ratio ("four in 10", "one out of five").
+
+    >>> # "About four in 10 said" -> the subject is "About four in 10", not "10"
+    """
+    def number(n: int) -> bool:
+        return 0 <= n < len(toks) and (toks[n].text[:1].isdigit() or toks[n].low in r.ctx["quantity_words"]
+                                       or toks[n].low in {"one", "ten"})
+    low = toks[k].low
+    return (low == "in" and number(k - 1) and number(k + 1)) or (
+        low == "out" and k + 1 < len(toks) and toks[k + 1].low == "of" and number(k - 1) and number(k + 2)) or (
+        low == "of" and k > 0 and toks[k - 1].low == "out" and number(k - 2) and number(k + 1))
+
+
 def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at ``j``, read leftwards.
 
@@ -518,7 +532,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             k = opening - 1
             continue
         if t.word:
-            if t.low in _NP_LINKS:
+            if _ratio_link(r, toks, k) and k < j:
+                pass  # "four in 10 voters said", "one out of five said"
+            elif t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
                         k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)):
                     break  # not "Ann Lee and Bo Diaz", "teachers and union officials"
