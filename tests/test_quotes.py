@@ -153,7 +153,7 @@ CONSTRUCTIONS = {
         'the budget was "balanced,"'),
     "the leftmost phrase that can be a subject": (
         "The library reopened on Monday, a spokeswoman, Ann Lee, said, and it will stay open late.",
-        [("said", "a spokeswoman", "a spokeswoman", "indirect")],
+        [("said", "a spokeswoman", "Ann Lee", "indirect")],  # the appositive's name is who spoke
         "The library reopened on Monday … and it will stay open late."),
     "second verb of a sentence's subject": (
         "The senator served two terms in the navy and says the base must stay open.",
@@ -163,7 +163,8 @@ CONSTRUCTIONS = {
         [("said", "The United States", "The United States", "indirect")], "it was monitoring the situation."),
     "a number as the subject": (
         "Asked about the new stadium, nearly two in five said they would never go there.",
-        [("Asked", "", "", "indirect"), ("said", "five", "five", "indirect")], "about the new stadium"),
+        [("Asked", "", "", "indirect"), ("said", "nearly two in five", "nearly two in five", "indirect")],
+        "about the new stadium"),
     "an appositive that holds a cue-like noun": (
         "Ruth Ames, the director of state parks, said the trails would reopen in May.",
         [("said", "Ruth Ames", "Ruth Ames", "indirect")], "the trails would reopen in May."),
@@ -289,7 +290,7 @@ CONSTRUCTIONS = {
         [("told", "teachers and union officials", "teachers and union officials", "indirect")], "The strike will go on"),
     "an opening 'Despite ...' phrase is no subject": (
         "Despite a week of rain on the coast, the dam held firm, the county clerk, Ruth Ames, said.",
-        [("said", "the county clerk", "the county clerk", "indirect")],
+        [("said", "the county clerk", "Ruth Ames", "indirect")],
         "Despite a week of rain on the coast, the dam held firm"),
     "'according to' in the middle: the content goes on after it": (
         "The new timetable, according to the harbour office, starts in May.",
@@ -488,6 +489,24 @@ def test_a_second_reference_is_the_person_introduced_with_its_place():
         ["The Ohio governor", "John Kasich"], ["He", "John Kasich"]]
     text = "John Kasich and Ann Lee spoke on Monday. The Ohio governor said the plant would stay open."
     assert one(text)["speaker"].tolist() == ["Ohio governor"]  # nobody was introduced with "Ohio"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokeswoman for the port, Ann Lee, said the ships would dock.", ["Ann Lee"]),
+    ("One farmer backing the dam, Bob Ray of Fresno, said the water would come. He said it twice.",
+     ["Bob Ray", "Bob Ray"]),
+    ("The governor, speaking to reporters in Albany, said the bridge would close.", ["The governor"]),
+    ("Ann Lee, the county clerk, said the count was right.", ["Ann Lee"]),
+])
+def test_a_name_in_an_appositive_names_a_description_subject(text, expected):
+    assert one(text)["speaker"].tolist() == expected
+
+
+def test_a_description_holding_a_name_is_not_that_person():
+    text = "Sen. Ann Lee left early. A spokesman for Sen. Ann Lee said the vote would wait. He said it twice."
+    assert one(text)["speaker"].tolist() == ["A spokesman for Sen. Ann Lee"] * 2
+    text = "Supporters of Mayor Bob Ray rallied. Supporters of Mayor Bob Ray said they would vote. They said it twice."
+    assert one(text)["speaker"].tolist()[-1] == "Supporters of Mayor Bob Ray"
 
 
 def test_a_ratio_is_one_subject():

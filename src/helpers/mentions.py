@@ -109,12 +109,16 @@ def name_words(mention: str) -> tuple[str, ...]:
     ('Ann', 'Lee')
     >>> name_words("Tennis great Ann Lee"), name_words("Ludwig van Beethoven")
     (('Ann', 'Lee'), ('Ludwig', 'van', 'Beethoven'))
+    >>> name_words("a spokesman for Sen. Ann Lee"), name_words("one pastor supporting Ann Lee")
+    ((), ())
     """
     words = mention_words()
     text = re.sub(r"\([^)]*\)?", " ", normalise(mention))
     out = [w if len(w) == 2 and w.endswith(".") else w.rstrip(".").removesuffix("'s")  # "J." stays an initial
            for w in _WORD_RE.findall(text)]
     out = [w for w in out if w]
+    if _name_in_description(out):
+        return ()
     described = max((k for k, w in enumerate(out[:-1]) if w.islower() and len(w) > 3), default=-1)
     out = out[described + 1:]  # a description before the name ("Tennis great"); not a particle ("van")
     while out and (out[0].lower().rstrip(".") in words.titles or out[0].lower() in DETERMINERS
@@ -127,6 +131,25 @@ def name_words(mention: str) -> tuple[str, ...]:
     if last_title >= 0 and (low[last_title + 1] in given_names() or len(out) - last_title > 2):
         out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Virginia Gov. Terry McAuliffe" -> "Terry McAuliffe"
     return tuple(out)
+
+
+_DESCRIPTION_LINKS = frozenset({"of", "for", "with", "to", "at", "from", "by", "about", "against", "behind", "under"})
+
+
+def _name_in_description(words: list[str]) -> bool:
+    """Whether the name comes after a description's head and a link: "a spokesman for [Ann Lee]", "the wife of
+    [Bob Ray]", "one pastor supporting [Ann Lee]"; not "Secretary of State John Kerry", "secretary of state Ann Lee"
+    or "leading Democrat Ann Lee".
+    """
+    for k, w in enumerate(words[:-1]):
+        if not w.islower():
+            continue
+        head = words[k - 1] if k > 0 else ""
+        after = next((x for x in words[k + 1:] if x.lower() not in DETERMINERS), "")
+        head_noun = head.islower() or (k == 1 and head.lower() in mention_words().person_nouns)  # "Supporters of"
+        if (w in _DESCRIPTION_LINKS or w.endswith("ing")) and head_noun and len(head) > 3 and after[:1].isupper():
+            return True  # a lower-case head noun, the link, a name: not "secretary of state Hillary Clinton"
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -343,8 +366,10 @@ class ArticleMentions:
         """A description that speaks ("the county clerk said") can be what a pronoun refers to."""
         words = mention_words()
         name = _description(mention)
+        head = next((w for w, nxt in zip(name.lower().split(), name.lower().split()[1:] + [""])
+                     if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of Ann Lee": plural
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
-            self.entries.append(_Entry(pos, name, "speakers" if name.lower().endswith("s") else "speaker", True))
+            self.entries.append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", True))
         return name
 
     def second_reference(self, mention: str, pos: int, *, salient: bool = False) -> str:

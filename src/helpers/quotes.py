@@ -43,8 +43,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, is_epithet, person_evidence,
-                              is_fragment, kind_of, mention_words, name_words)
+from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, gender_of, is_epithet,
+                              is_fragment, person_evidence, kind_of, mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
 from helpers.text import TOKEN_RE, normalise, read_yaml
@@ -654,6 +654,22 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
     return None
 
 
+def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], comma: int) -> tuple[int, int] | None:
+    """The name in an appositive after a description subject: "a spokeswoman, Ann Lee, said" -> "Ann Lee"
+    (the capitalised words that open the appositive, two or more and a person's). None when the subject
+    is a name itself or the appositive opens with no name ("The governor, speaking in Albany, said")."""
+    first = next((t for t in toks[subject[0]:subject[1] + 1] if t.low not in DETERMINERS
+                  and t.low not in r.ctx["quantity_words"] | r.ctx["singular_quantity_words"]), None)
+    start = subject[1] + 2
+    if first is None or first.cap or start > comma or toks[start - 1].text != ",":
+        return None
+    end = start
+    while end + 1 < comma and (toks[end + 1].cap or toks[end + 1].text == "."):
+        end += 1
+    name = r.norm[toks[start].start:toks[end].end]
+    return (start, end) if toks[start].cap and len(name_words(name)) >= 2 and kind_of(name) == "person" else None
+
+
 def _before_parenthesis(toks: list[_Tok], close: int) -> int:
     """The index of the last comma, quotation mark or clause mark before the parenthesis that ends at
     ``close``, or ``close`` itself when the parenthesis does not open within eight tokens.
@@ -1047,6 +1063,11 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         return None
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
+    named = _appositive_name(r, toks, subject, k) if toks[k].text == "," else None
+    if named is not None:  # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Church, said"
+        att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
+        if gender_of(att.mention) and not any(w[:1].isupper() for w in att.mention.split()[1:]):
+            r.mentions.genders.setdefault(att.speaker, gender_of(att.mention))  # "his wife, Gabriela Lazar,"
     if toks[subject[0]].low.removesuffix("'s") == "who":  # "the mayor, who said"; "who's said": mention stays
         before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
         antecedent = _np_left(r, toks, before)
