@@ -516,6 +516,23 @@ def test_a_ratio_is_one_subject():
                                               ("Nine in 10 riders", "they would pay more.")]
 
 
+def test_a_relative_clause_speaker_is_less_salient_than_a_subject():
+    text = ("Mayor Dana Hale visited the town on Monday. Last week's storm flattened the farm of Robin Vale, who said the "
+            'roof held. "We will rebuild," he said.')  # no gender to tell them apart
+    assert one(text)["speaker"].tolist() == ["Robin Vale", "Dana Hale"]
+
+
+def test_a_known_surname_opening_a_sentence_is_its_subject():
+    text = ('"The dam will hold," said former secretary of state Ann Lee, who toured the site.\n\n'
+            'Lee, the favourite, was calm. "We are ready," she said.')
+    assert one(text)["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
+def test_an_interjection_is_no_subject():
+    text = "What do I mean? Well, if you read the plan, the mayor was not so much saying that it would fail."
+    assert one(text)["speaker"].tolist() == ["the mayor"]
+
+
 def test_who_s_is_a_relative_who():
     got = one("Sen. Ann Lee, who's called for a new bridge, chairs the panel.")
     assert got[["speaker_mention", "speaker"]].values.tolist() == [["who's", "Ann Lee"]]

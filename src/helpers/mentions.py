@@ -330,7 +330,7 @@ class ArticleMentions:
         if kind == "pronoun":
             return ""
         if kind == "description":
-            return self._add_description(mention, pos)
+            return self._add_description(mention, pos, salient)
         if kind == "person" and is_epithet(mention):
             earlier = self.second_reference(mention, pos, salient=salient)
             if earlier:
@@ -362,14 +362,14 @@ class ArticleMentions:
         if gender:
             self.genders.setdefault(name, gender)
 
-    def _add_description(self, mention: str, pos: int) -> str:
+    def _add_description(self, mention: str, pos: int, salient: bool = True) -> str:
         """A description that speaks ("the county clerk said") can be what a pronoun refers to."""
         words = mention_words()
         name = _description(mention)
         head = next((w for w, nxt in zip(name.lower().split(), name.lower().split()[1:] + [""])
                      if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of Ann Lee": plural
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
-            self.entries.append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", True))
+            self.entries.append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", salient))
         return name
 
     def second_reference(self, mention: str, pos: int, *, salient: bool = False) -> str:

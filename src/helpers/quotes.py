@@ -595,8 +595,8 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
             if (t.low in r.ctx["stop_right"] and not (t.cap and k > i)) or t.low in WEEKDAYS_MONTHS or t.low in stop:
                 break
             if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)) \
-                    and toks[k - 1].low not in DETERMINERS:
-                break  # a verb; but "an archived version", "the embattled mayor"
+                    and toks[k - 1].low not in DETERMINERS and toks[k - 1].low != "of":
+                break  # a verb; but "an archived version", "the embattled mayor", "secretary of state"
             if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low != "of":
                 break  # "told reporters it would close", "told reporters the vote ...": the content begins
         elif k > i and t.text == '"' and k + 2 < len(toks) and toks[k + 1].quoted and toks[k + 2].text == '"' \
@@ -694,12 +694,14 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     or person noun and opens the sentence or follows a comma, quotation mark or clause opener.
 
     >>> # "Turnout fell, a spokeswoman, Ann Lee, said" at the comma after "spokeswoman" -> "a spokeswoman"
-    >>> # "Among likely voters, ..." at the comma after "voters" -> None ("Among" opens no subject)
+    >>> # "Among likely voters, ..." at the comma after "voters" -> None ("Among" opens no subject); "Well, ..." -> None
     """
     subject = _np_left(r, toks, comma - 1)
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
+    if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
+        return None  # "Well, if you read closely, Lee was saying ..."
     opener = toks[0].low
     if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]
                                                 or opener in r.ctx["clause_subordinators"])):
@@ -1073,7 +1075,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         antecedent = _np_left(r, toks, before)
         antecedent = antecedent and _who_antecedent(r, toks, antecedent)
         att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
-                               toks[antecedent[0]].start) if antecedent else ""
+                               toks[antecedent[0]].start, salient=False) if antecedent else ""  # a relative clause's
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
                      and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
                      and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4)
@@ -1299,11 +1301,15 @@ def _opening_participle(r: _Reader, toks: list[_Tok], last: int, comma: int, att
 
 def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, int] | None:
     """The subject of a sentence's main clause: the first name, pronoun or description outside quotations,
-    after an opening phrase that a comma closes ("In Ohio on Monday, the senator ...")."""
+    after an interjection and an opening phrase that a comma closes ("In Ohio on Monday, the senator ...",
+    "Well, if you read closely, Lee ...")."""
     start = _after_dateline(toks)
     opener = toks[start].low if start < len(toks) else ""
     if opener in r.words.pronouns and not toks[start].quoted:  # "He issued a statement, saying ..."
         return start, start
+    if opener in r.ctx["interjections"] and start + 2 < len(toks) and toks[start + 1].text == ",":
+        start += 2  # "Well, if you read closely, Lee ..."
+        opener = toks[start].low
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
         comma = _comma_in(toks, start, before)
         start = comma + 1 if comma is not None else start
@@ -1737,7 +1743,7 @@ def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
     return _resolve(r, mention, toks[subject[0]].start)
 
 
-def _resolve(r: _Reader, mention: str, pos: int) -> str:
+def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str:
     """The name a mention stands for: a pronoun's antecedent, "the campaign"'s organisation, or the
     fullest form of the name in the article ("" when nothing can be resolved)."""
     kind = _kind(mention, r.speakers)
@@ -1753,7 +1759,7 @@ def _resolve(r: _Reader, mention: str, pos: int) -> str:
             return earlier
     if kind == "description" and not any(w in r.words.person_nouns or w in r.words.org_heads for w in words):
         return mention  # "a big", "critics of the plan": a speaker, but nobody a pronoun can mean
-    return r.mentions.add(mention, pos, kind, salient=True, speaker=True)
+    return r.mentions.add(mention, pos, kind, salient=salient, speaker=True)
 
 
 # ---------------------------------------------------------------- reading an article
@@ -1785,9 +1791,8 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         begin = m.start() + len(run) - len(name) if run.endswith(name) else m.start()
         if _second_reference(r, sent, begin, m.end()):
             continue  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
-        if kind is None or (" " not in name and not known and (
-                m.start() == sent.start or name.lower() not in r.mentions.full_names)):
-            continue  # cheap tests first: most runs are single words nobody named before
+        if kind is None or (" " not in name and not known and name.lower().removesuffix("'s") not in r.mentions.full_names):
+            continue  # cheap tests first: most runs are single words nobody named before ("But", "Iowa")
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         before = r.norm[sent.start:begin].split()  # with an opener _name_run dropped: "Unlike"
