@@ -509,6 +509,17 @@ def test_a_description_holding_a_name_is_not_that_person():
     assert one(text)["speaker"].tolist()[-1] == "Supporters of Mayor Bob Ray"
 
 
+@pytest.mark.parametrize("text, mention, content", [
+    ("According to a March 2019 survey by the harbour board based on ferry logs, delays doubled.",
+     "a March 2019 survey", "delays doubled."),
+    ("Crime fell by a tenth, according to the most recent data from the county.", "the most recent data",
+     "Crime fell by a tenth"),
+])
+def test_according_to_a_dated_or_superlative_source(text, mention, content):
+    row = one(text).iloc[0]
+    assert (row["speaker_mention"], row["quote"]) == (mention, content)
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

@@ -592,12 +592,14 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
     while k < len(toks) and k - i < 10:
         t = toks[k]
         if t.word:
-            if (t.low in r.ctx["stop_right"] and not (t.cap and k > i)) or t.low in WEEKDAYS_MONTHS or t.low in stop:
-                break
+            if (t.low in r.ctx["stop_right"] and not (t.cap and k > i)) or t.low in stop or (
+                    t.low in WEEKDAYS_MONTHS and not (k > i and toks[k - 1].low in DETERMINERS)):
+                break  # "said Monday"; but "a January 2016 study"
             if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)) \
                     and toks[k - 1].low not in DETERMINERS and toks[k - 1].low != "of":
                 break  # a verb; but "an archived version", "the embattled mayor", "secretary of state"
-            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low != "of":
+            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low != "of" and not (
+                    t.low in DETERMINERS and toks[k - 1].low in DETERMINERS):
                 break  # "told reporters it would close", "told reporters the vote ...": the content begins
         elif k > i and t.text == '"' and k + 2 < len(toks) and toks[k + 1].quoted and toks[k + 2].text == '"' \
                 and len(toks[k + 1].text.split()) <= 6:
@@ -1379,7 +1381,7 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
             att.q_end, att.right = toks[-1].end, True
         return att
     if k < len(toks) and toks[k].text not in {",", ":"}:  # "According to X from 2010, C": the phrase ends at its comma
-        comma = _comma_in(toks, k, min(len(toks), k + 8))
+        comma = _comma_in(toks, k, min(len(toks), k + 16))
         k = k if comma is None else comma
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
