@@ -520,6 +520,20 @@ def test_according_to_a_dated_or_superlative_source(text, mention, content):
     assert (row["speaker_mention"], row["quote"]) == (mention, content)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In the new poll, support for the ferry levy has risen to 58 percent.",
+     [("In", "the new poll", "support for the ferry levy has risen to 58 percent.")]),
+    ("The mayor leads her rival by nine points, 48 to 39, in a Herald poll released Sunday.",
+     [("in", "a Herald poll released Sunday", "The mayor leads her rival by nine points, 48 to 39")]),
+    ("He voted in the poll on Tuesday.", []),  # too short a clause to be a finding
+    ("She is still ahead in the polls.", []),  # a standing in the polls, no poll named
+])
+def test_a_poll_introduced_by_in_is_evidence(text, expected):
+    got = one(text)
+    assert list(zip(got["cue"], got["speaker_mention"], got["quote"])) == expected
+    assert set(got["act"]) <= {"evidence"}
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

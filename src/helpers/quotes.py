@@ -249,7 +249,8 @@ def _candidates_re() -> re.Pattern:
     """Any word that can open an attribution (cue forms, noun cues, "according", "what"), in lower-cased
     text: a sentence without one (or a colon) is not tokenised."""
     ctx = context_words()
-    words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | {"according", "what"}
+    words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | ctx["in_evidence_heads"] | {
+        "according", "what"}
     return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b")
 
 
@@ -1391,6 +1392,33 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     return att
 
 
+def _in_evidence(r: _Reader, toks: list[_Tok], head: int, floor: int) -> _Att | None:
+    """'In the new poll, Lee leads by nine' and 'Lee leads by nine points in a CNN poll released Sunday':
+    the poll is the source (evidence), "in" the cue, the clause before or after it the content.
+
+    >>> # "Trump leads Cruz by 9 points, 42%-33%, in the RealClearPolitics average of polls" -> "Trump leads Cruz ..."
+    """
+    start = next((k for k in range(head - 1, max(-1, head - 10), -1) if toks[k].low == "in"), None)
+    if start is None or any(not t.word or t.quoted for t in toks[start + 1:head]) or (
+            start > 0 and not toks[start - 1].word and toks[start - 1].text not in {",", "-"}):
+        return None
+    end = head
+    while end + 1 < len(toks) and toks[end + 1].word and toks[end + 1].low not in r.ctx["clause_openers"] and end - head < 8:
+        end += 1  # "a new Fox News poll released Thursday"
+    att = _Att(toks[start].text, toks[start].start, toks[start].end, "evidence", construction="in evidence")
+    opening = start == _after_dateline(toks)
+    if opening and end + 2 < len(toks) and toks[end + 1].text == ",":  # "In the poll, C"
+        _set_mention(r, att, toks, (start + 1, end))
+        att.q_start, att.q_end, att.right = toks[end + 2].start, toks[-1].end, True
+        return att
+    left = None if opening else _content_left(r, toks, start, floor, least=3)
+    if left is None or end + 1 < len(toks) and toks[end + 1].word:
+        return None  # the poll phrase must close the sentence or a clause
+    _set_mention(r, att, toks, (start + 1, end))
+    att.q_start, att.q_end = left
+    return att
+
+
 def _passive_asked(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether "asked" at ``i`` opens a clause without a subject: "Asked about ...," at the sentence start
     or "when asked whether ..." after a subordinator.
@@ -1935,6 +1963,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _passive(r, toks, i)
         elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
             att = _noun_cue(r, toks, i)
+        elif t.low in r.ctx["in_evidence_heads"]:
+            att = _in_evidence(r, toks, i, floor)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
