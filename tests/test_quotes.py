@@ -534,6 +534,17 @@ def test_a_poll_introduced_by_in_is_evidence(text, expected):
     assert set(got["act"]) <= {"evidence"}
 
 
+def test_a_transcript_turn_label_is_a_speaker():
+    text = ("The exchange was broadcast on Sunday.\n\nHALE: The ferry will run, believe me, all winter.\n\n"
+            "RAY: You said that last year about the bridge.\n\nHALE: And it opened.\n\nRAY: Late, it opened.\n\n"
+            "UPDATE: The ferry ran on Monday.\n\nUPDATE: It stopped on Tuesday.")
+    got = one(text)
+    assert list(zip(got["speaker_mention"], got["quote"])) == [
+        ("HALE", "The ferry will run, believe me, all winter."),  # the cue inside the turn is the speaker's
+        ("RAY", "You said that last year about the bridge."), ("HALE", "And it opened."),
+        ("RAY", "Late, it opened.")]  # "UPDATE:" is a label, not a turn
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

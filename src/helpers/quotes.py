@@ -35,6 +35,7 @@ import csv
 import os
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -397,6 +398,7 @@ class _Reader:
     last_speaker: str = ""  # the latest resolved speaker, for "the statement said"
     speakers: str = ""  # the speaker table's path (default: the study in use)
     speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
+    labels: frozenset[str] | None = None  # the turn labels of a transcript or interview (see _turn_labels)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -1555,15 +1557,17 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
     name = toks[:colon]
-    if not all(t.cap or t.text == "." for t in name) or any(t.low in r.ctx["headline_labels"] for t in name):
-        return None
     mention = " ".join(t.text for t in name)
+    turn = mention in _turn_labels(r)  # "TAPPER:", "Q:" opening two paragraphs or more
+    if not all(t.cap or t.text == "." for t in name) or (
+            not turn and any(t.low in r.ctx["headline_labels"] for t in name)):
+        return None
     shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
     named = mention.title() if shout else mention
     full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
-    if kind_of(named) != "person" or not (person_evidence(named) or _match_speaker(named, r.speakers)
-                                         or named.lower() in r.mentions.full_names or full_name != named
-                                         or _speaks_later(r, named.split()[-1], toks[-1].end)):
+    if not turn and (kind_of(named) != "person" or not (
+            person_evidence(named) or _match_speaker(named, r.speakers) or named.lower() in r.mentions.full_names
+            or full_name != named or _speaks_later(r, named.split()[-1], toks[-1].end))):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, colon - 1))
@@ -1574,6 +1578,38 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     att.q_start, att.right = toks[colon + 1].start, True
     att.q_end = toks[-1].end + len(r.norm[toks[-1].end:line_end].rstrip())  # the whole turn, to the paragraph end
     return att
+
+
+def _turn(r: _Reader, sent: corpus.Sentence, toks: list[_Tok]) -> _Att | None:
+    """A transcript's turn: a paragraph that opens with one of the article's turn labels ("Q:", "TAPPER:")."""
+    if ":" not in sent.norm[:40] or r.norm[sent.start - 1:sent.start] not in {"", "\n"}:
+        return None
+    label = _TURN_LABEL_RE.match(sent.norm)
+    if label is None or label.group(1) not in _turn_labels(r):
+        return None
+    att = _name_colon(r, toks)
+    if att is not None:
+        att.sentence = sent
+    return att
+
+
+_TURN_LABEL_RE = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}):[ \t]", re.M)
+
+
+def _turn_labels(r: _Reader) -> frozenset[str]:
+    """Labels that open two paragraphs or more ("TAPPER:", "Matthews:"): the turns of a transcript, whoever
+    speaks them. One scan per article. An interview's "Q:" and "A:" are not turns here: PolNeAR train does
+    not annotate them as attributions, and its answers hold attributions of their own.
+
+    >>> t = "LEE: Why now?\\nRAY: Because.\\nLEE: And then?\\nQ: Why?\\nQ: How?\\nUPDATE: 1.\\nUPDATE: 2."
+    >>> sorted(_turn_labels(_Reader(t, t, [])))
+    ['LEE']
+    """
+    if r.labels is None:
+        counts = Counter(m.group(1) for m in _TURN_LABEL_RE.finditer(r.norm))
+        r.labels = frozenset(k for k, n in counts.items() if n >= 2 and len(k) > 1
+                             and k.lower() not in r.ctx["headline_labels"])  # not "UPDATE:"; not "Q:" and "A:"
+    return r.labels
 
 
 def _speaks_later(r: _Reader, word: str, pos: int) -> bool:
@@ -1942,6 +1978,9 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
     if not candidates and ":" not in sent.norm and not signed:
         return []  # no cue word, colon or signed post: nothing to read
     toks = r.tokens(sent.start, sent.end)
+    turn = _turn(r, sent, toks)
+    if turn is not None:
+        return [turn]  # 'TAPPER: Believe me, ...': the cues inside a transcript's turn are the speaker's words
     at = {t.start: i for i, t in enumerate(toks)}
     found: list[_Att] = []
     floor = sent.start
