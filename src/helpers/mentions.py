@@ -331,7 +331,7 @@ class ArticleMentions:
             return ""
         if kind == "description":
             return self._add_description(mention, pos, salient)
-        if kind == "person" and is_epithet(mention):
+        if kind == "person" and mention[:4] in {"the ", "The "} and is_epithet(mention):
             earlier = self.second_reference(mention, pos, salient=salient)
             if earlier:
                 return earlier  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
@@ -340,7 +340,7 @@ class ArticleMentions:
             gender = gender_of(mention)
             if name[:1].isupper():
                 self._remember_person(name, gender)
-                if " " in name and normalise(mention).endswith(name):
+                if mention != name and " " in name and normalise(mention).endswith(name):
                     self._remember_introduction(mention, name)
             elif gender:
                 self.genders.setdefault(name, gender)  # "her husband" is no "she"
@@ -404,7 +404,7 @@ class ArticleMentions:
         organisations and groups for they, organisations and places for it; a speaker or subject among
         the three nearest candidates is preferred. "" when there is none (or for I, we, you)."""
         words = mention_words()
-        low = normalise(pronoun).lower().removesuffix("'s")  # "who's called for"
+        low = pronoun.lower().replace("\u2019", "'").removesuffix("'s")  # "who's called for"
         group = next((g for g, members in (("person", words.person_pronouns), ("group", words.group_pronouns),
                                            ("thing", words.thing_pronouns)) if low in members), None)
         if group is None:

@@ -485,6 +485,9 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on"})  # "a professor at Yale", "Commission on X"
 
 
+_RATIO_WORDS = frozenset({"in", "out", "of"})
+
+
 def _ratio_link(r: _Reader, toks: list[_Tok], k: int) -> bool:
     """Whether ``toks[k]`` joins the two numbers of a ratio ("four in 10", "one out of five").
 
@@ -535,7 +538,7 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             k = opening - 1
             continue
         if t.word:
-            if _ratio_link(r, toks, k) and k < j:
+            if t.low in _RATIO_WORDS and k < j and _ratio_link(r, toks, k):
                 pass  # "four in 10 voters said", "one out of five said"
             elif t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
@@ -1854,15 +1857,20 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         if head and head.group(1) in r.words.org_heads:
             run += head.group(0)  # "the Clinton campaign"
         name, kind, known = _name_run(run, r.speakers)
-        begin = m.start() + len(run) - len(name) if run.endswith(name) else m.start()
-        if _second_reference(r, sent, begin, m.end()):
-            continue  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
-        if kind is None or (" " not in name and not known and name.lower().removesuffix("'s") not in r.mentions.full_names):
+        if kind is None:
+            continue
+        unknown = " " not in name and not known and name.lower().removesuffix("'s") not in r.mentions.full_names
+        if unknown and not (head and head.group(1) in r.words.epithet_heads):
             continue  # cheap tests first: most runs are single words nobody named before ("But", "Iowa")
+        begin = m.start() + len(run) - len(name) if run.endswith(name) else m.start()
+        if kind == "person" and r.norm[begin - 4:begin] in {"the ", "The "} and _second_reference(r, sent, begin, m.end()):
+            continue  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
+        if unknown:
+            continue
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         before = r.norm[sent.start:begin].split()  # with an opener _name_run dropped: "Unlike"
-        if before and before[-1].lower() in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]:
+        if before and (before[-1].lower() in r.ctx["adjunct_preps"] or before[-1].lower() in r.ctx["opening_preps"]):
             subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
         else:
             subject = first and len(before) <= 3  # "On Monday, Ann Lee ..."
@@ -1873,7 +1881,7 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
 def _second_reference(r: _Reader, sent: corpus.Sentence, begin: int, end: int) -> bool:
     """Record a second reference ("the Vermont senator", "the Wisconsin Republican") at a capitalised run
     as the person an introduction names; False when it is none or nobody was introduced so."""
-    if r.norm[max(sent.start, begin - 4):begin].lower() != "the ":
+    if begin - 4 < sent.start:
         return False
     head = _NEXT_WORD_RE.match(r.norm, end, sent.end)
     mention = "the " + r.norm[begin:head.end() if head else end]
