@@ -545,6 +545,19 @@ def test_a_transcript_turn_label_is_a_speaker():
         ("RAY", "Late, it opened.")]  # "UPDATE:" is a label, not a turn
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Vale, a Democrat and former state legislator who became mayor in 2014, said the levy should fall.",
+     [("Ann Vale", "the levy should fall.")]),  # "state" before a person noun is no verb
+    ("Six ferry unions in Maine, including the largest, said he isn't fit to run the port.",
+     []),  # "he isn't fit" is no inverted speaker (the subject before "including" is not read yet: a known miss)
+    ('The ferry was late again on Monday, Ann Vale said Tuesday morning on WXRT\'s "Harbour Hour."',
+     [("Ann Vale", "The ferry was late again on Monday")]),  # a show's title after a possessive is no content
+])
+def test_subjects_and_contents_around_appositives_and_titles(text, expected):
+    got = one(text)
+    assert list(zip(got["speaker"], got["quote"])) == expected
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

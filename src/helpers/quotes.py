@@ -725,11 +725,12 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
     capitalised and not after a determiner ("one of the states suing" holds none).
 
     >>> # "one of the states suing the agency", "a swing state", "director of state parks" -> False
-    >>> # "she said" -> True
+    >>> # "a former state legislator who" -> False; "she said" -> True
     """
     return any(toks[k].low in r.lex and not toks[k].cap and toks[k - 1].low not in DETERMINERS
                and toks[k - 1].low not in _NP_LINKS
                and not (r.lex[toks[k].low].noun_too and toks[k - 2].low in DETERMINERS)
+               and not (k + 1 < len(toks) and toks[k + 1].low in r.words.person_nouns)  # "former state legislator"
                for k in range(max(a, 2), b))
 
 
@@ -866,6 +867,9 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text in {":", '"'} or (
                 toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
             return None
+        if (toks[ahead].text == '"' and toks[ahead - 1].low.endswith("'s") and ahead + 1 < n and toks[ahead + 1].quoted
+                and len(toks[ahead + 1].text.split()) <= 4):
+            return None  # 'said on MSNBC's "Morning Joe."': a title, not what was said
         i = ahead
     if i < n and toks[i].text == "," and i + 1 < n and toks[i + 1].text == '"':
         return i + 1
