@@ -558,6 +558,19 @@ def test_subjects_and_contents_around_appositives_and_titles(text, expected):
     assert list(zip(got["speaker"], got["quote"])) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The storm, Ann Vale said, made him question who is steering the port's budget.",
+     [("said", "The storm … made him question who is steering the port's budget.")]),  # "him" is no subject
+    ("The budget is so thin, the mayor said, that if the ferry had planned to expand, it would have failed.",
+     [("said", "The budget is so thin … that if the ferry had planned to expand, it would have failed.")]),
+    ("Any careful reading of the budget, said Ann Vale, an expert on ports at the state college, would call "
+     "it a retreat.", [("said", "Any careful reading of the budget … would call it a retreat.")]),
+])
+def test_a_content_that_goes_on_after_its_attribution(text, expected):
+    got = one(text)
+    assert list(zip(got["cue"], got["quote"])) == expected
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

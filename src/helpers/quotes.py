@@ -1073,8 +1073,8 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     att.construction = "subject verb"
     subject = _appositive_subject(r, toks, k) if toks[k].text == "," else _np_left(r, toks, k)
     subject = _evidence_phrase(r, toks, k, subject) if att.act == "evidence" else subject
-    if subject is None:
-        return None
+    if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in _OBJECT_PRONOUNS - {"her"}):
+        return None  # "made him question who ...": an object pronoun is no subject
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
     named = _appositive_name(r, toks, subject, k) if toks[k].text == "," else None
@@ -1198,12 +1198,25 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
         return None  # "say the troops should go": the phrase is the content's subject
     _set_mention(r, att, toks, subject)
     found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
+    if found is not None and not found.gaps:
+        _predicate_after_appositive(r, toks, subject[1], found)
     after = None if found is not None else next(
         (k for k in range(subject[1] + 2, len(toks)) if toks[k].text == '"' and toks[k - 1].text in {",", ":"}), None)
     if after is not None:  # 'Said the coach, who led the team, "We are ready."'
         att.q_start, att.q_end = toks[after].start, toks[-1].end
         return att
     return found
+
+
+def _predicate_after_appositive(r: _Reader, toks: list[_Tok], last: int, att: _Att) -> None:
+    """Continue a left content whose predicate follows the speaker's appositive: 'Any reading of the talks,
+    said Ann Lee, an expert on the region, would call this a retreat' (the content resumes at "would")."""
+    if last + 1 >= len(toks) or toks[last + 1].text != ",":
+        return
+    comma = _comma_in(toks, last + 2, min(len(toks), last + 20))
+    if comma is not None and comma + 2 < len(toks) and toks[comma + 1].low in r.ctx["finite_verbs"]:
+        att.gaps.append((att.q_end, toks[comma + 1].start))
+        att.q_end, att.right = toks[-1].end, True
 
 
 def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att: _Att, floor: int,
@@ -1930,8 +1943,8 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
     if not att.right or att.construction in {"according to", "participle", "what X called"}:
         return False
     start = min(x for x in (att.cue_start, att.m_start) if x >= 0)
-    holder = next((f for f in found if f.right and f.q_start <= start < f.q_end), None)
-    if holder is None:
+    holder = next((f for f in found if (f.right or f.gaps) and f.q_start <= start < f.q_end), None)
+    if holder is None:  # a content that goes on after its attribution holds what follows: "A, she said, that B"
         return False
     k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
     prev = toks[k - 1] if k > 0 else None
