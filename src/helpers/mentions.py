@@ -147,7 +147,9 @@ def _name_in_description(words: list[str]) -> bool:
         head = words[k - 1] if k > 0 else ""
         after = next((x for x in words[k + 1:] if x.lower() not in DETERMINERS), "")
         head_noun = head.islower() or (k == 1 and head.lower() in mention_words().person_nouns)  # "Supporters of"
-        if (w in _DESCRIPTION_LINKS or w.endswith("ing")) and head_noun and len(head) > 3 and after[:1].isupper():
+        opens = all(not x[:1].isupper() or x.lower() in DETERMINERS for x in words[:k - 1])  # not "Ann Lee, director of"
+        if (w in _DESCRIPTION_LINKS or w.endswith("ing")) and head_noun and len(head) > 3 and after[:1].isupper() \
+                and opens:
             return True  # a lower-case head noun, the link, a name: not "secretary of state Hillary Clinton"
     return False
 
