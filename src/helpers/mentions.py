@@ -9,7 +9,7 @@ run of words is a name, classed as an organisation by its head noun and as a
 person otherwise. Gender comes only from titles, gendered words and the given names
 in ``data/lexicons/first_names.yaml``: a person of unknown gender can be "he" or
 "she". A second reference ("the Vermont senator") is linked only to a person introduced with its
-place or party ("Vermont Sen. Bernie Sanders"); otherwise, and for other descriptions ("the billionaire"),
+place ("Vermont Sen. Bernie Sanders"); otherwise, and for other descriptions ("the billionaire"),
 it is not linked to the name it stands for. Cataphora is resolved only from an opening phrase ("To win, he ...").
 """
 
@@ -368,8 +368,8 @@ class ArticleMentions:
         """A description that speaks ("the county clerk said") can be what a pronoun refers to."""
         words = mention_words()
         name = _description(mention)
-        head = next((w for w, nxt in zip(name.lower().split(), name.lower().split()[1:] + [""])
-                     if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of Ann Lee": plural
+        low = name.lower().split()
+        head = next((w for w, nxt in zip(low, low[1:]) if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of"
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
             self.entries.append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", salient))
         return name

@@ -398,7 +398,7 @@ class _Reader:
     last_speaker: str = ""  # the latest resolved speaker, for "the statement said"
     speakers: str = ""  # the speaker table's path (default: the study in use)
     speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
-    labels: frozenset[str] | None = None  # the turn labels of a transcript or interview (see _turn_labels)
+    labels: frozenset[str] | None = None  # the turn labels of a transcript (see _turn_labels)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -1578,7 +1578,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
         return None
     name = toks[:colon]
     mention = " ".join(t.text for t in name)
-    turn = mention in _turn_labels(r)  # "TAPPER:", "Q:" opening two paragraphs or more
+    turn = mention in _turn_labels(r)  # "TAPPER:" opening two paragraphs or more
     if not all(t.cap or t.text == "." for t in name) or (
             not turn and any(t.low in r.ctx["headline_labels"] for t in name)):
         return None
@@ -1601,7 +1601,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
 
 
 def _turn(r: _Reader, sent: corpus.Sentence, toks: list[_Tok]) -> _Att | None:
-    """A transcript's turn: a paragraph that opens with one of the article's turn labels ("Q:", "TAPPER:")."""
+    """A transcript's turn: a paragraph that opens with one of the article's turn labels ("TAPPER:", "Matthews:")."""
     if ":" not in sent.norm[:40] or r.norm[sent.start - 1:sent.start] not in {"", "\n"}:
         return None
     label = _TURN_LABEL_RE.match(sent.norm)
