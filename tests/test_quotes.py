@@ -571,6 +571,11 @@ def test_a_content_that_goes_on_after_its_attribution(text, expected):
     assert list(zip(got["cue"], got["quote"])) == expected
 
 
+def test_an_adjective_in_ed_after_a_determiner_stays_in_the_subject():
+    got = one("''The board takes no view on the merits'' of the levy, the unsigned ruling said.")
+    assert got[["speaker_mention", "cue"]].values.tolist() == [["the unsigned ruling", "said"]]
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

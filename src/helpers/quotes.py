@@ -550,8 +550,10 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                     t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):
                 break  # another verb; "state Sen. Ann Lee", "the report" stay in the phrase
             elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns and not (
-                    toks[k + 1].cap and (k == 0 or toks[k - 1].text in {",", '"'})):
-                break  # a verb: "the ministry released a statement stating"; "retired Gen. Ann Lee" is a name
+                    toks[k + 1].cap and (k == 0 or toks[k - 1].text in {",", '"'})) and not (
+                    k > 0 and toks[k - 1].low in {"the", "a", "an"}):
+                break  # a verb: "the ministry released a statement stating"; "retired Gen. Ann Lee" is a name,
+                # "the unsigned opinion" a noun phrase
             elif t.cap and t.low in r.ctx["stop_left"] and k < j:
                 break
         elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
