@@ -576,6 +576,14 @@ def test_an_adjective_in_ed_after_a_determiner_stays_in_the_subject():
     assert got[["speaker_mention", "cue"]].values.tolist() == [["the unsigned ruling", "said"]]
 
 
+def test_a_cue_inside_a_participle_aside_is_the_asides_own():
+    text = ("Two port officials, speaking on condition of anonymity because they were not allowed to discuss the "
+            "audit, said that the books were in order.")
+    got = one(text)
+    assert got[["speaker_mention", "cue", "quote"]].values.tolist() == [
+        ["Two port officials", "said", "that the books were in order."]]
+
+
 def test_a_ratio_is_one_subject():
     text = "One in three said the ferry was late, and one out of five said it never came. Nine in 10 riders said they would pay more."
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),

@@ -651,7 +651,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
             j = _before_parenthesis(toks, j)
         relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
-        if j + 1 >= k or _has_verb_cue(r, toks, j + 1 + aside, relative):
+        if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
             break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
         commas.append(k)
         if j < 1 or toks[j].text != ",":
