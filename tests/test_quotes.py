@@ -589,6 +589,9 @@ def test_a_ratio_is_one_subject():
     assert rows(text, "speaker", "quote") == [("One in three", "the ferry was late"),
                                               ("one out of five", "it never came."),
                                               ("Nine in 10 riders", "they would pay more.")]
+    text = "Most riders said the fares were fair, and more than 4 in 10 said the ferry should run at night."
+    assert rows(text, "speaker", "quote") == [("Most riders", "the fares were fair"),
+                                              ("more than 4 in 10", "the ferry should run at night.")]
 
 
 def test_a_relative_clause_speaker_is_less_salient_than_a_subject():

@@ -540,6 +540,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         if t.word:
             if t.low in _RATIO_WORDS and k < j and _ratio_link(r, toks, k):
                 pass  # "four in 10 voters said", "one out of five said"
+            elif t.low == "than" and 0 < k < j and toks[k - 1].low in {"more", "fewer", "less"} and (
+                    toks[k + 1].text[:1].isdigit() or toks[k + 1].low in r.ctx["quantity_words"]):
+                pass  # "more than 4 in 10 said"
             elif t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
                         k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)):
