@@ -611,6 +611,11 @@ def test_an_interjection_is_no_subject():
     assert one(text)["speaker"].tolist() == ["the mayor"]
 
 
+def test_a_relative_who_is_resolved_in_every_construction():
+    text = "Watching Mayor Ann Vale, who campaigned on the levy and sought the unions' backing, was odd."
+    assert one(text)[["speaker_mention", "speaker"]].values.tolist() == [["who", "Ann Vale"]]  # a second verb
+
+
 def test_who_s_is_a_relative_who():
     got = one("Sen. Ann Lee, who's called for a new bridge, chairs the panel.")
     assert got[["speaker_mention", "speaker"]].values.tolist() == [["who's", "Ann Lee"]]

@@ -1087,12 +1087,6 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
         if gender_of(att.mention) and not any(w[:1].isupper() for w in att.mention.split()[1:]):
             r.mentions.genders.setdefault(att.speaker, gender_of(att.mention))  # "his wife, Gabriela Lazar,"
-    if toks[subject[0]].low.removesuffix("'s") == "who":  # "the mayor, who said"; "who's said": mention stays
-        before = subject[0] - 1 - (subject[0] > 0 and toks[subject[0] - 1].text == ",")
-        antecedent = _np_left(r, toks, before)
-        antecedent = antecedent and _who_antecedent(r, toks, antecedent)
-        att.speaker = _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end],
-                               toks[antecedent[0]].start, salient=False) if antecedent else ""  # a relative clause's
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
                      and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
                      and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4)
@@ -1748,7 +1742,10 @@ def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
-    att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
+    if span[0] == span[1] and toks[span[0]].low.removesuffix("'s") == "who":
+        att.speaker = _relative_speaker(r, toks, span[0])  # the mention stays "who"
+    else:
+        att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
     head_tok = _head(toks, span)
     head = head_tok.low
     if head in r.words.evidence_nouns:
@@ -1778,6 +1775,18 @@ def _kind(mention: str, speakers: str) -> str:
     if known is not None:
         return "person" if known.type == "person" else "organisation"
     return kind_of(mention)
+
+
+def _relative_speaker(r: _Reader, toks: list[_Tok], who: int) -> str:
+    """The speaker a relative "who" at ``who`` stands for: its antecedent, resolved ("the mayor, who said";
+    "Mitt Romney, who campaigned on X and sought Y"); "" when none stands before it."""
+    before = who - 1 - (who > 0 and toks[who - 1].text == ",")
+    antecedent = _np_left(r, toks, before)
+    antecedent = antecedent and _who_antecedent(r, toks, antecedent)
+    if not antecedent:
+        return ""
+    return _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end], toks[antecedent[0]].start,
+                    salient=False)  # a relative clause's speaker is no sentence subject
 
 
 def _who_antecedent(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
