@@ -141,12 +141,13 @@ def _name_in_description(words: list[str]) -> bool:
     [Bob Ray]", "one pastor supporting [Ann Lee]"; not "Secretary of State John Kerry", "secretary of state Ann Lee"
     or "leading Democrat Ann Lee".
     """
+    person_nouns = mention_words().person_nouns
     for k, w in enumerate(words[:-1]):
         if not w.islower():
             continue
         head = words[k - 1] if k > 0 else ""
         after = next((x for x in words[k + 1:] if x.lower() not in DETERMINERS), "")
-        head_noun = head.islower() or (k == 1 and head.lower() in mention_words().person_nouns)  # "Supporters of"
+        head_noun = head.islower() or (k == 1 and head.lower() in person_nouns)  # "Supporters of"
         opens = all(not x[:1].isupper() or x.lower() in DETERMINERS for x in words[:k - 1])  # not "Ann Lee, director of"
         if (w in _DESCRIPTION_LINKS or w.endswith("ing")) and head_noun and len(head) > 3 and after[:1].isupper() \
                 and opens:

@@ -255,6 +255,14 @@ def _candidates_re() -> re.Pattern:
     return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b")
 
 
+@lru_cache(maxsize=1)
+def _phrase_openers() -> frozenset:
+    """Prepositions that open a phrase before a sentence's subject: the adjunct prepositions and
+    ``opening_preps`` ("On Monday, ...", "Like Trump, ...")."""
+    ctx = context_words()
+    return ctx["adjunct_preps"] | ctx["opening_preps"]
+
+
 @lru_cache(maxsize=4)
 def context_words(path: str | None = None) -> dict[str, frozenset]:
     """Word lists that decide a construction (``data/lexicons/attribution_context.yaml``)."""
@@ -672,7 +680,7 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     (the capitalised words that open the appositive, two or more and a person's). None when the subject
     is a name itself or the appositive opens with no name ("The governor, speaking in Albany, said")."""
     first = next((t for t in toks[subject[0]:subject[1] + 1] if t.low not in DETERMINERS
-                  and t.low not in r.ctx["quantity_words"] | r.ctx["singular_quantity_words"]), None)
+                  and t.low not in r.ctx["quantity_words"] and t.low not in r.ctx["singular_quantity_words"]), None)
     start = subject[1] + 2
     if first is None or first.cap or start > comma or toks[start - 1].text != ",":
         return None
@@ -716,7 +724,7 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
         return None  # "Well, if you read closely, Lee was saying ..."
     opener = toks[0].low
-    if subject[0] == 0 or (subject[0] == 1 and (opener not in r.ctx["adjunct_preps"] | r.ctx["opening_preps"]
+    if subject[0] == 0 or (subject[0] == 1 and (opener not in _phrase_openers()
                                                 or opener in r.ctx["clause_subordinators"])):
         return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ..."; not "Among voters, ..."
     before = toks[subject[0] - 1]
@@ -1901,7 +1909,7 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         before = r.norm[sent.start:begin].split()  # with an opener _name_run dropped: "Unlike"
-        if before and (before[-1].lower() in r.ctx["adjunct_preps"] or before[-1].lower() in r.ctx["opening_preps"]):
+        if before and before[-1].lower() in _phrase_openers():
             subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
         else:
             subject = first and len(before) <= 3  # "On Monday, Ann Lee ..."
@@ -1939,7 +1947,7 @@ def _name_run(run: str, speakers: str) -> tuple[str, str | None, bool]:
     ctx = context_words()
     words = run.split()[-8:]  # a name is short; a longer capitalised run is a heading or a shout
     while len(words) > 1 and (words[0].lower() in ctx["stop_left"] or words[0].lower() in ctx["aux_adverbs"]
-                              or words[0].lower() in ctx["adjunct_preps"] | ctx["opening_preps"]
+                              or words[0].lower() in _phrase_openers()
                               or words[0].lower() in ctx["time_words"]
                               or words[0].lower().endswith("ing")):
         words = words[1:]
