@@ -119,3 +119,70 @@ def test_terms_of_articles_the_gold_lacks_are_counted_apart_not_scored(storm):
     assert scored["n_voice"] == 0 and scored["n_voice_unlocated"] == 1 and scored["voice_accuracy"] != scored["voice_accuracy"]
     assert brat_voice.format_voice(scored) == "voice of loaded terms: none scored (1 not found in the raw text)"
     assert result["n_voice"] == 5
+
+
+def hand_file(tmp_path, rows: list[tuple[str, str, str]], name: str = "hand.csv"):
+    """A hand voice file for STORM: (phrase, which occurrence 'first'/'last', voice) per row."""
+    lines = ["article_id,start,end,match,voice"]
+    for phrase, which, voice in rows:
+        start = STORM.index(phrase) if which == "first" else STORM.rindex(phrase)
+        lines.append(f"storm,{start},{start + len(phrase)},{phrase},{voice}")
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+STORM_BY_HAND = [("devastating", "first", "author"), ("catastrophic", "first", "reported"),
+                 ("devastating", "last", "direct_quote"), ("fiasco", "first", "scare_quote"),
+                 # by hand, the stance "backed a massive strike" is the author's word, not reported speech
+                 ("massive", "first", "author")]
+
+
+def test_hand_labels_are_matched_by_place_and_scored(storm, tmp_path):
+    result = evaluation.evaluate_attributions(storm, voice_gold=hand_file(tmp_path, STORM_BY_HAND))
+    assert result["hand_voice_accuracy"] == 1.0 and result["n_hand_voice"] == 5
+    assert result["voice_accuracy"] == pytest.approx(4 / 5)  # the derived voice calls "massive" reported
+    assert result["n_hand_not_found"] == 0 and result["n_hand_unlabelled"] == 0
+    rows = result["hand_voice_rows"]
+    assert list(rows["hand_voice"]) == [v for _, _, v in STORM_BY_HAND]
+    assert rows.loc[rows["hand_voice"] == "direct_quote", "start"].item() == STORM.rindex("devastating")
+
+
+def test_hand_labels_count_terms_missing_on_either_side(storm, tmp_path):
+    rows = [("flattened", "first", "author"), ("catastrophic", "first", "author")]  # "flattened" is no lexicon term
+    result = evaluation.evaluate_attributions(storm, voice_gold=hand_file(tmp_path, rows))
+    assert (result["n_hand_voice"], result["n_hand_not_found"], result["n_hand_unlabelled"]) == (1, 1, 4)
+    assert result["hand_voice_accuracy"] == 0.0 and result["hand_voice_recall"]["author"] == (0, 1)
+    assert brat_voice.format_hand_voice(result, source="hand.csv") == (
+        "voice against the hand labels of hand.csv: accuracy 0.00 (of 1 occurrences; 1 labelled term not found; "
+        "4 found terms without a label); right by hand voice: author 0 of 1")
+
+
+def test_cli_prints_the_hand_voice_line(storm, tmp_path, capsys):
+    path = hand_file(tmp_path, STORM_BY_HAND)
+    assert main(["evaluate-attributions", str(storm), "--voice-gold", str(path)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())  # the line is wrapped at 100 characters
+    assert "voice against the hand labels of hand.csv: accuracy 1.00 (of 5 occurrences); right by hand voice: " \
+           "author 2 of 2, reported 1 of 1, direct_quote 1 of 1, scare_quote 1 of 1" in printed
+    assert f"--voice-gold {path}" in printed
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("article_id,start,end,voice\nstorm,1,2,author\n", "missing column(s) match"),
+    ("article_id,start,end,match,voice\nstorm,12,4,x,author\n", "line 2: start and end must be offsets"),
+    ("article_id,start,end,match,voice\nstorm,0,5,Storm,quoted\n", "line 2: voice 'quoted' is not one of"),
+    ("article_id,start,end,match,voice\nstorm,0,5,Storm,author\nstorm,0,5,Hurricane,author\n",
+     "line 3: storm [0:5] holds 'Storm', not 'Hurricane'"),
+    ("article_id,start,end,match,voice\nflood,0,5,Storm,author\n", "line 2: article 'flood' is not among"),
+])
+def test_a_bad_hand_file_is_named_with_its_problem(storm, tmp_path, capsys, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    assert main(["evaluate-attributions", str(storm), "--voice-gold", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {path}") and message in err and "Traceback" not in err
+
+
+def test_a_missing_hand_file_is_named(storm, tmp_path):
+    with pytest.raises(brat_voice.VoiceGoldError, match="nowhere.csv: cannot read"):
+        evaluation.evaluate_attributions(storm, voice_gold=tmp_path / "nowhere.csv")

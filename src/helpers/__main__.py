@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config, corpus, drafting, evaluation
+from helpers.brat_voice import VoiceGoldError
 from helpers.study import StudyError
 from helpers.pipeline import RUN_MARKER, OutputError, analyze_to_files, default_workers
 
@@ -54,6 +55,9 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--voice", metavar="FILE",
                    help="write every loaded term of the study's lexicon with its voice and the voice derived from the "
                         "annotations to this CSV")
+    e.add_argument("--voice-gold", metavar="FILE",
+                   help="also score the voice of the loaded terms against this CSV of voices labelled by hand "
+                        "(article_id, start, end, match, voice; offsets into the .txt files)")
     e.add_argument("--study", help="the study whose speaker table and lexicon are used (default: the generic one)")
 
 
@@ -73,12 +77,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     """Run ``evaluate-attributions``: print the figures and a reproduce line; 2 on a bad path or annotation file."""
     start = time.perf_counter()
     try:
-        result = evaluation.evaluate_attributions(args.path, split=args.split, study=args.study)
+        result = evaluation.evaluate_attributions(args.path, split=args.split, study=args.study,
+                                                  voice_gold=args.voice_gold)
         if args.errors:
             evaluation.write_errors(result["errors"], args.errors)
         if args.voice and "voice_rows" in result:
             evaluation.write_errors(result["voice_rows"], args.voice)
-    except (evaluation.BratError, corpus.CorpusError, StudyError, OSError) as exc:
+    except (evaluation.BratError, corpus.CorpusError, StudyError, VoiceGoldError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - start
@@ -92,6 +97,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     hint = ["python", "-m", "helpers", "evaluate-attributions", str(Path(args.path).resolve())]
     hint += (["--split", split] if split else []) + (["--errors", args.errors] if args.errors else [])
     hint += ["--voice", args.voice] if args.voice else []
+    hint += ["--voice-gold", args.voice_gold] if args.voice_gold else []
     hint += ["--study", args.study] if args.study else []
     version = _code_version()
     print(f"\nreproduce: {shlex.join(hint)}  ({'code ' + version + ', ' if version else ''}{seconds:.1f} s)")

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 
@@ -83,6 +85,21 @@ def raw_place(clean: tuple[str, list[int]], raw: tuple[str, list[int]], start: i
     return None
 
 
+def located_terms(found: pd.DataFrame, raw_texts: dict[str, str], articles: pd.DataFrame) -> Iterator[tuple]:
+    """Each row of ``found`` (a named tuple) with its ``(start, end)`` in the raw text, or ``None`` when its
+    article is not among ``raw_texts`` and ``articles`` or the term cannot be found there (:func:`raw_place`)."""
+    clean = {aid: squeeze(text) for aid, text in zip(articles["article_id"], articles["text"])}
+    raws: dict[str, tuple[str, list[int]]] = {}
+    for term in found.itertuples():
+        aid = term.article_id
+        if aid not in raw_texts or aid not in clean:
+            yield term, None  # an article of another corpus: nothing to score it against
+            continue
+        if aid not in raws:
+            raws[aid] = squeeze(raw_texts[aid])
+        yield term, raw_place(clean[aid], raws[aid], int(term.start), int(term.end))
+
+
 def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame,
                 articles: pd.DataFrame) -> dict:
     """Voice accuracy of :func:`helpers.terms.find_terms` rows against voices derived from brat gold.
@@ -99,22 +116,17 @@ def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFra
         ``voice_recall`` ``{gold voice: (right, of)}`` and ``voice_rows`` (:data:`VOICE_COLUMNS`, one row per
         scored term).
     """
-    clean = {aid: squeeze(text) for aid, text in zip(articles["article_id"], articles["text"])}
     contents: dict[str, list[tuple[int, int]]] = {}
     for aid, spans in zip(gold["article_id"], gold["content_spans"]):
         contents.setdefault(aid, []).extend(spans)
-    raws, quotes, rows, unlocated = {}, {}, [], 0
-    for term in found.itertuples():
-        aid = term.article_id
-        if aid not in raw_texts or aid not in clean:
-            unlocated += 1  # an article of another corpus: nothing to score it against
-            continue
-        if aid not in raws:
-            raws[aid], quotes[aid] = squeeze(raw_texts[aid]), voice_quote_spans(raw_texts[aid])
-        place = raw_place(clean[aid], raws[aid], int(term.start), int(term.end))
+    quotes, rows, unlocated = {}, [], 0
+    for term, place in located_terms(found, raw_texts, articles):
         if place is None:
             unlocated += 1
             continue
+        aid = term.article_id
+        if aid not in quotes:
+            quotes[aid] = voice_quote_spans(raw_texts[aid])
         want = gold_voice(*place, text=raw_texts[aid], quotes=quotes[aid], contents=contents.get(aid, []))
         rows.append((aid, term.family, term.match, term.voice, want, term.speaker, term.sentence))
     table = pd.DataFrame(rows, columns=VOICE_COLUMNS)
@@ -142,3 +154,112 @@ def format_voice(result: dict, *, lexicon: str = "") -> str:
     return (f"voice of loaded terms{where}: accuracy {result['voice_accuracy']:.2f} (of {result['n_voice']} "
             f"occurrences{missing}); right by gold voice: {by}")
 
+
+
+# ---------------------------------------------------------------- voice labelled by hand
+
+HAND_COLUMNS = ["article_id", "start", "end", "match", "voice"]
+HAND_VOICE_COLUMNS = ["article_id", "start", "end", "match", "voice", "hand_voice", "speaker", "sentence"]
+
+
+class VoiceGoldError(ValueError):
+    """A hand voice file that cannot be read or does not fit the texts it labels (the message names the file)."""
+
+
+def read_hand_voice(path: str | Path) -> pd.DataFrame:
+    """Read voice labels written by hand, keyed by character offsets into the raw ``.txt`` files.
+
+    The CSV has :data:`HAND_COLUMNS` (others are ignored): ``article_id`` (the ``.txt`` stem), ``start``
+    and ``end`` (offsets of the term in that file), ``match`` (the text there, checked when scoring) and
+    ``voice`` (one of :data:`VOICES`). No corpus text beyond the term itself is needed, so labels for a
+    corpus that may not be redistributed can be shared.
+
+    Raises:
+        VoiceGoldError: a missing file or column, or a row with a bad offset or voice (file and row named).
+    """
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise VoiceGoldError(f"{path}: cannot read the hand voice file: {exc}") from None
+    missing = [c for c in HAND_COLUMNS if c not in table.columns]
+    if missing:
+        raise VoiceGoldError(f"{path}: missing column(s) {', '.join(missing)} (need {', '.join(HAND_COLUMNS)})")
+    for line, row in enumerate(table.itertuples(), start=2):
+        if not (row.start.isdigit() and row.end.isdigit() and int(row.start) < int(row.end)):
+            raise VoiceGoldError(f"{path}, line {line}: start and end must be offsets with start < end, "
+                                 f"not {row.start!r}, {row.end!r}")
+        if row.voice not in VOICES:
+            raise VoiceGoldError(f"{path}, line {line}: voice {row.voice!r} is not one of {', '.join(VOICES)}")
+    return table.assign(start=table["start"].astype(int), end=table["end"].astype(int))[HAND_COLUMNS]
+
+
+def score_hand_voice(found: pd.DataFrame, raw_texts: dict[str, str], articles: pd.DataFrame,
+                     hand: pd.DataFrame, *, source: str = "the hand voice file") -> dict:
+    """Voice accuracy of :func:`helpers.terms.find_terms` rows against voices labelled by hand.
+
+    A found term and a hand row pair up when they overlap in the raw text of one article (one to one).
+    Hand rows no found term reaches are counted as ``n_hand_not_found`` (a term the lexicon missed);
+    found terms in a labelled article without a hand row as ``n_hand_unlabelled``; neither is scored.
+
+    Example:
+        >>> raw = {"a": "Lee said it was a disaster."}
+        >>> found = pd.DataFrame([{"article_id": "a", "start": 18, "end": 26, "match": "disaster",
+        ...                        "voice": "reported", "speaker": "Lee", "sentence": raw["a"]}])
+        >>> hand = pd.DataFrame([{"article_id": "a", "start": 18, "end": 26, "match": "disaster", "voice": "reported"}])
+        >>> r = score_hand_voice(found, raw, pd.DataFrame({"article_id": ["a"], "text": raw["a"]}), hand)
+        >>> r["hand_voice_accuracy"], r["n_hand_voice"], r["n_hand_not_found"]
+        (1.0, 1, 0)
+
+    Raises:
+        VoiceGoldError: a hand row whose article is not among ``raw_texts`` or whose offsets do not hold its ``match``.
+    """
+    for line, row in enumerate(hand.itertuples(), start=2):
+        text = raw_texts.get(row.article_id)
+        if text is None:
+            raise VoiceGoldError(f"{source}, line {line}: article {row.article_id!r} is not among the annotated texts")
+        if text[row.start:row.end] != row.match:
+            raise VoiceGoldError(f"{source}, line {line}: {row.article_id} [{row.start}:{row.end}] holds "
+                                 f"{text[row.start:row.end]!r}, not {row.match!r}")
+    by_article: dict[str, list] = {}
+    for term, place in located_terms(found, raw_texts, articles):
+        if place is not None:
+            by_article.setdefault(term.article_id, []).append((place, term))
+    rows, used = [], set()
+    for row in hand.itertuples():
+        pair = next(((place, term) for place, term in by_article.get(row.article_id, ())
+                     if place[0] < row.end and row.start < place[1] and id(term) not in used), None)
+        if pair is not None:
+            used.add(id(pair[1]))
+            term = pair[1]
+            rows.append((row.article_id, row.start, row.end, row.match, term.voice, row.voice, term.speaker,
+                         term.sentence))
+    labelled = set(hand["article_id"])
+    unlabelled = sum(id(t) not in used for aid, pairs in by_article.items() if aid in labelled for _, t in pairs)
+    table = pd.DataFrame(rows, columns=HAND_VOICE_COLUMNS)
+    right = table["voice"] == table["hand_voice"]
+    recall = {v: (int(right[table["hand_voice"] == v].sum()), int((table["hand_voice"] == v).sum())) for v in VOICES}
+    return {"hand_voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_hand_voice": len(table),
+            "n_hand_not_found": len(hand) - len(table), "n_hand_unlabelled": unlabelled,
+            "hand_voice_recall": recall, "hand_voice_rows": table}
+
+
+def format_hand_voice(result: dict, *, source: str = "") -> str:
+    """One paragraph: voice accuracy against the hand labels, and terms missing on either side.
+
+    Example:
+        >>> print(format_hand_voice({"hand_voice_accuracy": 0.5, "n_hand_voice": 2, "n_hand_not_found": 1,
+        ...                          "n_hand_unlabelled": 0, "hand_voice_recall": {"author": (1, 1), "reported": (0, 1)}},
+        ...                         source="dev_voice.csv"))
+        voice against the hand labels of dev_voice.csv: accuracy 0.50 (of 2 occurrences; 1 labelled term not found); right by hand voice: author 1 of 1, reported 0 of 1
+    """
+    gaps = [f"{result['n_hand_not_found']} labelled term{'s' * (result['n_hand_not_found'] != 1)} not found"
+            if result["n_hand_not_found"] else "",
+            f"{result['n_hand_unlabelled']} found term{'s' * (result['n_hand_unlabelled'] != 1)} without a label"
+            if result["n_hand_unlabelled"] else ""]
+    gaps_text = "".join(f"; {g}" for g in gaps if g)
+    by = ", ".join(f"{v} {r} of {n}" for v, (r, n) in result["hand_voice_recall"].items() if n)
+    where = f" of {source}" if source else ""
+    if not result["n_hand_voice"]:
+        return f"voice against the hand labels{where}: none scored{gaps_text}"
+    return (f"voice against the hand labels{where}: accuracy {result['hand_voice_accuracy']:.2f} "
+            f"(of {result['n_hand_voice']} occurrences{gaps_text}); right by hand voice: {by}")

@@ -758,7 +758,7 @@ def write_errors(errors: pd.DataFrame, path: str | Path) -> None:
 
 def evaluate_attributions(path: str | Path, *, split: str = "dev",
                           extract: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
-                          study: Study | str | Path | None = None) -> dict:
+                          study: Study | str | Path | None = None, voice_gold: str | Path | None = None) -> dict:
     """Run an attribution extractor on brat-annotated articles and score it (see :func:`score_attributions`).
 
     The ``.txt`` files are copied to a temporary folder and loaded with
@@ -772,6 +772,8 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
             the speaker table of ``study``.
         study: default :func:`helpers.study.choose_study` for ``path`` (the generic study unless
             ``STUDY`` is set or a study lies beside the annotated texts).
+        voice_gold: a CSV of voices labelled by hand for these texts (:func:`helpers.brat_voice.read_hand_voice`),
+            scored as well (:func:`helpers.brat_voice.score_hand_voice`: ``hand_voice_accuracy``, ...).
 
     Returns:
         :func:`score_attributions` output, plus ``n_not_loaded`` and ``split`` (``None`` for a plain folder),
@@ -781,6 +783,7 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
 
     Raises:
         BratError: see :func:`read_brat`. CorpusError: when no article could be loaded.
+        VoiceGoldError: a ``voice_gold`` file that cannot be read or does not fit the texts.
     """
     raw_texts, gold = read_brat(path, split=split)
     chosen = choose_study(study, data_dir=path)
@@ -798,20 +801,26 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     pred = extract(articles)
     result = score_attributions(pred, raw_texts, gold, articles)
     polnear = _layout(Path(path).expanduser(), split)[2]
-    return {**result, **_voice(pred, raw_texts, gold, articles, lexicon=chosen.lexicon),
+    return {**result, **_voice(pred, raw_texts, gold, articles, lexicon=chosen.lexicon, hand=voice_gold),
             "n_not_loaded": len(raw_texts) - len(articles), "split": split if polnear else None}
 
 
 def _voice(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame, articles: pd.DataFrame, *,
-           lexicon: str | Path) -> dict:
-    """Voice of the lexicon's terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`);
-    ``{}`` when the predictions lack the columns the voice needs (an extractor other than this project's)."""
+           lexicon: str | Path, hand: str | Path | None = None) -> dict:
+    """Voice of the lexicon's terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`)
+    and against ``hand`` labels when given; ``{}`` when the predictions lack the columns the voice needs
+    (an extractor other than this project's)."""
     from helpers import brat_voice, terms  # late: terms imports the extractor
 
+    labels = brat_voice.read_hand_voice(hand) if hand else None  # a bad file fails before the slow part
     if not {"quote_start", "quote_end", "speaker", "side"} <= set(pred.columns):
         return {}
     found = terms.find_terms(articles, lexicon, quotes_=pred)
-    return {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
+    out = {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
+    if labels is not None:
+        out.update(brat_voice.score_hand_voice(found, raw_texts, articles, labels, source=str(hand)),
+                   hand_voice_source=str(hand))
+    return out
 
 
 def format_report(result: dict, *, title: str = "") -> str:
@@ -836,6 +845,11 @@ def format_report(result: dict, *, title: str = "") -> str:
 
         lexicon = Path(r["voice_lexicon"])
         lines += ["", textwrap.fill(format_voice(r, lexicon=f"{lexicon.parent.name}/{lexicon.name}"), width=100,
+                                    subsequent_indent="  ")]
+    if "n_hand_voice" in r:
+        from helpers.brat_voice import format_hand_voice
+
+        lines += ["", textwrap.fill(format_hand_voice(r, source=Path(r["hand_voice_source"]).name), width=100,
                                     subsequent_indent="  ")]
     cues = r["missed_cues"]
     if len(cues):
