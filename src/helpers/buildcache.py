@@ -117,17 +117,20 @@ def analysis(articles_: pd.DataFrame, study: Study) -> dict[str, pd.DataFrame]:
     return {name: table.copy() for name, table in tables.items()}
 
 
-def brat_evaluation(path: str, *, split: str = "dev") -> dict:
+def brat_evaluation(path: str, *, split: str = "dev", voice_gold: str = "") -> dict:
     """:func:`helpers.evaluation.evaluate_attributions` of a brat-annotated corpus, once per build.
 
     Args:
         path: the PolNeAR root or a folder of brat ``.ann`` + ``.txt`` pairs.
         split: the PolNeAR split (``dev`` or ``train``).
+        voice_gold: a CSV of voices labelled by hand for these texts ("" for none).
 
     Returns:
         The evaluation's figures and tables (reports 02 and 03 read different parts of it).
     """
     from helpers import evaluation  # late: only a build given EVAL_BRAT needs it
 
-    key = f"{Path(path).expanduser().resolve()}|{split}|{os.environ.get('STUDY', '')}"
-    return cached("brat-evaluation", key, lambda: evaluation.evaluate_attributions(path, split=split))
+    hand = str(Path(voice_gold).expanduser().resolve()) if voice_gold else ""
+    key = f"{Path(path).expanduser().resolve()}|{split}|{os.environ.get('STUDY', '')}|{hand}"
+    return cached("brat-evaluation", key,
+                  lambda: evaluation.evaluate_attributions(path, split=split, voice_gold=hand or None))

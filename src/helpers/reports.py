@@ -37,6 +37,7 @@ NOTEBOOK_RE = re.compile(r"^\d\d-[\w-]+\.ipynb$")
 # The kernel logs only errors to the terminal: its one warning on a build is that a local TCP socket is not
 # encrypted. What a notebook prints to stderr still reaches its cell output and stops the build (problems()).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+PATH_PARAMETERS = ("DATA_DIR", "MANIFEST", "EVAL_BRAT", "EVAL_VOICE_GOLD")  # made absolute before the kernels start
 
 
 class ReportError(RuntimeError):
@@ -285,8 +286,9 @@ def build(*, folder: Path | None = None, out: Path | None = None, only: list[str
                "processed": Path(os.environ.get("HELPERS_PROCESSED_DIR") or config.DATA / "processed").resolve(),
                "figures": Path(os.environ.get("HELPERS_FIGURES_DIR") or out / "figures").resolve()}
     os.environ["HELPERS_PROGRESS"] = "0"  # progress bars go to stderr, which a report must not show
-    if os.environ.get("DATA_DIR"):
-        os.environ["DATA_DIR"] = str(Path(os.environ["DATA_DIR"]).expanduser().resolve())
+    for key in PATH_PARAMETERS:  # the kernels run in notebooks/: a relative path means the caller's folder
+        if os.environ.get(key):
+            os.environ[key] = str(Path(os.environ[key]).expanduser().resolve())
     roots = {k: p for k, p in targets.items() if not any(o in p.parents for o in targets.values())}
     stages = {k: outputs.beside(p, "staging") for k, p in roots.items()}  # same disk as the target
     staged = {k: next(stages[r] / p.relative_to(rp) for r, rp in roots.items() if p == rp or rp in p.parents)
