@@ -798,3 +798,11 @@ def test_a_misprinted_opening_mark_opens_a_quotation():
     spans = quotes.article_quote_spans("t", text)
     assert [(s["text"], s["balanced"]) for s in spans] == [(" We will win the cup,", True)]
     assert rows(text, "cue", "kind") == [("said", "direct")]
+
+
+def test_a_long_subject_between_a_quotation_and_its_cue():
+    text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
+            "Institute for Fiscal Policy wrote in May.")
+    got = one(text)
+    assert list(got["cue"]) == ["wrote"] and got["speaker_mention"].item().startswith("economists Ann Vale and Bo Kim")
+    assert got["quote"].item().startswith("“The levy would cut costs")

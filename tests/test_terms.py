@@ -157,3 +157,17 @@ def test_accuracy_against_gold(articles, found):
     assert score["recall"] >= 0.95
     assert score["voice_accuracy"] >= 0.9
     assert score["distanced_accuracy"] >= 0.9
+
+
+@pytest.mark.parametrize("text, match, voice", [
+    ("At the forum the mayor discussed conspiracy theories about the dam.", "conspiracy theories", "author"),
+    ("Lee responded to the councillor's rant about the dam on Friday.", "rant", "author"),
+    ("The mayor talked about how the crisis at the dam began.", "crisis", "reported"),  # a clause: what was said
+    ("The mayor said the crisis at the dam was over.", "crisis", "reported"),
+    ("After that fiasco, we might recall, the league changed its rules.", "fiasco", "author"),  # the writer's "we"
+    ("After that fiasco, the coach recalled, the league changed its rules.", "fiasco", "reported"),
+])
+def test_a_topic_or_the_writer_s_own_recollection_keeps_the_author_s_voice(text, match, voice):
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    assert found.set_index("match").loc[match, "voice"] == voice

@@ -537,7 +537,7 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if toks[j].low in r.words.pronouns:
         return (j, j) if toks[j].low not in {"that", "which"} else None
     k = j
-    while k >= 0 and j - k < 12:
+    while k >= 0 and j - k < 16:
         t = toks[k]
         if t.text == ")" and k < j:  # "Sen. Jack Reed (D-R.I.)": keep the parenthesis in the mention
             opening = next((n for n in range(k - 1, max(-1, k - 8), -1) if toks[n].text == "("), None)

@@ -232,9 +232,38 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
         if attributed is not None:
             return "direct_quote", attributed
         return "scare_quote", att
-    if att is not None:
+    if att is not None and not _writer_speaks(att) and not _topic_only(att):
         return "reported", att
     return "author", None
+
+
+def _writer_speaks(att: dict) -> bool:
+    """Whether an attribution outside quotation marks is the writer's own ("we might recall that ...").
+
+    Example:
+        >>> _writer_speaks({"speaker_mention": "we", "cue": "recall"}), _writer_speaks({"speaker_mention": "Lee"})
+        (True, False)
+    """
+    return str(att.get("speaker_mention") or "").lower() in quotes.context_words()["writer_pronouns"]
+
+
+def _topic_only(att: dict) -> bool:
+    """Whether a content only names what was talked about: a noun phrase after a topic cue
+    ("discussed the crisis", "responded to the mayor's rant"), not a clause ("talked about how the crisis began").
+
+    Example:
+        >>> [_topic_only({"cue": c, "quote": q}) for c, q in [("discussed", "the harbour crisis"),
+        ...     ("responded", "to the mayor's rant."), ("talked", "about how the crisis began"), ("said", "a crisis")]]
+        [True, True, False, False]
+    """
+    ctx, cues = quotes.context_words(), quotes.cue_lexicon()
+    cue = str(att.get("cue") or "").lower().split()
+    if not cue or cue[0] not in cues or cues[cue[0]].lemma not in ctx["topic_lemmas"]:
+        return False
+    content = re.findall(r"[\w'’-]+|[^\w\s]", str(att.get("quote") or "").lower())
+    while content and content[0] in ctx["adjunct_preps"]:
+        content = content[1:]
+    return bool(content) and content[0][0].isalnum() and content[0] not in ctx["content_clause_openers"]
 
 
 # ---------------------------------------------------------------- summaries
