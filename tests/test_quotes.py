@@ -806,3 +806,12 @@ def test_a_long_subject_between_a_quotation_and_its_cue():
     got = one(text)
     assert list(got["cue"]) == ["wrote"] and got["speaker_mention"].item().startswith("economists Ann Vale and Bo Kim")
     assert got["quote"].item().startswith("“The levy would cut costs")
+
+
+def test_a_trailing_according_to_ends_the_content_before_it_and_leaves_its_source_s_relative_clause_out():
+    got = one("The union has called for strikes at every port, according to the Harbour Labour Monitor, which "
+              "tracks statements by shipping firms.")
+    assert list(zip(got["cue"], got["quote"])) == [("called for", "strikes at every port"),
+                                                   ("according to", "The union has called for strikes at every port")]
+    got = one("The ferry plan, according to a council aide, is dead for this year.")  # in mid-sentence it goes on
+    assert got["quote"].item() == "The ferry plan … is dead for this year."

@@ -1406,7 +1406,8 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     k = subject[1] + 1
     if left is not None:
         att.q_start, att.q_end = left
-        if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2:
+        if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2 and (
+                toks[k + 1].low not in r.words.relative_pronouns):  # "..., which tracks X" is about the source
             att.gaps.append((att.q_end, toks[k + 1].start))  # "The plan, according to the aide, is dead."
             att.q_end, att.right = toks[-1].end, True
         return att
@@ -1998,10 +1999,17 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
         if b.cue_start <= a.cue_end:
             continue
         cut = b.start if a.q_start < b.start < a.q_end else (
-            b.cue_start if b.m_start <= a.cue_start and a.q_start < b.cue_start < a.q_end else None)
+            b.cue_start if (b.m_start <= a.cue_start or _trailing_according(b)) and a.q_start < b.cue_start < a.q_end
+            else None)
         if cut is not None:
             a.q_end = a.q_start + len(_trim_joint(r.norm[a.q_start:cut]))
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
+
+
+def _trailing_according(att: _Att) -> bool:
+    """Whether ``att`` is an "according to" that ends its sentence, its content all before it: the content
+    of a cue before it stops there ("The group called for strikes, according to a monitor, which tracks ...")."""
+    return att.construction == "according to" and not att.right and att.q_end <= att.cue_start
 
 
 def _extend_to_quotes(r: _Reader, att: _Att) -> None:
