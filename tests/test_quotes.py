@@ -815,3 +815,10 @@ def test_a_trailing_according_to_ends_the_content_before_it_and_leaves_its_sourc
                                                    ("according to", "The union has called for strikes at every port")]
     got = one("The ferry plan, according to a council aide, is dead for this year.")  # in mid-sentence it goes on
     assert got["quote"].item() == "The ferry plan … is dead for this year."
+
+
+def test_three_apostrophes_close_a_single_quotation_inside_a_double_one():
+    got = one("''We are told all the time, 'The bridge is a special case,''' the mayor said. ''It is all lies. "
+              "Nobody on the council believes it.''")
+    assert list(zip(got["speaker"], got["cue"], got["kind"])) == [("the mayor", "said", "direct")]
+    assert "special case" in got["quote"].item() and got["quote"].item().endswith("Nobody on the council believes it.")

@@ -343,8 +343,18 @@ def quote_marks(text: str) -> str:
 
     >>> quote_marks("''We won,'' she said.")
     '" We won,"  she said.'
+
+    Three apostrophes after a word close a single quotation inside a double one (same length):
+
+    >>> print(quote_marks("''They say 'no,''' he said."))
+    " They say 'no,'"  he said.
     """
-    return text.replace("''", '" ') if "''" in text else text
+    if "''" not in text:
+        return text
+    return _CLOSING_TRIPLE_RE.sub("'\" ", text).replace("''", '" ')
+
+
+_CLOSING_TRIPLE_RE = re.compile(r"(?<=[^\s'])'{3}")
 
 
 # ---------------------------------------------------------------- attribution
