@@ -822,3 +822,10 @@ def test_three_apostrophes_close_a_single_quotation_inside_a_double_one():
               "Nobody on the council believes it.''")
     assert list(zip(got["speaker"], got["cue"], got["kind"])) == [("the mayor", "said", "direct")]
     assert "special case" in got["quote"].item() and got["quote"].item().endswith("Nobody on the council believes it.")
+
+
+def test_a_quotation_after_a_document_noun_and_a_comma_is_the_subject_s():
+    got = one("After the flood, the mayor issued a statement, “Last night our town was hit by a storm. We will rebuild "
+              "every home.”")
+    assert list(zip(got["speaker"], got["cue"], got["kind"])) == [("the mayor", "statement", "direct")]
+    assert one("Along the pier, “Welcome home” banners hung from every lamp post.").empty  # no document noun

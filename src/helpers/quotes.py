@@ -1741,18 +1741,24 @@ def _signoff(r: _Reader, sent: corpus.Sentence) -> _Att | None:
     return att
 
 
+_COMMA_QUOTE_RE = re.compile(r',\s*"')
+
+
 def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
-    sentence's subject (the cue is the colon)."""
-    colon = next((k for k in range(1, len(toks) - 1) if toks[k].text == ":" and not toks[k].quoted
-                  and toks[k + 1].text == '"'), None)
+    sentence's subject (the cue is the colon). So does one after a document noun and a comma, whose cue
+    is the noun: 'The mayor issued a statement, "We will rebuild."'."""
+    colon = next((k for k in range(1, len(toks) - 1) if toks[k].text in {":", ","} and not toks[k].quoted
+                  and toks[k + 1].text == '"' and (toks[k].text == ":" or toks[k - 1].low in r.words.document_nouns)),
+                 None)
     if colon is None:
         return None
     subject = _sentence_subject(r, toks, colon)
     span = r.span_at(toks[colon + 1].end)
     if subject is None or span is None:
         return None
-    att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="colon quotation")
+    cue = toks[colon] if toks[colon].text == ":" else toks[colon - 1]
+    att = _Att(cue.text, cue.start, cue.end, "speech", construction="colon quotation")
     _set_mention(r, att, toks, subject)
     att.q_start, att.q_end = span[0], span[1]
     return att
@@ -2040,8 +2046,9 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         _candidates_re().pattern, sent.norm, re.I)
     candidates = [m.start() + sent.start for m in words]
     signed = "(@" in sent.norm or ("-" in sent.norm and _QUOTE_SIGNOFF_RE.search(sent.norm) is not None)
-    if not candidates and ":" not in sent.norm and not signed:
-        return []  # no cue word, colon or signed post: nothing to read
+    introduced = ":" in sent.norm or _COMMA_QUOTE_RE.search(sent.norm) is not None  # '...: "Q"', 'a statement, "Q"'
+    if not candidates and not introduced and not signed:
+        return []  # no cue word, colon, quotation after a comma or signed post: nothing to read
     toks = r.tokens(sent.start, sent.end)
     turn = _turn(r, sent, toks)
     if turn is not None:
@@ -2075,8 +2082,9 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             if att.construction != "what X called":  # a label inside a content does not end it
                 clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
-    if not found and toks and sent.norm.find(":") > 0:
-        att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} else None) or _colon_quote(r, toks)
+    if not found and toks and introduced:
+        att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} and sent.norm.find(":") > 0
+               else None) or _colon_quote(r, toks)
         found = [att] if att else []
     if not found and signed:
         att = _signoff(r, sent)
