@@ -829,3 +829,18 @@ def test_a_quotation_after_a_document_noun_and_a_comma_is_the_subject_s():
               "every home.”")
     assert list(zip(got["speaker"], got["cue"], got["kind"])) == [("the mayor", "statement", "direct")]
     assert one("Along the pier, “Welcome home” banners hung from every lamp post.").empty  # no document noun
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The harbour master will reportedly resign on Friday after the vote.",
+     "The harbour master will reportedly resign on Friday after the vote."),
+    ("Reportedly, the harbour master will resign on Friday.", "the harbour master will resign on Friday."),
+])
+def test_reportedly_is_an_attribution_to_nobody_named(text, content):
+    got = one(text)
+    assert list(zip(got["speaker"], got["cue"].str.lower(), got["quote"])) == [("", "reportedly", content)]
+
+
+def test_reportedly_inside_a_content_is_part_of_it():
+    got = one("Lee said the harbour master will reportedly resign on Friday.")
+    assert list(zip(got["speaker"], got["cue"])) == [("Lee", "said")]

@@ -250,8 +250,8 @@ def _candidates_re() -> re.Pattern:
     """Any word that can open an attribution (cue forms, noun cues, "according", "what"), in lower-cased
     text: a sentence without one (or a colon) is not tokenised."""
     ctx = context_words()
-    words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | ctx["in_evidence_heads"] | {
-        "according", "what"}
+    words = set(cue_lexicon()) | ctx["speech_nouns"] | ctx["belief_nouns"] | ctx["in_evidence_heads"] | ctx[
+        "hearsay_adverbs"] | {"according", "what"}
     return re.compile(r"\b" + trie_regex(sorted(w.lower() for w in words)) + r"\b")
 
 
@@ -1493,6 +1493,23 @@ def _unnamed_asker(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     return att
 
 
+def _hearsay(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'The mayor will reportedly resign on Friday': an adverb that says the clause was reported by someone
+    the text does not name; the speaker stays empty and the content is the sentence (after a dateline, and
+    after the adverb's comma when it opens the sentence).
+
+    >>> # "Reportedly, the mayor will resign" -> cue "Reportedly", no speaker, content "the mayor will resign"
+    """
+    first = _after_dateline(toks)
+    start = i + 1 + (i + 1 < len(toks) and toks[i + 1].text == ",") if i == first else first
+    end = len(toks) - 1
+    if end <= start or _n_words(toks[start:], enough=3) < 3:
+        return None
+    att = _Att(toks[i].text, toks[i].start, toks[i].end, "speech", construction="hearsay")
+    att.q_start, att.q_end = toks[start].start, toks[end].end
+    return att
+
+
 _PASSIVE_NEXT = frozenset({"by", "to", "about", "whether", "if", "why", "how", "what"})
 
 
@@ -2076,6 +2093,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
+        elif t.low in r.ctx["hearsay_adverbs"] and not found:
+            att = _hearsay(r, toks, i)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
