@@ -1761,6 +1761,12 @@ def _signoff(r: _Reader, sent: corpus.Sentence) -> _Att | None:
 _COMMA_QUOTE_RE = re.compile(r',\s*"')
 
 
+def _introduces_quotation(norm: str) -> bool:
+    """Whether a sentence may introduce a quotation without a cue word: a colon, or a comma before a
+    quotation mark ('The mayor issued a statement, "We will rebuild."')."""
+    return ":" in norm or ('"' in norm and _COMMA_QUOTE_RE.search(norm) is not None)
+
+
 def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
     sentence's subject (the cue is the colon). So does one after a document noun and a comma, whose cue
@@ -2063,8 +2069,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         _candidates_re().pattern, sent.norm, re.I)
     candidates = [m.start() + sent.start for m in words]
     signed = "(@" in sent.norm or ("-" in sent.norm and _QUOTE_SIGNOFF_RE.search(sent.norm) is not None)
-    introduced = ":" in sent.norm or _COMMA_QUOTE_RE.search(sent.norm) is not None  # '...: "Q"', 'a statement, "Q"'
-    if not candidates and not introduced and not signed:
+    if not candidates and not signed and not _introduces_quotation(sent.norm):
         return []  # no cue word, colon, quotation after a comma or signed post: nothing to read
     toks = r.tokens(sent.start, sent.end)
     turn = _turn(r, sent, toks)
@@ -2101,7 +2106,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             if att.construction != "what X called":  # a label inside a content does not end it
                 clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
-    if not found and toks and introduced:
+    if not found and toks and _introduces_quotation(sent.norm):
         att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} and sent.norm.find(":") > 0
                else None) or _colon_quote(r, toks)
         found = [att] if att else []
