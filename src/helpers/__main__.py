@@ -199,5 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     return _analyze(args)
 
 
+def _run() -> int:
+    """:func:`main`, quiet when the reader of its output goes away (``... | head``)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_run())
