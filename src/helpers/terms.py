@@ -167,7 +167,9 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
     Voice: ``direct_quote`` inside an attributed quotation of six words or more;
     ``scare_quote`` inside a quoted fragment of at most five words (or an
     unattributed quotation); ``reported`` inside the content of an indirect
-    attribution; ``author`` otherwise (headlines included).
+    attribution; ``author`` otherwise (headlines included), also inside a content that only
+    names a topic ("discussed the crisis", ``topic_lemmas``) or whose speaker is the writer
+    ("we might recall", ``writer_pronouns``; both in ``attribution_context.yaml``).
 
     Args:
         articles: the articles table.
