@@ -171,3 +171,13 @@ def test_a_topic_or_the_writer_s_own_recollection_keeps_the_author_s_voice(text,
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
     found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
     assert found.set_index("match").loc[match, "voice"] == voice
+
+
+def test_a_long_quotation_nobody_is_found_saying_is_a_direct_quote_not_a_scare_quote():
+    text = ("The mayor began Sunday with a short post about the storm. “Woke up to the devastating news from the "
+            "coast. My thoughts are with every family.” Residents called the repairs “a fiasco.”")
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    rows = found.set_index("match")
+    assert rows.loc["devastating", "voice"] == "direct_quote" and rows.loc["devastating", "speaker"] == ""
+    assert rows.loc["fiasco", "voice"] == "scare_quote"

@@ -164,9 +164,10 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
                speakers: str | Path | None = None) -> pd.DataFrame:
     """One row per occurrence of a lexicon term, with its voice.
 
-    Voice: ``direct_quote`` inside an attributed quotation of six words or more;
-    ``scare_quote`` inside a quoted fragment of at most five words (or an
-    unattributed quotation); ``reported`` inside the content of an indirect
+    Voice: ``direct_quote`` inside a quotation of six words or more (with its speaker when an
+    attribution holds it; a long quotation nobody is found saying is still somebody's words, and a long
+    title in quotation marks is read as one too); ``scare_quote`` inside a quoted fragment of at most five
+    words; ``reported`` inside the content of an indirect
     attribution; ``author`` otherwise (headlines included), also inside a content that only
     names a topic ("discussed the crisis", ``topic_lemmas``) or whose speaker is the writer
     ("we might recall", ``writer_pronouns``; both in ``attribution_context.yaml``).
@@ -231,9 +232,7 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
         if span["n_words"] <= SCARE_QUOTE_MAX_WORDS:
             return "scare_quote", att
         attributed = contents.innermost(span["start"], span["end"] - 1)
-        if attributed is not None:
-            return "direct_quote", attributed
-        return "scare_quote", att
+        return "direct_quote", attributed  # a long quotation is somebody's words, found or not
     if att is not None and not _writer_speaks(att) and not _topic_only(att):
         return "reported", att
     return "author", None
