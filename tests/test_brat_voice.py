@@ -171,8 +171,11 @@ def test_cli_prints_the_hand_voice_line(storm, tmp_path, capsys):
     ("article_id,start,end,voice\nstorm,1,2,author\n", "missing column(s) match"),
     ("article_id,start,end,match,voice\nstorm,12,4,x,author\n", "line 2: start and end must be offsets"),
     ("article_id,start,end,match,voice\nstorm,0,5,Storm,quoted\n", "line 2: voice 'quoted' is not one of"),
-    ("article_id,start,end,match,voice\nstorm,0,5,Storm,author\nstorm,0,5,Hurricane,author\n",
-     "line 3: storm [0:5] holds 'Storm', not 'Hurricane'"),
+    ("article_id,start,end,match,voice\nstorm,0,5,Storm,author\n\nstorm,6,10,Rain,author\n",
+     "line 4: storm [6:10] holds 'Hits', not 'Rain'"),  # the blank line counts
+    ("article_id,start,end,match,voice\nstorm,0,5,Storm,author\nstorm,0,5,Storm,reported\n",
+     "line 3: the same place as line 2 is labelled again"),
+    ("article_id,start,end,match,voice\nstorm,\u00b2,5,Storm,author\n", "line 2: start and end must be offsets"),
     ("article_id,start,end,match,voice\nflood,0,5,Storm,author\n", "line 2: article 'flood' is not among"),
 ])
 def test_a_bad_hand_file_is_named_with_its_problem(storm, tmp_path, capsys, content, message):
@@ -186,3 +189,16 @@ def test_a_bad_hand_file_is_named_with_its_problem(storm, tmp_path, capsys, cont
 def test_a_missing_hand_file_is_named(storm, tmp_path):
     with pytest.raises(brat_voice.VoiceGoldError, match="nowhere.csv: cannot read"):
         evaluation.evaluate_attributions(storm, voice_gold=tmp_path / "nowhere.csv")
+
+
+def test_hand_rows_pair_exact_places_first(storm, tmp_path):
+    """A wide hand row ("massive strike") does not take the term an exact row ("massive") labels."""
+    start = STORM.index("massive")
+    path = tmp_path / "wide.csv"
+    path.write_text("article_id,start,end,match,voice\n"
+                    f"storm,{start},{start + 14},massive strike,author\nstorm,{start},{start + 7},massive,reported\n",
+                    encoding="utf-8-sig")  # a BOM is read too
+    result = evaluation.evaluate_attributions(storm, voice_gold=path)
+    rows = result["hand_voice_rows"]
+    assert list(zip(rows["match"], rows["hand_voice"])) == [("massive", "reported")]
+    assert result["n_hand_not_found"] == 1 and result["n_hand_unplaced"] == 0

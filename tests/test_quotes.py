@@ -844,3 +844,27 @@ def test_reportedly_is_an_attribution_to_nobody_named(text, content):
 def test_reportedly_inside_a_content_is_part_of_it():
     got = one("Lee said the harbour master will reportedly resign on Friday.")
     assert list(zip(got["speaker"], got["cue"])) == [("Lee", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will rebuild the dam," the mayor reportedly said.', [("the mayor", "said")]),
+    ("The dam will reportedly close next year, the ministry said on Monday.", [("the ministry", "said")]),
+    ("The mayor reportedly told aides he would resign.", [("The mayor", "told")]),
+    ("The senator, who reportedly wept at the funeral, voted against the bill.", []),  # a relative clause
+])
+def test_reportedly_gives_way_to_a_cue_and_a_relative_clause(text, expected):
+    got = one(text)
+    assert list(zip(got["speaker"], got["cue"])) == expected
+
+
+def test_a_relative_clause_after_an_according_to_source_in_mid_sentence_is_skipped():
+    got = one("The plan, according to Lee, who chairs the committee, is dead for this year.")
+    assert got["quote"].item() == "The plan … is dead for this year."
+
+
+@pytest.mark.parametrize("text", [
+    'After the statement, "We will not resign" became the party slogan for the spring.',  # the quotation goes on
+    'Voters received a letter, "Dear neighbour, the dam is safe."',  # nobody issued it in this sentence
+])
+def test_a_comma_before_a_quotation_needs_an_issued_document_that_ends_the_sentence(text):
+    assert one(text).empty

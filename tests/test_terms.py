@@ -181,3 +181,13 @@ def test_a_long_quotation_nobody_is_found_saying_is_a_direct_quote_not_a_scare_q
     rows = found.set_index("match")
     assert rows.loc["devastating", "voice"] == "direct_quote" and rows.loc["devastating", "speaker"] == ""
     assert rows.loc["fiasco", "voice"] == "scare_quote"
+
+
+@pytest.mark.parametrize("text, match, voice", [
+    ("Lee commented the plan was a disaster for the harbour.", "disaster", "reported"),  # a clause, not a topic
+    ("As we reported on Monday, officials said the dam faces a crisis.", "crisis", "reported"),  # not the writer's
+])
+def test_a_clause_or_another_speaker_inside_stays_reported(text, match, voice):
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    assert found.set_index("match").loc[match, "voice"] == voice

@@ -200,12 +200,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run() -> int:
-    """:func:`main`, quiet when the reader of its output goes away (``... | head``)."""
+    """:func:`main`, without a traceback when the reader of its output goes away (``... | head``): exit code 1,
+    as the Python documentation advises for a broken pipe."""
     try:
         return main()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
-        return 0
+        return 1
 
 
 if __name__ == "__main__":

@@ -87,7 +87,14 @@ def raw_place(clean: tuple[str, list[int]], raw: tuple[str, list[int]], start: i
 
 def located_terms(found: pd.DataFrame, raw_texts: dict[str, str], articles: pd.DataFrame) -> Iterator[tuple]:
     """Each row of ``found`` (a named tuple) with its ``(start, end)`` in the raw text, or ``None`` when its
-    article is not among ``raw_texts`` and ``articles`` or the term cannot be found there (:func:`raw_place`)."""
+    article is not among ``raw_texts`` and ``articles`` or the term cannot be found there (:func:`raw_place`).
+
+    Example:
+        >>> found = pd.DataFrame([{"article_id": "a", "start": 2, "end": 11}, {"article_id": "b", "start": 0, "end": 1}])
+        >>> [place for _, place in located_terms(found, {"a": "Title\\n\\nA so-called plan."},
+        ...                                      pd.DataFrame({"article_id": ["a"], "text": ["A so-called plan."]}))]
+        [(9, 18), None]
+    """
     clean = {aid: squeeze(text) for aid, text in zip(articles["article_id"], articles["text"])}
     raws: dict[str, tuple[str, list[int]]] = {}
     for term in found.itertuples():
@@ -172,34 +179,47 @@ def read_hand_voice(path: str | Path) -> pd.DataFrame:
     The CSV has :data:`HAND_COLUMNS` (others are ignored): ``article_id`` (the ``.txt`` stem), ``start``
     and ``end`` (offsets of the term in that file), ``match`` (the text there, checked when scoring) and
     ``voice`` (one of :data:`VOICES`). No corpus text beyond the term itself is needed, so labels for a
-    corpus that may not be redistributed can be shared.
+    corpus that may not be redistributed can be shared. Blank lines are skipped; a ``line`` column keeps
+    each row's line in the file for messages.
 
     Raises:
-        VoiceGoldError: a missing file or column, or a row with a bad offset or voice (file and row named).
+        VoiceGoldError: a missing file or column, a row with a bad offset or voice, or a place labelled
+            twice (file and line named).
     """
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skip_blank_lines=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise VoiceGoldError(f"{path}: cannot read the hand voice file: {exc}") from None
     missing = [c for c in HAND_COLUMNS if c not in table.columns]
     if missing:
         raise VoiceGoldError(f"{path}: missing column(s) {', '.join(missing)} (need {', '.join(HAND_COLUMNS)})")
-    for line, row in enumerate(table.itertuples(), start=2):
-        if not (row.start.isdigit() and row.end.isdigit() and int(row.start) < int(row.end)):
-            raise VoiceGoldError(f"{path}, line {line}: start and end must be offsets with start < end, "
+    table = table.assign(line=range(2, len(table) + 2))[HAND_COLUMNS + ["line"]]
+    table = table[(table[HAND_COLUMNS] != "").any(axis=1)]
+    seen: dict[tuple, int] = {}
+    for row in table.itertuples():
+        if not (_OFFSET_RE.fullmatch(row.start) and _OFFSET_RE.fullmatch(row.end) and int(row.start) < int(row.end)):
+            raise VoiceGoldError(f"{path}, line {row.line}: start and end must be offsets with start < end, "
                                  f"not {row.start!r}, {row.end!r}")
         if row.voice not in VOICES:
-            raise VoiceGoldError(f"{path}, line {line}: voice {row.voice!r} is not one of {', '.join(VOICES)}")
-    return table.assign(start=table["start"].astype(int), end=table["end"].astype(int))[HAND_COLUMNS]
+            raise VoiceGoldError(f"{path}, line {row.line}: voice {row.voice!r} is not one of {', '.join(VOICES)}")
+        key = (row.article_id, int(row.start), int(row.end))
+        if key in seen:
+            raise VoiceGoldError(f"{path}, line {row.line}: the same place as line {seen[key]} is labelled again")
+        seen[key] = row.line
+    return table.assign(start=table["start"].astype(int), end=table["end"].astype(int)).reset_index(drop=True)
+
+
+_OFFSET_RE = re.compile(r"[0-9]+")
 
 
 def score_hand_voice(found: pd.DataFrame, raw_texts: dict[str, str], articles: pd.DataFrame,
                      hand: pd.DataFrame, *, source: str = "the hand voice file") -> dict:
     """Voice accuracy of :func:`helpers.terms.find_terms` rows against voices labelled by hand.
 
-    A found term and a hand row pair up when they overlap in the raw text of one article (one to one).
-    Hand rows no found term reaches are counted as ``n_hand_not_found`` (a term the lexicon missed);
-    found terms in a labelled article without a hand row as ``n_hand_unlabelled``; neither is scored.
+    A found term and a hand row pair up one to one (:func:`pair_hand_rows`). Hand rows no found term
+    reaches are counted as ``n_hand_not_found`` (a term the lexicon missed); found terms in a labelled
+    article without a hand row as ``n_hand_unlabelled``, and those whose place in the raw text could not
+    be found as ``n_hand_unplaced``; none of these is scored.
 
     Example:
         >>> raw = {"a": "Lee said it was a disaster."}
@@ -213,34 +233,62 @@ def score_hand_voice(found: pd.DataFrame, raw_texts: dict[str, str], articles: p
     Raises:
         VoiceGoldError: a hand row whose article is not among ``raw_texts`` or whose offsets do not hold its ``match``.
     """
-    for line, row in enumerate(hand.itertuples(), start=2):
+    _check_hand_rows(hand, raw_texts, source=source)
+    labelled = set(hand["article_id"])
+    placed: dict[str, list] = {}
+    unplaced = 0
+    for term, place in located_terms(found, raw_texts, articles):
+        if place is not None:
+            placed.setdefault(term.article_id, []).append((place, term))
+        elif term.article_id in labelled:
+            unplaced += 1
+    pairs = pair_hand_rows(hand, placed)
+    rows = [(h.article_id, h.start, h.end, h.match, t.voice, h.voice, t.speaker, t.sentence) for h, t in pairs]
+    paired = {id(t) for _, t in pairs}
+    unlabelled = sum(id(t) not in paired for aid, terms in placed.items() if aid in labelled for _, t in terms)
+    table = pd.DataFrame(rows, columns=HAND_VOICE_COLUMNS)
+    right = table["voice"] == table["hand_voice"]
+    recall = {v: (int(right[table["hand_voice"] == v].sum()), int((table["hand_voice"] == v).sum())) for v in VOICES}
+    return {"hand_voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_hand_voice": len(table),
+            "n_hand_not_found": len(hand) - len(table), "n_hand_unlabelled": unlabelled,
+            "n_hand_unplaced": unplaced, "hand_voice_recall": recall, "hand_voice_rows": table}
+
+
+def _check_hand_rows(hand: pd.DataFrame, raw_texts: dict[str, str], *, source: str) -> None:
+    """Raise :class:`VoiceGoldError` for a hand row whose article is missing or whose offsets do not hold its match."""
+    for n, row in enumerate(hand.itertuples(), start=2):
+        line = getattr(row, "line", n)
         text = raw_texts.get(row.article_id)
         if text is None:
             raise VoiceGoldError(f"{source}, line {line}: article {row.article_id!r} is not among the annotated texts")
         if text[row.start:row.end] != row.match:
             raise VoiceGoldError(f"{source}, line {line}: {row.article_id} [{row.start}:{row.end}] holds "
                                  f"{text[row.start:row.end]!r}, not {row.match!r}")
-    by_article: dict[str, list] = {}
-    for term, place in located_terms(found, raw_texts, articles):
-        if place is not None:
-            by_article.setdefault(term.article_id, []).append((place, term))
-    rows, used = [], set()
-    for row in hand.itertuples():
-        pair = next(((place, term) for place, term in by_article.get(row.article_id, ())
-                     if place[0] < row.end and row.start < place[1] and id(term) not in used), None)
-        if pair is not None:
-            used.add(id(pair[1]))
-            term = pair[1]
-            rows.append((row.article_id, row.start, row.end, row.match, term.voice, row.voice, term.speaker,
-                         term.sentence))
-    labelled = set(hand["article_id"])
-    unlabelled = sum(id(t) not in used for aid, pairs in by_article.items() if aid in labelled for _, t in pairs)
-    table = pd.DataFrame(rows, columns=HAND_VOICE_COLUMNS)
-    right = table["voice"] == table["hand_voice"]
-    recall = {v: (int(right[table["hand_voice"] == v].sum()), int((table["hand_voice"] == v).sum())) for v in VOICES}
-    return {"hand_voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_hand_voice": len(table),
-            "n_hand_not_found": len(hand) - len(table), "n_hand_unlabelled": unlabelled,
-            "hand_voice_recall": recall, "hand_voice_rows": table}
+
+
+def pair_hand_rows(hand: pd.DataFrame, placed: dict[str, list]) -> list[tuple]:
+    """Hand rows paired one to one with found terms ``{article_id: [((start, end), term), ...]}``: first the
+    terms at exactly a hand row's offsets, then, for the rows left, the first free term that overlaps it.
+
+    Example:
+        >>> hand = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 0], "end": [20, 9], "match": ["x", "y"]})
+        >>> placed = {"a": [((0, 9), "so-called"), ((10, 20), "disaster")]}
+        >>> [(h.end, t) for h, t in pair_hand_rows(hand, placed)]  # in the hand file's order
+        [(20, 'disaster'), (9, 'so-called')]
+    """
+    rows = list(hand.itertuples())
+    taken: set[int] = set()
+    paired: dict[int, object] = {}
+    for exact in (True, False):
+        for k, row in enumerate(rows):
+            if k in paired:
+                continue
+            term = next((t for (a, b), t in placed.get(row.article_id, ()) if id(t) not in taken and (
+                (a, b) == (row.start, row.end) if exact else a < row.end and row.start < b)), None)
+            if term is not None:
+                paired[k] = term
+                taken.add(id(term))
+    return [(rows[k], paired[k]) for k in sorted(paired)]
 
 
 def format_hand_voice(result: dict, *, source: str = "") -> str:
@@ -252,10 +300,9 @@ def format_hand_voice(result: dict, *, source: str = "") -> str:
         ...                         source="dev_voice.csv"))
         voice against the hand labels of dev_voice.csv: accuracy 0.50 (of 2 occurrences; 1 labelled term not found); right by hand voice: author 1 of 1, reported 0 of 1
     """
-    gaps = [f"{result['n_hand_not_found']} labelled term{'s' * (result['n_hand_not_found'] != 1)} not found"
-            if result["n_hand_not_found"] else "",
-            f"{result['n_hand_unlabelled']} found term{'s' * (result['n_hand_unlabelled'] != 1)} without a label"
-            if result["n_hand_unlabelled"] else ""]
+    counts = (("n_hand_not_found", "labelled term{} not found"), ("n_hand_unlabelled", "found term{} without a label"),
+              ("n_hand_unplaced", "found term{} not placed in the raw text"))
+    gaps = [f"{result[key]} {text.format('s' * (result[key] != 1))}" for key, text in counts if result.get(key)]
     gaps_text = "".join(f"; {g}" for g in gaps if g)
     by = ", ".join(f"{v} {r} of {n}" for v, (r, n) in result["hand_voice_recall"].items() if n)
     where = f" of {source}" if source else ""

@@ -786,6 +786,7 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
         VoiceGoldError: a ``voice_gold`` file that cannot be read or does not fit the texts.
     """
     raw_texts, gold = read_brat(path, split=split)
+    labels = _read_hand(voice_gold)  # a bad file fails before the slow part
     chosen = choose_study(study, data_dir=path)
     if extract is None:
         from helpers.quotes import extract_quotes  # late: the extractor is the slow, changing part
@@ -801,25 +802,33 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     pred = extract(articles)
     result = score_attributions(pred, raw_texts, gold, articles)
     polnear = _layout(Path(path).expanduser(), split)[2]
-    return {**result, **_voice(pred, raw_texts, gold, articles, lexicon=chosen.lexicon, hand=voice_gold),
+    return {**result, **_voice(pred, raw_texts, gold, articles, lexicon=chosen.lexicon, hand=labels,
+                               hand_source=str(voice_gold or "")),
             "n_not_loaded": len(raw_texts) - len(articles), "split": split if polnear else None}
 
 
+def _read_hand(path: str | Path | None) -> pd.DataFrame | None:
+    """:func:`helpers.brat_voice.read_hand_voice` of ``path``, None without one."""
+    from helpers import brat_voice  # late: it imports the extractor
+
+    return brat_voice.read_hand_voice(path) if path else None
+
+
 def _voice(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame, articles: pd.DataFrame, *,
-           lexicon: str | Path, hand: str | Path | None = None) -> dict:
+           lexicon: str | Path, hand: pd.DataFrame | None = None, hand_source: str = "") -> dict:
     """Voice of the lexicon's terms, from these attributions, against the brat gold (:mod:`helpers.brat_voice`)
-    and against ``hand`` labels when given; ``{}`` when the predictions lack the columns the voice needs
-    (an extractor other than this project's)."""
+    and against ``hand`` labels (:func:`helpers.brat_voice.read_hand_voice`) when given; ``{}`` when the
+    predictions lack the columns the voice needs (an extractor other than this project's)."""
     from helpers import brat_voice, terms  # late: terms imports the extractor
 
-    labels = brat_voice.read_hand_voice(hand) if hand else None  # a bad file fails before the slow part
+    labels = hand
     if not {"quote_start", "quote_end", "speaker", "side"} <= set(pred.columns):
         return {}
     found = terms.find_terms(articles, lexicon, quotes_=pred)
     out = {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
     if labels is not None:
-        out.update(brat_voice.score_hand_voice(found, raw_texts, articles, labels, source=str(hand)),
-                   hand_voice_source=str(hand))
+        out.update(brat_voice.score_hand_voice(found, raw_texts, articles, labels, source=hand_source),
+                   hand_voice_source=hand_source)
     return out
 
 

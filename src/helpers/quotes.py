@@ -1416,8 +1416,9 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     k = subject[1] + 1
     if left is not None:
         att.q_start, att.q_end = left
-        if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2 and (
-                toks[k + 1].low not in r.words.relative_pronouns):  # "..., which tracks X" is about the source
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in r.words.relative_pronouns:
+            k = _comma_in(toks, k + 1, len(toks)) or len(toks)  # "..., who chairs it," is about the source
+        if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2:
             att.gaps.append((att.q_end, toks[k + 1].start))  # "The plan, according to the aide, is dead."
             att.q_end, att.right = toks[-1].end, True
         return att
@@ -1493,13 +1494,17 @@ def _unnamed_asker(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     return att
 
 
-def _hearsay(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+def _hearsay(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The mayor will reportedly resign on Friday': an adverb that says the clause was reported by someone
-    the text does not name; the speaker stays empty and the content is the sentence (after a dateline, and
-    after the adverb's comma when it opens the sentence).
+    the text does not name, read only in a sentence without another attribution; the speaker stays empty and
+    the content is the sentence (after a dateline, and after the adverb's comma when it opens the sentence).
+    Not inside a relative clause ("The senator, who reportedly wept, voted against it") or a quotation.
 
     >>> # "Reportedly, the mayor will resign" -> cue "Reportedly", no speaker, content "the mayor will resign"
     """
+    i = next((k for k, t in enumerate(toks) if t.low in r.ctx["hearsay_adverbs"] and not t.quoted), None)
+    if i is None or any(t.low in r.words.relative_pronouns for t in toks[max(0, i - 2):i]):
+        return None
     first = _after_dateline(toks)
     start = i + 1 + (i + 1 < len(toks) and toks[i + 1].text == ",") if i == first else first
     end = len(toks) - 1
@@ -1763,17 +1768,25 @@ _COMMA_QUOTE_RE = re.compile(r',\s*"')
 
 def _introduces_quotation(norm: str) -> bool:
     """Whether a sentence may introduce a quotation without a cue word: a colon, or a comma before a
-    quotation mark ('The mayor issued a statement, "We will rebuild."')."""
+    quotation mark ('The mayor issued a statement, "We will rebuild."').
+
+    >>> [_introduces_quotation(s) for s in ('Lee was blunt: "No."', 'It read, "Closed."', 'Lee left, sadly.')]
+    [True, True, False]
+    """
     return ":" in norm or ('"' in norm and _COMMA_QUOTE_RE.search(norm) is not None)
 
 
 def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'The senator was blunt: "We have the votes."': a quotation introduced by a colon belongs to the
-    sentence's subject (the cue is the colon). So does one after a document noun and a comma, whose cue
-    is the noun: 'The mayor issued a statement, "We will rebuild."'."""
-    colon = next((k for k in range(1, len(toks) - 1) if toks[k].text in {":", ","} and not toks[k].quoted
-                  and toks[k + 1].text == '"' and (toks[k].text == ":" or toks[k - 1].low in r.words.document_nouns)),
-                 None)
+    sentence's subject (the cue is the colon). So does one that ends the sentence after a document its
+    subject issued and a comma (:func:`_issued_document`), whose cue is the noun.
+
+    >>> # 'The mayor issued a statement, "We will rebuild."' -> the mayor, cue "statement"
+    """
+    colon = next((k for k in range(1, len(toks) - 1) if toks[k].text == ":" and not toks[k].quoted
+                  and toks[k + 1].text == '"'), None)
+    if colon is None:
+        colon = next((k for k in range(1, len(toks) - 1) if _issued_document(r, toks, k)), None)
     if colon is None:
         return None
     subject = _sentence_subject(r, toks, colon)
@@ -1785,6 +1798,22 @@ def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
     _set_mention(r, att, toks, subject)
     att.q_start, att.q_end = span[0], span[1]
     return att
+
+
+def _issued_document(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether token ``k`` is the comma in 'X issued a statement, "Q."': a document noun before it, a verb of
+    issuing (``issuing_verbs``) at most three words before that, and a quotation after it to the sentence's end.
+    'After the statement, "No" became a slogan' and 'Voters received a letter, "Dear ..."' are not.
+
+    >>> # 'The mayor posted a short message, "We will rebuild."' -> True at the comma
+    """
+    if toks[k].text != "," or toks[k].quoted or k + 1 >= len(toks) or toks[k + 1].text != '"' or (
+            toks[k - 1].low not in r.words.document_nouns):
+        return False
+    if not any(t.low in r.ctx["issuing_verbs"] for t in toks[max(0, k - 5):k - 1]):
+        return False
+    span = r.span_at(toks[k + 1].end)
+    return span is not None and all(not t.word for t in toks if t.start >= span[1])
 
 
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
@@ -2047,7 +2076,12 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
 
 def _trailing_according(att: _Att) -> bool:
     """Whether ``att`` is an "according to" that ends its sentence, its content all before it: the content
-    of a cue before it stops there ("The group called for strikes, according to a monitor, which tracks ...")."""
+    of a cue before it stops there ("The group called for strikes, according to a monitor, which tracks ...").
+
+    >>> a = _Att("according to", 40, 52, "speech", q_start=0, q_end=38, construction="according to")
+    >>> _trailing_according(a), _trailing_according(_Att("said", 4, 8, "speech", q_start=9, q_end=30, right=True))
+    (True, False)
+    """
     return att.construction == "according to" and not att.right and att.q_end <= att.cue_start
 
 
@@ -2098,14 +2132,15 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        elif t.low in r.ctx["hearsay_adverbs"] and not found:
-            att = _hearsay(r, toks, i)
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
             if att.construction != "what X called":  # a label inside a content does not end it
                 clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
+    if not found:
+        att = _hearsay(r, toks)
+        found = [att] if att else []
     if not found and toks and _introduces_quotation(sent.norm):
         att = (_name_colon(r, toks) if r.norm[sent.start - 1:sent.start] in {"", "\n"} and sent.norm.find(":") > 0
                else None) or _colon_quote(r, toks)

@@ -239,32 +239,51 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
 
 
 def _writer_speaks(att: dict) -> bool:
-    """Whether an attribution outside quotation marks is the writer's own ("we might recall that ...").
+    """Whether an attribution outside quotation marks is the writer's own ("we might recall that ..."): its
+    speaker is "I" or "we" and its content holds no cue of another speaker ("As we reported, officials said
+    ..." stays reported).
 
     Example:
-        >>> _writer_speaks({"speaker_mention": "we", "cue": "recall"}), _writer_speaks({"speaker_mention": "Lee"})
-        (True, False)
+        >>> [_writer_speaks({"speaker_mention": m, "quote": q}) for m, q in [("we", "the vote was a fiasco"),
+        ...     ("Lee", "the vote was a fiasco"), ("we", "officials said the vote was a fiasco")]]
+        [True, False, False]
     """
-    return str(att.get("speaker_mention") or "").lower() in quotes.context_words()["writer_pronouns"]
+    if str(att.get("speaker_mention") or "").lower() not in quotes.context_words()["writer_pronouns"]:
+        return False
+    cues = quotes.cue_lexicon()
+    return not any(w in cues for w in _content_words(att))
 
 
 def _topic_only(att: dict) -> bool:
     """Whether a content only names what was talked about: a noun phrase after a topic cue
-    ("discussed the crisis", "responded to the mayor's rant"), not a clause ("talked about how the crisis began").
+    ("discussed the crisis", "responded to the mayor's rant"), not a clause ("talked about how the crisis
+    began", "commented the plan was a disaster": a finite verb makes it one).
 
     Example:
         >>> [_topic_only({"cue": c, "quote": q}) for c, q in [("discussed", "the harbour crisis"),
-        ...     ("responded", "to the mayor's rant."), ("talked", "about how the crisis began"), ("said", "a crisis")]]
-        [True, True, False, False]
+        ...     ("responded", "to the mayor's rant."), ("talked", "about how the crisis began"), ("said", "a crisis"),
+        ...     ("commented", "the plan was a disaster")]]
+        [True, True, False, False, False]
     """
     ctx, cues = quotes.context_words(), quotes.cue_lexicon()
     cue = str(att.get("cue") or "").lower().split()
     if not cue or cue[0] not in cues or cues[cue[0]].lemma not in ctx["topic_lemmas"]:
         return False
-    content = re.findall(r"[\w'’-]+|[^\w\s]", str(att.get("quote") or "").lower())
+    content = _content_words(att)
     while content and content[0] in ctx["adjunct_preps"]:
         content = content[1:]
-    return bool(content) and content[0][0].isalnum() and content[0] not in ctx["content_clause_openers"]
+    opens_with_word = str(att.get("quote") or "").lstrip()[:1].isalnum()  # not a colon or a quotation mark
+    return opens_with_word and bool(content) and content[0] not in ctx["content_clause_openers"] and not any(
+        w in ctx["finite_verbs"] for w in content)
+
+
+def _content_words(att: dict) -> list[str]:
+    """The lower-cased words of an attribution's content.
+
+    >>> _content_words({"quote": "to the mayor's rant."})
+    ['to', 'the', "mayor's", 'rant']
+    """
+    return re.findall(r"[\w'’-]+", str(att.get("quote") or "").lower())
 
 
 # ---------------------------------------------------------------- summaries
