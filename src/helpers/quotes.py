@@ -2138,7 +2138,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             if att.construction != "what X called":  # a label inside a content does not end it
                 clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
-    if not found:
+    if not found and any(word in low for word in r.ctx["hearsay_adverbs"]):
         att = _hearsay(r, toks)
         found = [att] if att else []
     if not found and toks and _introduces_quotation(sent.norm):

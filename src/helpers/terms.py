@@ -262,8 +262,8 @@ def _topic_only(att: dict) -> bool:
     Example:
         >>> [_topic_only({"cue": c, "quote": q}) for c, q in [("discussed", "the harbour crisis"),
         ...     ("responded", "to the mayor's rant."), ("talked", "about how the crisis began"), ("said", "a crisis"),
-        ...     ("commented", "the plan was a disaster")]]
-        [True, True, False, False, False]
+        ...     ("commented", "the plan was a disaster"), ("responded", "to a demand that could cause chaos")]]
+        [True, True, False, False, False, True]
     """
     ctx, cues = quotes.context_words(), quotes.cue_lexicon()
     cue = str(att.get("cue") or "").lower().split()
@@ -272,9 +272,11 @@ def _topic_only(att: dict) -> bool:
     content = _content_words(att)
     while content and content[0] in ctx["adjunct_preps"]:
         content = content[1:]
-    opens_with_word = str(att.get("quote") or "").lstrip()[:1].isalnum()  # not a colon or a quotation mark
-    return opens_with_word and bool(content) and content[0] not in ctx["content_clause_openers"] and not any(
-        w in ctx["finite_verbs"] for w in content)
+    if not content or not str(att.get("quote") or "").lstrip()[:1].isalnum() or (
+            content[0] in ctx["content_clause_openers"]):
+        return False  # nothing, a colon or a quotation mark, or a clause ("about how ...")
+    head = itertools.takewhile(lambda w: w not in ctx["content_clause_openers"], content)  # not "a way that could"
+    return not any(w in ctx["finite_verbs"] for w in head)
 
 
 def _content_words(att: dict) -> list[str]:
