@@ -821,13 +821,12 @@ def _voice(pred: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFrame, ar
     predictions lack the columns the voice needs (an extractor other than this project's)."""
     from helpers import brat_voice, terms  # late: terms imports the extractor
 
-    labels = hand
     if not {"quote_start", "quote_end", "speaker", "side"} <= set(pred.columns):
         return {}
     found = terms.find_terms(articles, lexicon, quotes_=pred)
     out = {**brat_voice.score_voice(found, raw_texts, gold, articles), "voice_lexicon": str(lexicon)}
-    if labels is not None:
-        out.update(brat_voice.score_hand_voice(found, raw_texts, articles, labels, source=hand_source),
+    if hand is not None:
+        out.update(brat_voice.score_hand_voice(found, raw_texts, articles, hand, source=hand_source),
                    hand_voice_source=hand_source)
     return out
 

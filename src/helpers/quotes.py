@@ -1802,7 +1802,7 @@ def _colon_quote(r: _Reader, toks: list[_Tok]) -> _Att | None:
 
 def _issued_document(r: _Reader, toks: list[_Tok], k: int) -> bool:
     """Whether token ``k`` is the comma in 'X issued a statement, "Q."': a document noun before it, a verb of
-    issuing (``issuing_verbs``) at most three words before that, and a quotation after it to the sentence's end.
+    issuing (``issuing_verbs``) at most four words before that, and a quotation after it to the sentence's end.
     'After the statement, "No" became a slogan' and 'Voters received a letter, "Dear ..."' are not.
 
     >>> # 'The mayor posted a short message, "We will rebuild."' -> True at the comma

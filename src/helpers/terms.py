@@ -166,11 +166,11 @@ def find_terms(articles: pd.DataFrame, lexicon: str | Path | Lexicon | None = No
 
     Voice: ``direct_quote`` inside a quotation of six words or more (with its speaker when an
     attribution holds it; a long quotation nobody is found saying is still somebody's words, and a long
-    title in quotation marks is read as one too); ``scare_quote`` inside a quoted fragment of at most five
-    words; ``reported`` inside the content of an indirect
-    attribution; ``author`` otherwise (headlines included), also inside a content that only
-    names a topic ("discussed the crisis", ``topic_lemmas``) or whose speaker is the writer
-    ("we might recall", ``writer_pronouns``; both in ``attribution_context.yaml``).
+    title in quotation marks is read as one too); ``scare_quote`` inside a quoted fragment of at most
+    five words; ``reported`` inside the content of an indirect attribution; ``author`` otherwise
+    (headlines included), also inside a content that only names a topic ("discussed the crisis",
+    ``topic_lemmas``) or whose speaker is the writer ("we might recall", ``writer_pronouns``; both in
+    ``attribution_context.yaml``).
 
     Args:
         articles: the articles table.
