@@ -137,10 +137,26 @@ def score_voice(found: pd.DataFrame, raw_texts: dict[str, str], gold: pd.DataFra
         want = gold_voice(*place, text=raw_texts[aid], quotes=quotes[aid], contents=contents.get(aid, []))
         rows.append((aid, term.family, term.match, term.voice, want, term.speaker, term.sentence))
     table = pd.DataFrame(rows, columns=VOICE_COLUMNS)
-    right = table["voice"] == table["gold_voice"]
-    recall = {v: (int(right[table["gold_voice"] == v].sum()), int((table["gold_voice"] == v).sum())) for v in VOICES}
-    return {"voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_voice": len(table),
+    accuracy, recall = voice_agreement(table["voice"], table["gold_voice"])
+    return {"voice_accuracy": accuracy, "n_voice": len(table),
             "n_voice_unlocated": unlocated, "voice_recall": recall, "voice_rows": table}
+
+
+def voice_agreement(voice: pd.Series, wanted: pd.Series) -> tuple[float, dict[str, tuple[int, int]]]:
+    """Accuracy of ``voice`` against ``wanted`` (``nan`` when empty) and, per wanted voice, ``(right, of)``.
+
+    Example:
+        >>> voice_agreement(pd.Series(["author", "reported"]), pd.Series(["author", "author"]))
+        (0.5, {'author': (1, 2), 'reported': (0, 0), 'direct_quote': (0, 0), 'scare_quote': (0, 0)})
+    """
+    right = voice == wanted
+    recall = {v: (int(right[wanted == v].sum()), int((wanted == v).sum())) for v in VOICES}
+    return (float(right.mean()) if len(right) else float("nan")), recall
+
+
+def _recall_text(recall: dict[str, tuple[int, int]]) -> str:
+    """``"author 1 of 2, reported 0 of 1"``: the voices that occur, with how many got them."""
+    return ", ".join(f"{v} {r} of {n}" for v, (r, n) in recall.items() if n)
 
 
 def format_voice(result: dict, *, lexicon: str = "") -> str:
@@ -156,11 +172,10 @@ def format_voice(result: dict, *, lexicon: str = "") -> str:
     if not result["n_voice"]:
         return "voice of loaded terms: no lexicon term occurs in these articles"
     where = f" of {lexicon}" if lexicon else ""
-    by = ", ".join(f"{v} {r} of {n}" for v, (r, n) in result["voice_recall"].items() if n)
+    by = _recall_text(result["voice_recall"])
     missing = f"; {result['n_voice_unlocated']} not found in the raw text" if result["n_voice_unlocated"] else ""
     return (f"voice of loaded terms{where}: accuracy {result['voice_accuracy']:.2f} (of {result['n_voice']} "
             f"occurrences{missing}); right by gold voice: {by}")
-
 
 
 # ---------------------------------------------------------------- voice labelled by hand
@@ -247,9 +262,8 @@ def score_hand_voice(found: pd.DataFrame, raw_texts: dict[str, str], articles: p
     paired = {id(t) for _, t in pairs}
     unlabelled = sum(id(t) not in paired for aid, terms in placed.items() if aid in labelled for _, t in terms)
     table = pd.DataFrame(rows, columns=HAND_VOICE_COLUMNS)
-    right = table["voice"] == table["hand_voice"]
-    recall = {v: (int(right[table["hand_voice"] == v].sum()), int((table["hand_voice"] == v).sum())) for v in VOICES}
-    return {"hand_voice_accuracy": float(right.mean()) if len(table) else float("nan"), "n_hand_voice": len(table),
+    accuracy, recall = voice_agreement(table["voice"], table["hand_voice"])
+    return {"hand_voice_accuracy": accuracy, "n_hand_voice": len(table),
             "n_hand_not_found": len(hand) - len(table), "n_hand_unlabelled": unlabelled,
             "n_hand_unplaced": unplaced, "hand_voice_recall": recall, "hand_voice_rows": table}
 
@@ -304,7 +318,7 @@ def format_hand_voice(result: dict, *, source: str = "") -> str:
               ("n_hand_unplaced", "found term{} not placed in the raw text"))
     gaps = [f"{result[key]} {text.format('s' * (result[key] != 1))}" for key, text in counts if result.get(key)]
     gaps_text = "".join(f"; {g}" for g in gaps if g)
-    by = ", ".join(f"{v} {r} of {n}" for v, (r, n) in result["hand_voice_recall"].items() if n)
+    by = _recall_text(result["hand_voice_recall"])
     where = f" of {source}" if source else ""
     if not result["n_hand_voice"]:
         return f"voice against the hand labels{where}: none scored{gaps_text}"
