@@ -417,9 +417,22 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "The polls that show a tie were taken in May.",  # a relative clause's cue, not the subject's
     "The mayor began to say something about the pier.",  # "began to" is no aspect verb here (2 of 8 in train)  # a passive with neither an agent nor a complement
     "It is expected to rain all week.",  # an expletive subject
+    "Volunteers started a group called Neighbours for Parks in May.",  # a naming participle
+    "A new group called Citizens for Parks is raising money for the pier.",
+    "Fans joined a club dubbed the Night Owls.",
 ])
 def test_not_attributions(text):
     assert one(text).empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The mayor called Lee "a liar."', "The mayor"),  # a person names nobody's thing
+    ('The campaign called Lee\'s plan "a fraud."', "The campaign"),  # a possessive is an object
+    ('The union has called Lee "a friend of workers."', "The union"),  # "has called" is a verb
+])
+def test_calling_someone_something_stays_a_cue(text, speaker):
+    got = one(text)
+    assert got["cue"].tolist() == ["called"] and got.iloc[0]["speaker_mention"] == speaker
 
 
 def test_cue_inside_a_quotation_is_part_of_it():

@@ -757,6 +757,25 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
                for k in range(max(a, 2), b))
 
 
+def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether a naming participle gives a thing its name ("a group called Citizens for Lee", "a film titled
+    'Dawn'"): it follows a lower-case noun that does not name a person and comes before a name or a quotation.
+    "The mayor called Lee a liar" and "the campaign called Lee's remarks vile" stay cues.
+
+    >>> # naming: "a website called Real News", "the move called the boneless"; cue: "the senator called Lee"
+    """
+    if toks[i].low not in r.ctx["naming_participles"] or i == 0 or i + 1 >= len(toks):
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    not_a_noun = (r.ctx["noun_markers"] | r.ctx["aux_adverbs"] | r.ctx["clause_openers"] | r.words.pronouns
+                  | r.words.relative_pronouns)
+    if not prev.word or prev.cap or prev.low in not_a_noun or prev.low in r.words.person_nouns:
+        return False  # "has called Lee", "and called Lee", "who called Lee", "the mayor called Lee"
+    if nxt.low == "the" and i + 2 < len(toks):
+        nxt = toks[i + 2]
+    return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
+
+
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
 
@@ -774,6 +793,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "seems not to have", "declined to"
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
+    if _names_a_thing(r, toks, i):
+        return False  # "a group called Citizens for Lee"
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
         prev in r.ctx["quantity_words"] and not t.low.endswith("s")  # "two terms" is a plural noun
         or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
