@@ -435,6 +435,14 @@ def test_calling_someone_something_stays_a_cue(text, speaker):
     assert got["cue"].tolist() == ["called"] and got.iloc[0]["speaker_mention"] == speaker
 
 
+def test_pronoun_after_a_cue_opens_the_content_unless_it_ends_the_clause():
+    got = one("The director, who was to fly to Columbus, Ohio, on Friday to announce the new rules, said they "
+              "touched on a core issue.")
+    assert "they" not in got["speaker_mention"].str.lower().tolist()
+    got = one('"The team is ready," said she. "We will win."')
+    assert got.iloc[0]["speaker_mention"] == "she" and got.iloc[0]["kind"] == "direct"
+
+
 def test_cue_inside_a_quotation_is_part_of_it():
     got = one('"Critics said it would fail," the mayor said.')
     assert got["cue"].tolist() == ["said"] and got.iloc[0]["speaker"] == "the mayor"

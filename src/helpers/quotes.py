@@ -1234,6 +1234,8 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     subject = _np_right(r, toks, last + 1, any_noun=starts_np)
     if subject is None or (subject[1] + 1 < len(toks) and toks[subject[1] + 1].low in r.ctx["finite_verbs"]):
         return None  # "say the troops should go": the phrase is the content's subject
+    if _pronoun_opens_clause(r, toks, subject):
+        return None  # "..., said they touched on": the pronoun is the content's subject
     _set_mention(r, att, toks, subject)
     found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
     if found is not None and not found.gaps:
@@ -1244,6 +1246,17 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
         att.q_start, att.q_end = toks[after].start, toks[-1].end
         return att
     return found
+
+
+def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> bool:
+    """Whether a pronoun after a cue is the subject of the content, not an inverted speaker: a word follows it
+    ("the mayor, who chairs the board, said they touched on"), where an inverted one ends its clause ('said he.').
+
+    >>> # content's subject: "said they touched on"; inverted speaker: '"We won," said she.', 'said he, adding'
+    """
+    a, b = subject
+    return (a == b and toks[a].low in r.words.pronouns and b + 1 < len(toks) and toks[b + 1].word
+            and not toks[b + 1].quoted)
 
 
 def _predicate_after_appositive(r: _Reader, toks: list[_Tok], last: int, att: _Att) -> None:
