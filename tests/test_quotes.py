@@ -443,6 +443,16 @@ def test_pronoun_after_a_cue_opens_the_content_unless_it_ends_the_clause():
     assert got.iloc[0]["speaker_mention"] == "she" and got.iloc[0]["kind"] == "direct"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor declined to comment on the plan.", "declined", "to comment on the plan."),
+    ("The club refused to release the player's medical records.", "refused", "to release the player's medical records."),
+    ("The senator seemed to back the plan.", "seemed to", "The senator … to back the plan."),  # raising: as before
+])
+def test_an_infinitive_after_declined_or_refused_is_the_content(text, cue, content):
+    got = one(text)
+    assert list(zip(got["cue"], got["quote"])) == [(cue, content)]
+
+
 def test_cue_inside_a_quotation_is_part_of_it():
     got = one('"Critics said it would fail," the mayor said.')
     assert got["cue"].tolist() == ["said"] and got.iloc[0]["speaker"] == "the mayor"

@@ -1037,6 +1037,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     """The construction that fits a verb cue at token ``i``."""
     cue = r.lex[toks[i].low]
     particles = (cue.needs & _PARTICLES) | ({"for", "on"} if cue.lemma == "call" else set())
+    if cue.lemma in r.ctx["infinitive_lemmas"]:
+        particles = particles - {"to"}  # "declined to comment": "to comment" is the content
     last = i + 1 if i + 1 < len(toks) and toks[i + 1].low in particles else i
     att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
     if cue.lemma == "quote":
