@@ -453,6 +453,13 @@ def test_an_infinitive_after_declined_or_refused_is_the_content(text, cue, conte
     assert list(zip(got["cue"], got["quote"])) == [(cue, content)]
 
 
+def test_doubled_apostrophe_quotations_read_like_double_quotes():
+    got = one("''We will rebuild the pier,'' the mayor said. ''It is ours.''")
+    assert got["quote"].tolist() == ["''We will rebuild the pier, … It is ours."]
+    got = one("The mayor said the plan was ''a disaster for the town and its people.''")
+    assert got["quote"].tolist() == ["the plan was ''a disaster for the town and its people.''"]
+
+
 def test_cue_inside_a_quotation_is_part_of_it():
     got = one('"Critics said it would fail," the mayor said.')
     assert got["cue"].tolist() == ["said"] and got.iloc[0]["speaker"] == "the mayor"

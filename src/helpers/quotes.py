@@ -2294,6 +2294,19 @@ def content_parts(start: int, end: int, gaps: list[tuple[int, int]]) -> list[tup
     return parts
 
 
+def _part_text(r: _Reader, a: int, b: int) -> str:
+    """The text of one content part, a doubled apostrophe kept whole: quote_marks reads "''" as a mark and a
+    space, so a part may start at the second apostrophe or end after the first.
+
+    >>> # "''We won,'' she said. ''It is ours.''" -> the second part reads "It is ours.''", not "'It is ours.'"
+    """
+    while a < b and r.norm[a].isspace():
+        a += 1
+    if b < len(r.text) and r.norm[b - 1] == '"' and r.text[b - 1:b + 1] == "''":
+        b += 1
+    return r.text[a:b].strip()
+
+
 def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
     """The output row of one attribution."""
     parts = content_parts(att.q_start, att.q_end, att.gaps)
@@ -2314,7 +2327,7 @@ def _record(r: _Reader, att: _Att, article_id: str, outlet: str) -> dict:
         "article_id": article_id, "outlet": outlet, "paragraph": sent.paragraph, "sentence_no": sent.sentence,
         "sentence": sent.text, "speaker": speaker, "speaker_mention": att.mention,
         "side": table.side if table else UNKNOWN_SIDE, "role": table.role if table else "", "kind": kind,
-        "act": att.act, "cue": att.cue, "quote": " … ".join(r.text[a:b].strip() for a, b in parts),
+        "act": att.act, "cue": att.cue, "quote": " … ".join(_part_text(r, a, b) for a, b in parts),
         "content_spans": ";".join(f"{a}-{b}" for a, b in parts),
         "start": att.start, "end": max(att.cue_end, att.m_end, att.q_end), "cue_start": cue_start,
         "cue_end": att.cue_end if att.cue else cue_start, "quote_start": att.q_start, "quote_end": att.q_end,
