@@ -460,6 +460,16 @@ def test_doubled_apostrophe_quotations_read_like_double_quotes():
     assert got["quote"].tolist() == ["the plan was ''a disaster for the town and its people.''"]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Defending the bridge is hard, the mayor said.", "said", "Defending the bridge is hard"),  # a gerund subject
+    ("Criticizing the coach was easy, two fans said.", "said", "Criticizing the coach was easy"),
+    ("After announcing the plan, the mayor left the hall.", "announcing", "the plan"),  # an opening participle
+])
+def test_gerund_that_opens_a_trailing_speakers_words(text, cue, content):
+    got = one(text)
+    assert list(zip(got["cue"], got["quote"])) == [(cue, content)]
+
+
 def test_cue_inside_a_quotation_is_part_of_it():
     got = one('"Critics said it would fail," the mayor said.')
     assert got["cue"].tolist() == ["said"] and got.iloc[0]["speaker"] == "the mayor"

@@ -1049,6 +1049,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         k = _skip_aux_left(r, toks, aspect - 1)
     if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
         comma = _opening_phrase_end(r, toks, i)
+        if comma is not None and _ends_with_cue(r, toks, comma):
+            return None  # "Defending the bridge is hard, the mayor said.": the gerund opens the mayor's words
         if comma is not None:
             return _opening_participle(r, toks, last, comma, att)  # "After announcing the plan, the mayor ..."
         reduced = _reduced_relative(r, toks, i, last, att)
@@ -1356,6 +1358,15 @@ def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
                               or t.low in r.ctx["finite_verbs"] for t in before):
         return None
     return _comma_in(toks, i + 1, len(toks) - 2)
+
+
+def _ends_with_cue(r: _Reader, toks: list[_Tok], comma: int) -> bool:
+    """Whether the clause after ``comma`` is only a speaker and a cue that ends the sentence (", the mayor said.").
+
+    >>> # ", the mayor said." -> True; ", the mayor closed the bridge." -> False
+    """
+    words = [k for k in range(comma + 1, len(toks)) if toks[k].word]
+    return 2 <= len(words) <= 6 and toks[words[-1]].low in r.lex and not toks[words[-1]].low.endswith("ing")
 
 
 def _opening_participle(r: _Reader, toks: list[_Tok], last: int, comma: int, att: _Att) -> _Att | None:
