@@ -166,6 +166,9 @@ def test_accuracy_against_gold(articles, found):
     ("The mayor said the crisis at the dam was over.", "crisis", "reported"),
     ("After that fiasco, we might recall, the league changed its rules.", "fiasco", "author"),  # the writer's "we"
     ("After that fiasco, the coach recalled, the league changed its rules.", "fiasco", "reported"),
+    ('The coach called the ensuing chaos "a lesson for the whole club."', "chaos", "author"),  # before a quoted label
+    ("The coach called the season a disaster.", "disaster", "reported"),  # an unquoted label stays the speaker's
+    ('The coach called for an end to the chaos "in the stands."', "chaos", "reported"),  # "called for" asks
 ])
 def test_a_topic_or_the_writer_s_own_recollection_keeps_the_author_s_voice(text, match, voice):
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"

@@ -233,9 +233,28 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
             return "scare_quote", att
         attributed = contents.innermost(span["start"], span["end"] - 1)
         return "direct_quote", attributed  # a long quotation is somebody's words, found or not
-    if att is not None and not _writer_speaks(att) and not _topic_only(att):
+    if (att is not None and not _writer_speaks(att) and not _topic_only(att)
+            and not _before_label(att, end, spans, span_starts)):
         return "reported", att
     return "author", None
+
+
+def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int]) -> bool:
+    """Whether an occurrence outside quotation marks names what a speaker labels, before the quoted label
+    ('The mayor called the ensuing chaos "a lesson"': "chaos" is the writer's, the label the mayor's), for the
+    cue lemmas in ``labelling_lemmas``. An unquoted label ("called the plan a disaster") is not told apart.
+
+    Example:
+        >>> spans = [{"start": 30, "end": 40}]
+        >>> [_before_label({"cue": c, "quote_end": 41}, 20, spans, [30]) for c in ("called", "said")]
+        [True, False]
+    """
+    cue = str(att.get("cue") or "").lower().split()
+    cues = quotes.cue_lexicon()
+    if len(cue) != 1 or cue[0] not in cues or cues[cue[0]].lemma not in quotes.context_words()["labelling_lemmas"]:
+        return False  # "called for" asks for something
+    i = bisect_right(span_starts, end)
+    return i < len(spans) and spans[i]["start"] < att["quote_end"]
 
 
 def _writer_speaks(att: dict) -> bool:
