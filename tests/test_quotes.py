@@ -429,6 +429,10 @@ def test_not_attributions(text):
     ('The mayor called Lee "a liar."', "The mayor"),  # a person names nobody's thing
     ('The campaign called Lee\'s plan "a fraud."', "The campaign"),  # a possessive is an object
     ('The union has called Lee "a friend of workers."', "The union"),  # "has called" is a verb
+    ("The union called Lee a liar.", "The union"),  # a definite subject: not "a group called X"
+    ("The judge called Smith a danger to the community.", "The judge"),
+    ("The coach called the President a coward.", "The coach"),
+    ('It was a decision the government called "final."', "a decision the government"),
 ])
 def test_calling_someone_something_stays_a_cue(text, speaker):
     got = one(text)
@@ -437,10 +441,12 @@ def test_calling_someone_something_stays_a_cue(text, speaker):
 
 def test_pronoun_after_a_cue_opens_the_content_unless_it_ends_the_clause():
     got = one("The director, who was to fly to Columbus, Ohio, on Friday to announce the new rules, said they "
-              "touched on a core issue.")
-    assert "they" not in got["speaker_mention"].str.lower().tolist()
-    got = one('"The team is ready," said she. "We will win."')
-    assert got.iloc[0]["speaker_mention"] == "she" and got.iloc[0]["kind"] == "direct"
+              "touched on a core issue.")  # the relative clause runs over commas; "they" opens the content
+    assert list(zip(got["speaker_mention"], got["quote"])) == [("The director", "they touched on a core issue.")]
+    for text, pronoun in [('"The team is ready," said she. "We will win."', "she"),
+                          ('"We won," said he on Tuesday.', "he"), ('"I am done," said he to reporters.', "he")]:
+        got = one(text)
+        assert got.iloc[0]["speaker_mention"] == pronoun and got.iloc[0]["kind"] == "direct"
 
 
 @pytest.mark.parametrize("text, cue, content", [
@@ -451,6 +457,7 @@ def test_pronoun_after_a_cue_opens_the_content_unless_it_ends_the_clause():
 def test_an_infinitive_after_declined_or_refused_is_the_content(text, cue, content):
     got = one(text)
     assert list(zip(got["cue"], got["quote"])) == [(cue, content)]
+    assert one("The club refused to.").empty  # no infinitive: no content
 
 
 def test_doubled_apostrophe_quotations_read_like_double_quotes():
@@ -464,6 +471,9 @@ def test_doubled_apostrophe_quotations_read_like_double_quotes():
     ("Defending the bridge is hard, the mayor said.", "said", "Defending the bridge is hard"),  # a gerund subject
     ("Criticizing the coach was easy, two fans said.", "said", "Criticizing the coach was easy"),
     ("After announcing the plan, the mayor left the hall.", "announcing", "the plan"),  # an opening participle
+    ("Warning that the plan was dead, the mayor conceded.", "Warning", "that the plan was dead"),  # verb in a clause
+    ("Insisting he was innocent, Smith testified.", "Insisting", "he was innocent"),  # a pronoun's verb
+    ("Citing the delay, the union broke off talks.", "Citing", "the delay"),  # no verb; "talks" is a noun
 ])
 def test_gerund_that_opens_a_trailing_speakers_words(text, cue, content):
     got = one(text)

@@ -169,6 +169,8 @@ def test_accuracy_against_gold(articles, found):
     ('The coach called the ensuing chaos "a lesson for the whole club."', "chaos", "author"),  # before a quoted label
     ("The coach called the season a disaster.", "disaster", "reported"),  # an unquoted label stays the speaker's
     ('The coach called for an end to the chaos "in the stands."', "chaos", "reported"),  # "called for" asks
+    ('Critics branded the reform a catastrophe that would leave "millions" without care.', "catastrophe", "reported"),
+    ('The senator called the tax cut a hoax, a "giveaway to the rich."', "hoax", "reported"),  # the label itself
 ])
 def test_a_topic_or_the_writer_s_own_recollection_keeps_the_author_s_voice(text, match, voice):
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"

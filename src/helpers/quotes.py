@@ -32,6 +32,7 @@ of the sentence or to the next attribution in it.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 from bisect import bisect_right
@@ -672,6 +673,8 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
             j = _before_parenthesis(toks, j)
         relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
+        aside = aside or any(t.low in {"who", "which", "whose"} for t in toks[:j])  # a relative clause goes on:
+        # "Lee, who flew to Columbus, Ohio, on Friday to announce the rules, said"
         if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
             break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
         commas.append(k)
@@ -758,21 +761,20 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
-    """Whether a naming participle gives a thing its name ("a group called Citizens for Lee", "a film titled
-    'Dawn'"): it follows a lower-case noun that does not name a person and comes before a name or a quotation.
-    "The mayor called Lee a liar" and "the campaign called Lee's remarks vile" stay cues.
+    """Whether a naming participle gives a thing its name ("a group called Citizens for Lee", "an app dubbed
+    "Ferry""): it follows an indefinite noun phrase ("a"/"an" and up to three lower-case words, none naming a
+    person) and comes before a name or a quotation. A definite subject keeps the cue: "The union called Lee a
+    liar", "a decision the government called "final"".
 
-    >>> # naming: "a website called Real News", "the move called the boneless"; cue: "the senator called Lee"
+    >>> # naming: "a website called Real News"; cue: "the club called Lee a fraud", "a spokesman called Lee"
     """
-    if toks[i].low not in r.ctx["naming_participles"] or i == 0 or i + 1 >= len(toks):
+    if toks[i].low not in r.ctx["naming_participles"] or i < 2 or i + 1 >= len(toks):
         return False
-    prev, nxt = toks[i - 1], toks[i + 1]
-    not_a_noun = (r.ctx["noun_markers"] | r.ctx["aux_adverbs"] | r.ctx["clause_openers"] | r.words.pronouns
-                  | r.words.relative_pronouns)
-    if not prev.word or prev.cap or prev.low in not_a_noun or prev.low in r.words.person_nouns:
-        return False  # "has called Lee", "and called Lee", "who called Lee", "the mayor called Lee"
-    if nxt.low == "the" and i + 2 < len(toks):
-        nxt = toks[i + 2]
+    article = next((k for k in range(i - 2, max(-1, i - 5), -1) if toks[k].low in {"a", "an"}), None)
+    if article is None or any(not t.word or t.cap or t.low in DETERMINERS or t.low in r.words.person_nouns
+                              for t in toks[article + 1:i]):
+        return False  # not an indefinite noun phrase of lower-case words that name no person
+    nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
     return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
 
 
@@ -1037,8 +1039,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     """The construction that fits a verb cue at token ``i``."""
     cue = r.lex[toks[i].low]
     particles = (cue.needs & _PARTICLES) | ({"for", "on"} if cue.lemma == "call" else set())
-    if cue.lemma in r.ctx["infinitive_lemmas"]:
-        particles = particles - {"to"}  # "declined to comment": "to comment" is the content
+    if cue.lemma in r.ctx["infinitive_lemmas"] and i + 2 < len(toks) and toks[i + 2].word:
+        particles = particles - {"to"}  # "declined to comment": "to comment" is the content; not "declined to."
     last = i + 1 if i + 1 < len(toks) and toks[i + 1].low in particles else i
     att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
     if cue.lemma == "quote":
@@ -1049,7 +1051,7 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         k = _skip_aux_left(r, toks, aspect - 1)
     if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
         comma = _opening_phrase_end(r, toks, i)
-        if comma is not None and _ends_with_cue(r, toks, comma):
+        if comma is not None and _gerund_subject(r, toks, i, comma):
             return None  # "Defending the bridge is hard, the mayor said.": the gerund opens the mayor's words
         if comma is not None:
             return _opening_participle(r, toks, last, comma, att)  # "After announcing the plan, the mayor ..."
@@ -1253,14 +1255,20 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
 
 
 def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> bool:
-    """Whether a pronoun after a cue is the subject of the content, not an inverted speaker: a word follows it
-    ("the mayor, who chairs the board, said they touched on"), where an inverted one ends its clause ('said he.').
+    """Whether a pronoun after a cue is the subject of the content, not an inverted speaker: a verb follows it
+    ("..., said they touched on", "said she is"), where an inverted one ends its clause or takes an adjunct
+    ('"We won," said she.', 'said he on Tuesday'). A verb is a finite form of ``finite_verbs`` or a lower-case
+    word ending in -ed or -s that is no preposition.
 
-    >>> # content's subject: "said they touched on"; inverted speaker: '"We won," said she.', 'said he, adding'
+    >>> # content's subject: "said they touched on", "said he would"; inverted: 'said he to reporters', 'said she.'
     """
     a, b = subject
-    return (a == b and toks[a].low in r.words.pronouns and b + 1 < len(toks) and toks[b + 1].word
-            and not toks[b + 1].quoted)
+    if a != b or toks[a].low not in r.words.pronouns or b + 1 >= len(toks):
+        return False
+    nxt = toks[b + 1]
+    if not nxt.word or nxt.quoted or nxt.cap or nxt.low in r.ctx["adjunct_preps"]:
+        return False
+    return nxt.low in r.ctx["finite_verbs"] or nxt.low.endswith(("ed", "s"))
 
 
 def _predicate_after_appositive(r: _Reader, toks: list[_Tok], last: int, att: _Att) -> None:
@@ -1360,13 +1368,23 @@ def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
     return _comma_in(toks, i + 1, len(toks) - 2)
 
 
-def _ends_with_cue(r: _Reader, toks: list[_Tok], comma: int) -> bool:
-    """Whether the clause after ``comma`` is only a speaker and a cue that ends the sentence (", the mayor said.").
+def _gerund_subject(r: _Reader, toks: list[_Tok], i: int, comma: int) -> bool:
+    """Whether the -ing word at ``i`` opens a clause of its own that a trailing speaker reports ("Defending the
+    bridge is hard, the mayor said."): the phrase before ``comma`` has a finite verb after a noun (not in a
+    "that" clause, not after a pronoun: "Insisting he was innocent, Lee testified" is a participle), and after
+    the comma come at most six words ending with a finite cue verb that is no noun (not "..., the union broke off
+    talks", "..., Lee refused to concede").
 
-    >>> # ", the mayor said." -> True; ", the mayor closed the bridge." -> False
+    >>> # gerund: "Defending the bridge is hard, the mayor said."; participle: "Warning that it was dead, Lee conceded."
     """
-    words = [k for k in range(comma + 1, len(toks)) if toks[k].word]
-    return 2 <= len(words) <= 6 and toks[words[-1]].low in r.lex and not toks[words[-1]].low.endswith("ing")
+    head = list(itertools.takewhile(lambda t: t.low not in r.ctx["content_clause_openers"], toks[i + 1:comma]))
+    if not any(t.low in r.ctx["finite_verbs"] and p.word and p.low not in r.words.pronouns
+               for p, t in zip(head, head[1:])):
+        return False
+    words = [t for t in toks[comma + 1:] if t.word]
+    last = words[-1].low if words else ""
+    return (2 <= len(words) <= 6 and last in r.lex and not r.lex[last].noun_too
+            and last != r.lex[last].lemma and not last.endswith("ing"))  # "said", not "to concede"
 
 
 def _opening_participle(r: _Reader, toks: list[_Tok], last: int, comma: int, att: _Att) -> _Att | None:
@@ -2309,7 +2327,10 @@ def _part_text(r: _Reader, a: int, b: int) -> str:
     """The text of one content part, a doubled apostrophe kept whole: quote_marks reads "''" as a mark and a
     space, so a part may start at the second apostrophe or end after the first.
 
-    >>> # "''We won,'' she said. ''It is ours.''" -> the second part reads "It is ours.''", not "'It is ours.'"
+    >>> # "''We won,'' she said. ''It is ours.''" -> the second part reads "It is ours.", not "'It is ours."
+    >>> # "Lee said it was ''a disaster.''" -> "it was ''a disaster.''", not "it was ''a disaster.'"
+
+    The text may so run one character past the part's offsets in ``content_spans``.
     """
     while a < b and r.norm[a].isspace():
         a += 1
