@@ -418,7 +418,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "The mayor began to say something about the pier.",  # "began to" is no aspect verb here (2 of 8 in train)  # a passive with neither an agent nor a complement
     "It is expected to rain all week.",  # an expletive subject
     "Volunteers started a group called Neighbours for Parks in May.",  # a naming participle
-    "A new group called Citizens for Parks is raising money for the pier.",
+    "Money for the pier came from a new group called Citizens for Parks.",
     "Fans joined a club dubbed the Night Owls.",
 ])
 def test_not_attributions(text):
@@ -432,6 +432,7 @@ def test_not_attributions(text):
     ("The union called Lee a liar.", "The union"),  # a definite subject: not "a group called X"
     ("The judge called Smith a danger to the community.", "The judge"),
     ("The coach called the President a coward.", "The coach"),
+    ("A federal judge called Lee a threat to the port.", "A federal judge"),  # an indefinite subject
     ('It was a decision the government called "final."', "a decision the government"),
 ])
 def test_calling_someone_something_stays_a_cue(text, speaker):
@@ -473,11 +474,24 @@ def test_doubled_apostrophe_quotations_read_like_double_quotes():
     ("After announcing the plan, the mayor left the hall.", "announcing", "the plan"),  # an opening participle
     ("Warning that the plan was dead, the mayor conceded.", "Warning", "that the plan was dead"),  # verb in a clause
     ("Insisting he was innocent, Smith testified.", "Insisting", "he was innocent"),  # a pronoun's verb
+    ("Insisting the vote was rigged, Lee testified.", "Insisting", "the vote was rigged"),  # a verb taking a clause
     ("Citing the delay, the union broke off talks.", "Citing", "the delay"),  # no verb; "talks" is a noun
 ])
 def test_gerund_that_opens_a_trailing_speakers_words(text, cue, content):
     got = one(text)
     assert list(zip(got["cue"], got["quote"])) == [(cue, content)]
+
+
+@pytest.mark.parametrize("text, mention, content", [
+    ("The company, which has 500 employees, plans to hire 100 more, its chief executive, Ann Lee, said.",
+     "its chief executive", "The company, which has 500 employees, plans to hire 100 more"),  # a finite cue ends it
+    ("The dam, which opened in 1990, plans to close in May, its owner, Ann Lee, said.",
+     "its owner", "The dam, which opened in 1990, plans to close in May"),
+])
+def test_a_relative_clause_does_not_swallow_a_later_clause(text, mention, content):
+    got = one(text)
+    said = got[got["cue"] == "said"]
+    assert list(zip(said["speaker_mention"], said["quote"])) == [(mention, content)]
 
 
 def test_cue_inside_a_quotation_is_part_of_it():

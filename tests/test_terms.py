@@ -171,6 +171,8 @@ def test_accuracy_against_gold(articles, found):
     ('The coach called for an end to the chaos "in the stands."', "chaos", "reported"),  # "called for" asks
     ('Critics branded the reform a catastrophe that would leave "millions" without care.', "catastrophe", "reported"),
     ('The senator called the tax cut a hoax, a "giveaway to the rich."', "hoax", "reported"),  # the label itself
+    ('The senator called the tax cut an outrageous "giveaway."', "outrageous", "reported"),  # a partly quoted label
+    ('The senator described the vote as a disaster for "working families."', "disaster", "reported"),
 ])
 def test_a_topic_or_the_writer_s_own_recollection_keeps_the_author_s_voice(text, match, voice):
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"

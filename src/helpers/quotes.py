@@ -673,8 +673,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
             j = _before_parenthesis(toks, j)
         relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
-        aside = aside or any(t.low in {"who", "which", "whose"} for t in toks[:j])  # a relative clause goes on:
-        # "Lee, who flew to Columbus, Ohio, on Friday to announce the rules, said"
+        aside = aside or _continues_relative(r, toks, j, k)
         if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
             break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
         commas.append(k)
@@ -686,6 +685,19 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         if subject is not None:
             return subject
     return None
+
+
+def _continues_relative(r: _Reader, toks: list[_Tok], j: int, k: int) -> bool:
+    """Whether the phrase between commas ``j`` and ``k`` goes on with a relative clause opened before it: a
+    relative pronoun comes earlier and each cue word in the phrase is an infinitive ("Lee, who flew to Columbus,
+    Ohio, on Friday to announce the rules, said"); a finite cue is a clause of its own ("The company, which has
+    500 staff, plans to hire more, its chief, Ann Lee, said").
+
+    >>> # ", on Friday to announce the rules," after "who flew to Columbus" -> True; ", plans to hire more," -> False
+    """
+    if not any(t.low in {"who", "which", "whose"} for t in toks[:j]):
+        return False
+    return all(toks[n - 1].low == "to" for n in range(max(j + 1, 1), k) if toks[n].low in r.lex and not toks[n].cap)
 
 
 def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], comma: int) -> tuple[int, int] | None:
@@ -761,10 +773,11 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
-    """Whether a naming participle gives a thing its name ("a group called Citizens for Lee", "an app dubbed
-    "Ferry""): it follows an indefinite noun phrase ("a"/"an" and up to three lower-case words, none naming a
-    person) and comes before a name or a quotation. A definite subject keeps the cue: "The union called Lee a
-    liar", "a decision the government called "final"".
+    """Whether a naming participle gives a thing its name ("joined a group called Citizens for Lee", "built an
+    app dubbed "Ferry""): it follows an indefinite noun phrase ("a"/"an" and up to three lower-case words, none
+    naming a person) that a word opens no clause before, and comes before a name or a quotation. A subject keeps
+    the cue: "The union called Lee a liar", "A federal judge called Lee a threat", "a decision the government
+    called "final"". Limit: a naming phrase that opens its sentence ("A group called X is ...") stays a cue.
 
     >>> # naming: "a website called Real News"; cue: "the club called Lee a fraud", "a spokesman called Lee"
     """
@@ -774,6 +787,8 @@ def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if article is None or any(not t.word or t.cap or t.low in DETERMINERS or t.low in r.words.person_nouns
                               for t in toks[article + 1:i]):
         return False  # not an indefinite noun phrase of lower-case words that name no person
+    if article == 0 or not toks[article - 1].word or toks[article - 1].cap:
+        return False  # the clause's subject: "A federal judge called Lee a threat"
     nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
     return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
 
@@ -1370,13 +1385,18 @@ def _opening_phrase_end(r: _Reader, toks: list[_Tok], i: int) -> int | None:
 
 def _gerund_subject(r: _Reader, toks: list[_Tok], i: int, comma: int) -> bool:
     """Whether the -ing word at ``i`` opens a clause of its own that a trailing speaker reports ("Defending the
-    bridge is hard, the mayor said."): the phrase before ``comma`` has a finite verb after a noun (not in a
-    "that" clause, not after a pronoun: "Insisting he was innocent, Lee testified" is a participle), and after
-    the comma come at most six words ending with a finite cue verb that is no noun (not "..., the union broke off
-    talks", "..., Lee refused to concede").
+    bridge is hard, the mayor said."): the -ing verb takes no clause (not a cue of ``inverting_lemmas`` nor a
+    belief: "Insisting the vote was rigged, Lee testified" is a participle), the phrase before ``comma`` has a
+    finite verb after a noun (not in a "that" clause, not after a pronoun), and after the comma come at most
+    six words ending with a finite cue verb that is no noun (not "..., the union broke off talks", "..., Lee
+    refused to concede"). Limit: an object-taking cue before a noun and a clause ("Citing concerns the bridge
+    is unsafe, officials warned.") reads as a gerund too.
 
     >>> # gerund: "Defending the bridge is hard, the mayor said."; participle: "Warning that it was dead, Lee conceded."
     """
+    cue = r.lex[toks[i].low]
+    if cue.lemma in r.ctx["inverting_lemmas"] or cue.act == "belief":
+        return False  # a verb that takes a clause: "Insisting the vote was rigged, Lee testified"
     head = list(itertools.takewhile(lambda t: t.low not in r.ctx["content_clause_openers"], toks[i + 1:comma]))
     if not any(t.low in r.ctx["finite_verbs"] and p.word and p.low not in r.words.pronouns
                for p, t in zip(head, head[1:])):

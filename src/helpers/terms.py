@@ -244,12 +244,14 @@ def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int]
     ('The mayor called the ensuing chaos "a lesson"': "chaos" is the writer's, the label the mayor's), for the
     cue lemmas in ``labelling_lemmas``. At most three words may come between, none a comma or a word that
     starts another phrase ("called it a hoax, a "giveaway"", "a catastrophe that would leave "millions"" stay
-    reported). An unquoted label ("called the plan a disaster") is not told apart: it stays reported.
+    reported), and the object before the term must not open a label ("a", "as": 'called the plan an
+    outrageous "giveaway"', 'described it as a disaster for "families"' stay reported; so does an object that
+    opens with "a"). An unquoted label ("called the plan a disaster") is not told apart: it stays reported.
 
     Example:
         >>> text = 'The mayor called the ensuing chaos "a lesson."'
         >>> spans = [{"start": 35, "end": 46}]
-        >>> [_before_label({"cue": c, "quote_end": 46}, 34, spans, [35], text) for c in ("called", "said")]
+        >>> [_before_label({"cue": c, "cue_end": 16, "quote_end": 46}, 34, spans, [35], text) for c in ("called", "said")]
         [True, False]
     """
     cue = str(att.get("cue") or "").lower().split()
@@ -261,7 +263,11 @@ def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int]
         return False
     between = text[end:spans[i]["start"]]
     words = re.findall(r"[\w'’-]+", between.lower())
-    return len(words) <= 3 and not re.search(r"[,;:()]", between) and not set(words) & ctx["phrase_links"]
+    if len(words) > 3 or re.search(r"[,;:()]", between) or set(words) & ctx["phrase_links"]:
+        return False
+    start = end - 1 if att.get("cue_end") is None else int(att["cue_end"])
+    before = re.findall(r"[\w'’-]+", text[start:end].lower())[:-1]  # the object, up to the term
+    return not set(before) & ctx["label_openers"]  # 'called the plan an outrageous "giveaway"': in the label
 
 
 def _writer_speaks(att: dict) -> bool:
