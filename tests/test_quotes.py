@@ -445,7 +445,8 @@ def test_pronoun_after_a_cue_opens_the_content_unless_it_ends_the_clause():
               "touched on a core issue.")  # the relative clause runs over commas; "they" opens the content
     assert list(zip(got["speaker_mention"], got["quote"])) == [("The director", "they touched on a core issue.")]
     for text, pronoun in [('"The team is ready," said she. "We will win."', "she"),
-                          ('"We won," said he on Tuesday.', "he"), ('"I am done," said he to reporters.', "he")]:
+                          ('"We won," said he on Tuesday.', "he"), ('"I am done," said he to reporters.', "he"),
+                          ('"It was a tough game," said he afterwards.', "he")]:  # a pronoun is a whole phrase
         got = one(text)
         assert got.iloc[0]["speaker_mention"] == pronoun and got.iloc[0]["kind"] == "direct"
 

@@ -1252,7 +1252,8 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     """'"The bridge will close," said Ann Lee' and 'The bridge will close, said the mayor's office.'"""
     att.construction = "inverted"
     starts_np = last + 1 < len(toks) and toks[last + 1].low in DETERMINERS  # "asked the boy"
-    subject = _np_right(r, toks, last + 1, any_noun=starts_np)
+    pronoun = last + 1 < len(toks) and toks[last + 1].low in r.ctx["inverted_pronouns"]  # "said he later"
+    subject = (last + 1, last + 1) if pronoun else _np_right(r, toks, last + 1, any_noun=starts_np)
     if subject is None or (subject[1] + 1 < len(toks) and toks[subject[1] + 1].low in r.ctx["finite_verbs"]):
         return None  # "say the troops should go": the phrase is the content's subject
     if _pronoun_opens_clause(r, toks, subject):
@@ -1273,7 +1274,7 @@ def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]
     """Whether a pronoun after a cue is the subject of the content, not an inverted speaker: a verb follows it
     ("..., said they touched on", "said she is"), where an inverted one ends its clause or takes an adjunct
     ('"We won," said she.', 'said he on Tuesday'). A verb is a finite form of ``finite_verbs`` or a lower-case
-    word ending in -ed or -s that is no preposition.
+    word ending in -ed or -s that is no preposition, time word or adverb of ``aux_adverbs``.
 
     >>> # content's subject: "said they touched on", "said he would"; inverted: 'said he to reporters', 'said she.'
     """
@@ -1281,8 +1282,9 @@ def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]
     if a != b or toks[a].low not in r.words.pronouns or b + 1 >= len(toks):
         return False
     nxt = toks[b + 1]
-    if not nxt.word or nxt.quoted or nxt.cap or nxt.low in r.ctx["adjunct_preps"]:
-        return False
+    if not nxt.word or nxt.quoted or nxt.cap or nxt.low in (
+            r.ctx["adjunct_preps"] | r.ctx["time_words"] | r.ctx["aux_adverbs"]):
+        return False  # "said he afterwards", "said she always"
     return nxt.low in r.ctx["finite_verbs"] or nxt.low.endswith(("ed", "s"))
 
 

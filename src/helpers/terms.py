@@ -234,12 +234,12 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
         attributed = contents.innermost(span["start"], span["end"] - 1)
         return "direct_quote", attributed  # a long quotation is somebody's words, found or not
     if (att is not None and not _writer_speaks(att) and not _topic_only(att)
-            and not _before_label(att, end, spans, span_starts, text)):
+            and not _before_label(att, start, end, spans, span_starts, text)):
         return "reported", att
     return "author", None
 
 
-def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int], text: str) -> bool:
+def _before_label(att: dict, start: int, end: int, spans: list[dict], span_starts: list[int], text: str) -> bool:
     """Whether an occurrence outside quotation marks names what a speaker labels, right before the quoted label
     ('The mayor called the ensuing chaos "a lesson"': "chaos" is the writer's, the label the mayor's), for the
     cue lemmas in ``labelling_lemmas``. At most three words may come between, none a comma or a word that
@@ -251,7 +251,8 @@ def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int]
     Example:
         >>> text = 'The mayor called the ensuing chaos "a lesson."'
         >>> spans = [{"start": 35, "end": 46}]
-        >>> [_before_label({"cue": c, "cue_end": 16, "quote_end": 46}, 34, spans, [35], text) for c in ("called", "said")]
+        >>> att = {"cue_end": 16, "quote_end": 46}
+        >>> [_before_label({**att, "cue": c}, 29, 34, spans, [35], text) for c in ("called", "said")]
         [True, False]
     """
     cue = str(att.get("cue") or "").lower().split()
@@ -265,8 +266,7 @@ def _before_label(att: dict, end: int, spans: list[dict], span_starts: list[int]
     words = re.findall(r"[\w'’-]+", between.lower())
     if len(words) > 3 or re.search(r"[,;:()]", between) or set(words) & ctx["phrase_links"]:
         return False
-    start = end - 1 if att.get("cue_end") is None else int(att["cue_end"])
-    before = re.findall(r"[\w'’-]+", text[start:end].lower())[:-1]  # the object, up to the term
+    before = re.findall(r"[\w'’-]+", text[int(att["cue_end"]):start].lower())  # the object up to the term
     return not set(before) & ctx["label_openers"]  # 'called the plan an outrageous "giveaway"': in the label
 
 
