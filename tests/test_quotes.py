@@ -495,6 +495,13 @@ def test_a_relative_clause_does_not_swallow_a_later_clause(text, mention, conten
     assert list(zip(said["speaker_mention"], said["quote"])) == [(mention, content)]
 
 
+def test_a_document_speaks_for_its_owner_not_for_an_earlier_document():
+    got = one("Lee's letter said the plan was dead.\n\nThe mayor's statement said the bridge would close.")
+    assert got["speaker"].tolist() == ["Lee", "The mayor"]  # not "Lee's letter" for the mayor's statement
+    got = one("The mayor said the pier was safe.\n\nA statement later said the bridge would close.")
+    assert got["speaker"].tolist() == ["The mayor", "The mayor"]  # no possessor: the last speaker, as before
+
+
 def test_cue_inside_a_quotation_is_part_of_it():
     got = one('"Critics said it would fail," the mayor said.')
     assert got["cue"].tolist() == ["said"] and got.iloc[0]["speaker"] == "the mayor"

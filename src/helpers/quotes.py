@@ -1914,10 +1914,27 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
     head = head_tok.low
     if head in r.words.evidence_nouns:
         att.act = "evidence"
-    if head in r.words.document_nouns and not head_tok.cap and toks[span[0]].low in DETERMINERS and r.last_speaker:
+    owner = _document_owner(r, toks, span, head_tok) if head in r.words.document_nouns else None
+    if owner is not None:
+        att.speaker = r.last_speaker = owner  # "The mayor's statement said": the mayor
+    elif head in r.words.document_nouns and not head_tok.cap and toks[span[0]].low in DETERMINERS and r.last_speaker:
         att.speaker = r.last_speaker  # "the statement said": its author; not "the Huffington Post"
     elif att.speaker:
         r.last_speaker = att.speaker
+
+
+def _document_owner(r: _Reader, toks: list[_Tok], span: tuple[int, int], head: _Tok) -> str | None:
+    """The resolved possessor of a document mention ("Lee's letter", "the mayor's statement" -> Lee, the mayor),
+    else None. Limit: the words before the possessive are taken whole ("the mayor's new statement" -> the mayor).
+
+    >>> # "Donald Trump's tweet said ..." -> "Donald Trump"; "the statement said ..." -> None
+    """
+    k = next((k for k in range(span[0], span[1] + 1) if toks[k] is head), None)
+    poss = next((j for j in range(k - 1, span[0] - 1, -1) if toks[j].low.endswith(("'s", "’s"))), None) if k else None
+    if poss is None:
+        return None
+    owner = re.sub(r"['’]s$", "", r.text[toks[span[0]].start:toks[poss].end])
+    return _resolve(r, owner, toks[span[0]].start) or None
 
 
 _HEAD_LINKS = (_NP_LINKS - {"and"}) | {"by"}  # "a study by the city", "one of the authors"
