@@ -20,6 +20,8 @@ def test_kind_of(mention, kind):
 @pytest.mark.parametrize("name, fragment", [
     ("he", True), ("Mr", True), ("U", True), ("Thursday", True), ("the", True), ("president", True),
     ("Ann Lee", False), ("the president", False), ("Story", False),
+    ("a member of the", True), ("Lee a", True), ("navigate a", True),  # cut off after a determiner or preposition
+    ("Friends of the Park", False), ("Al From", False),  # a capitalised "From" is a name
 ])
 def test_is_fragment(name, fragment):
     assert mentions.is_fragment(name) is fragment

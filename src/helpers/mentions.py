@@ -157,15 +157,19 @@ def _name_in_description(words: list[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_fragment(name: str) -> bool:
-    """Whether ``name`` is no speaker at all: empty, a pronoun, a title, one letter, a weekday or month.
+    """Whether ``name`` is no speaker at all: empty, a pronoun, a title, one letter, a weekday or month, or words
+    cut off after a determiner or a preposition ("a member of the", "made a").
 
-    >>> [is_fragment(x) for x in ("he", "Mr", "U", "Thursday", "Ann Lee")]
-    [True, True, True, True, False]
+    >>> [is_fragment(x) for x in ("he", "Mr", "U", "Thursday", "Ann Lee", "a member of the", "Friends of Ed", "Al From")]
+    [True, True, True, True, False, True, False, False]
     """
     words = mention_words()
     low = name.lower().strip(" .,'\"")
     return (not low or low in words.pronouns or low in words.titles or len(low) == 1 or low in WEEKDAYS_MONTHS
-            or low in DETERMINERS)
+            or low in DETERMINERS or name.strip(" .,'\"").rsplit(" ", 1)[-1] in _DANGLING)  # not "Al From"
+
+
+_DANGLING = frozenset({"a", "an", "the", "of", "to", "and", "or", "for", "with", "by", "in", "on", "at", "from"})
 
 
 _WEB_SITE_RE = re.compile(r"\w\.(?:com|org|net|gov)\b", re.I)
