@@ -656,6 +656,9 @@ def _nominal(r: _Reader, t: _Tok) -> bool:
             or t.low in r.words.evidence_nouns or t.low in r.words.document_nouns)
 
 
+_RELATIVES = frozenset({"who", "which", "whose"})  # pronouns that open a relative clause between commas
+
+
 def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     """The subject before appositives, relative clauses or asides between commas, the last ending at ``comma``.
 
@@ -671,7 +674,7 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         j = _phrase_start(toks, k)
         if j > 0 and toks[j].text == ")":  # "Sen. Ann Lee (D-Ohio), a Democrat, said": the parenthesis is the name's
             j = _before_parenthesis(toks, j)
-        relative = next((n for n in range(j + 1, k) if toks[n].low in {"who", "which", "whose"}), k)
+        relative = next((n for n in range(j + 1, k) if toks[n].low in _RELATIVES), k)
         aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
         aside = aside or _continues_relative(r, toks, j, k)
         if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
@@ -695,7 +698,7 @@ def _continues_relative(r: _Reader, toks: list[_Tok], j: int, k: int) -> bool:
 
     >>> # ", on Friday to announce the rules," after "who flew to Columbus" -> True; ", plans to hire more," -> False
     """
-    if not any(t.low in {"who", "which", "whose"} for t in toks[:j]):
+    if not any(t.low in _RELATIVES for t in toks[:j]):
         return False
     return all(toks[n - 1].low == "to" for n in range(max(j + 1, 1), k) if toks[n].low in r.lex and not toks[n].cap)
 
@@ -1270,6 +1273,14 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     return found
 
 
+@lru_cache(maxsize=1)
+def _adjuncts() -> frozenset:
+    """Words that may follow an inverted speaker without opening a clause: ``adjunct_preps``, ``time_words``
+    and ``aux_adverbs`` ("said he on Tuesday", "said he afterwards", "said she always")."""
+    ctx = context_words()
+    return ctx["adjunct_preps"] | ctx["time_words"] | ctx["aux_adverbs"]
+
+
 def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> bool:
     """Whether a pronoun after a cue is the subject of the content, not an inverted speaker: a verb follows it
     ("..., said they touched on", "said she is"), where an inverted one ends its clause or takes an adjunct
@@ -1282,8 +1293,7 @@ def _pronoun_opens_clause(r: _Reader, toks: list[_Tok], subject: tuple[int, int]
     if a != b or toks[a].low not in r.words.pronouns or b + 1 >= len(toks):
         return False
     nxt = toks[b + 1]
-    if not nxt.word or nxt.quoted or nxt.cap or nxt.low in (
-            r.ctx["adjunct_preps"] | r.ctx["time_words"] | r.ctx["aux_adverbs"]):
+    if not nxt.word or nxt.quoted or nxt.cap or nxt.low in _adjuncts():
         return False  # "said he afterwards", "said she always"
     return nxt.low in r.ctx["finite_verbs"] or nxt.low.endswith(("ed", "s"))
 

@@ -263,10 +263,10 @@ def _before_label(att: dict, start: int, end: int, spans: list[dict], span_start
     if i >= len(spans) or spans[i]["start"] >= att["quote_end"]:
         return False
     between = text[end:spans[i]["start"]]
-    words = re.findall(r"[\w'’-]+", between.lower())
+    words = _WORD_RE.findall(between.lower())
     if len(words) > 3 or re.search(r"[,;:()]", between) or set(words) & ctx["phrase_links"]:
         return False
-    before = re.findall(r"[\w'’-]+", text[int(att["cue_end"]):start].lower())  # the object up to the term
+    before = _WORD_RE.findall(text[int(att["cue_end"]):start].lower())  # the object up to the term
     return not set(before) & ctx["label_openers"]  # 'called the plan an outrageous "giveaway"': in the label
 
 
@@ -317,7 +317,10 @@ def _content_words(att: dict) -> list[str]:
     >>> _content_words({"quote": "to the mayor's rant."})
     ['to', 'the', "mayor's", 'rant']
     """
-    return re.findall(r"[\w'’-]+", str(att.get("quote") or "").lower())
+    return _WORD_RE.findall(str(att.get("quote") or "").lower())
+
+
+_WORD_RE = re.compile(r"[\w'’-]+")  # a word with its apostrophes and hyphens: "mayor's", "so-called"
 
 
 # ---------------------------------------------------------------- summaries
