@@ -12,6 +12,8 @@ from helpers.mentions import ArticleMentions
     ("she", "pronoun"), ("Donald Trump", "person"), ("the Clinton campaign", "organisation"),
     ("Fox News", "organisation"), ("officials", "group"), ("a spokeswoman", "person"), ("Democrats", "group"),
     ("Polls", "description"), ("the statement", "description"),
+    ("a federal judge", "person"), ("the water board's chairman", "person"),  # a role noun heads it, not "federal"
+    ("the unions", "group"), ("rival groups", "group"), ("a coalition of nearly 40 groups", "organisation"),
 ])
 def test_kind_of(mention, kind):
     assert mentions.kind_of(mention) == kind

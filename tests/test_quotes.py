@@ -948,3 +948,31 @@ def test_a_relative_clause_after_an_according_to_source_in_mid_sentence_is_skipp
 ])
 def test_a_comma_before_a_quotation_needs_an_issued_document_that_ends_the_sentence(text):
     assert one(text).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor praised the bridge and vowed to reopen it.",
+     [("praised", "the bridge"), ("vowed", "to reopen it.")]),  # a second verb of the same subject
+    ("The coach criticized the referees and refused to shake hands.",
+     [("criticized", "the referees"), ("refused", "to shake hands.")]),
+    ("The union denounced the new contract, and later filed a complaint.",
+     [("denounced", "the new contract")]),  # an "-ed" verb after ", and" past an adverb
+    ("The minister endorsed the farmers and fishermen of the coast.",
+     [("endorsed", "the farmers and fishermen of the coast.")]),  # "and" joins nouns: no cut
+    ("The mayor said the storm flooded the pier and damaged the road.",
+     [("said", "the storm flooded the pier and damaged the road.")]),  # a clause after "said" goes on
+    ("The mayor praised her husband's record and vowed to help.",
+     [("praised", "her husband's record"), ("vowed", "to help.")]),  # a possessive opens a noun phrase
+])
+def test_a_second_verb_after_and_ends_an_object_content(text, expected):
+    assert rows(text, "cue", "quote") == expected
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The unions mobilized, warning that the merger would cost jobs.", "The unions"),  # a plural organisation head
+    ("The families gathered, saying that the school was unsafe.", "The families"),
+    ("A federal judge ruled against the city, saying the fees were illegal.", "A federal judge"),
+])
+def test_group_and_role_nouns_head_a_participles_subject(text, mention):
+    got = one(text)
+    assert got["speaker_mention"].tolist() == [mention]

@@ -77,7 +77,8 @@ def mention_words(path: str | None = None) -> MentionWords:
                 for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
                           "male_words")}
         sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
-        sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"]))
+        sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"])) | frozenset(
+            plural(w) for w in sets["org_heads"] if not w.endswith("s"))  # "the unions", "groups": they
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
                                        ("person", "group", "thing", "self", "relative")})
     except (KeyError, TypeError) as exc:
@@ -183,7 +184,8 @@ def kind_of(mention: str) -> str:
     A capitalised name is an organisation when a word of it is an organisation head noun
     ("Fox News", "the Clinton campaign"), a group when it is a capitalised plural
     ("Democrats", "the Clintons") or two names joined by "and", and a person otherwise. Lower-case descriptions are groups when
-    their head is a plural person noun ("officials"), people when singular ("a spokesman").
+    their head is a plural person noun ("officials", or an organisation head in the plural: "the unions"), people when
+    singular ("a spokesman", "a federal judge"), unless an organisation head comes before "of" ("a coalition of groups").
 
     >>> [kind_of(x) for x in ("she", "Donald Trump", "the Clinton campaign", "officials", "a spokeswoman",
     ...                       "Ann Lee and Bob Ray", "the Clintons")]
@@ -200,11 +202,11 @@ def kind_of(mention: str) -> str:
         return "description"  # "Polls", "the statement": not someone a pronoun refers to
     if _WEB_SITE_RE.search(mention):
         return "organisation"  # a web site: "Outsports.com"
-    if any(t in words.org_heads for t in tokens[-3:]) or any(
-            t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:])):
-        return "organisation"  # "Fox News"; "the Commission on Presidential Debates"
-    if head in words.person_nouns:
+    org_of = any(t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:]))
+    if head in words.person_nouns and head not in words.org_heads and not org_of:  # "a federal judge"
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
+    if org_of or any(t in words.org_heads for t in tokens[-3:]):
+        return "organisation"  # "Fox News"; "the Commission on Presidential Debates", "a coalition of 40 groups"
     if _JOINED_NAMES_RE.search(normalise(mention)):
         return "group"  # "Ann Lee and Bob Ray": "they"
     names = name_words(mention)

@@ -2188,6 +2188,39 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
+def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att) -> int | None:
+    """Where an object content ends before a second verb of the cue's subject, or None: in "Lee praised the plan
+    and vowed to fund it" the content is "the plan". Only a content that is a noun phrase (no "that", "to", quotation
+    or verb before the "and") is cut; the verb after "and" (past adverbs such as "also") is a finite verb, a cue
+    form or a past form in "-ed" (an "-ing" form only after an "-ing" cue: "praising X and urging Y"). Limit: a
+    noun phrase that joins an "-ed" adjective ("backed the plan and related bills") is cut too.
+
+    >>> # "The mayor praised the bridge and vowed to reopen it." -> the "and" after "bridge"
+    """
+    k0 = next((n for n, t in enumerate(toks) if t.start >= att.q_start), len(toks))
+    cue = r.lex.get(att.cue.lower().split()[0])
+    if k0 >= len(toks) or toks[k0].low in r.ctx["content_clause_openers"] or toks[k0].low in {"that", "to"} or (
+            toks[k0].low in r.words.pronouns and toks[k0].low not in _OBJECT_PRONOUNS | {"his", "their", "its"}) or cue is None or cue.lemma in r.ctx["inverting_lemmas"]:
+        return None  # "said he recorded calls and hosted a dinner": a clause goes on
+    ing = att.cue.lower().split()[0].endswith("ing")
+    for k in range(k0, len(toks) - 1):
+        t = toks[k]
+        if t.start >= att.q_end or t.quoted or t.text in {'"', ";", ":", "-", "("} or t.low in r.ctx["finite_verbs"] or (
+                t.low == "to" or (t.low in r.lex and k > k0)):
+            return None
+        if t.low not in {"and", "but"} or k == k0:
+            continue
+        v = k + 1
+        while v < len(toks) - 1 and toks[v].low in r.ctx["aux_adverbs"] and toks[v].low not in r.ctx["finite_verbs"]:
+            v += 1
+        verb = toks[v]
+        if verb.word and not verb.cap and (verb.low in r.ctx["finite_verbs"] or verb.low in r.lex and not verb.low.endswith("ing")
+                                           or (verb.low.endswith("ed") and len(verb.low) > 4)
+                                           or (ing and verb.low.endswith("ing"))):
+            return toks[k - 1].end if toks[k - 1].text == "," and k > k0 + 1 else t.start
+    return None
+
+
 def _trailing_according(att: _Att) -> bool:
     """Whether ``att`` is an "according to" that ends its sentence, its content all before it: the content
     of a cue before it stops there ("The group called for strikes, according to a monitor, which tracks ...").
@@ -2246,6 +2279,9 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
+        end = _second_predicate(r, toks, att) if att is not None and att.right else None
+        if end is not None:  # "praised the plan and vowed ...": the second verb is read on its own
+            att.q_end = att.q_start + len(_trim_joint(r.norm[att.q_start:end]))
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
             found.append(att)
             taken = att.q_start if att.right else att.cue_end  # "quoted X as saying": one cue
