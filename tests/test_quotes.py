@@ -976,3 +976,16 @@ def test_a_second_verb_after_and_ends_an_object_content(text, expected):
 def test_group_and_role_nouns_head_a_participles_subject(text, mention):
     got = one(text)
     assert got["speaker_mention"].tolist() == [mention]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The judges who ruled against the tax said the fee was unfair.", "The judges"),  # not "the tax"
+    ("Farmers who sell to the cooperative say prices fell.", "Farmers"),
+    ("People who know him say he is honest.", "People"),  # an object pronoun ends the clause
+    ("The coach -- who has led the team through the worst few seasons -- said he would stay.", "The coach"),  # "--"
+    ("The ship was hit in a year when sailors said the port was safe.", "sailors"),  # "when" is no relative
+    ("Lee, who the mayor said was late, apologized.", "the mayor"),  # the relative pronoun is the object
+])
+def test_a_restrictive_relative_clause_before_the_cue_belongs_to_the_subject(text, mention):
+    got = one(text)
+    assert got["speaker_mention"].tolist()[:1] == [mention]

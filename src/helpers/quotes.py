@@ -532,7 +532,11 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         found = _np_left(r, toks, opening - 1) if opening else None
         return (found[0], j) if found else None
     if j >= 0 and toks[j].text == "-":  # "Many speakers - including two bishops - said": the aside is skipped
-        opening = next((n for n in range(j - 1, max(-1, j - 20), -1) if toks[n].text == "-"), None)
+        while j > 0 and toks[j - 1].text == "-":
+            j -= 1  # "--" is one dash
+        opening = next((n for n in range(j - 1, max(-1, j - 40), -1) if toks[n].text == "-"), None)
+        while opening and toks[opening - 1].text == "-":
+            opening -= 1
         return _np_left(r, toks, opening - 1) if opening else None
     if j > 0 and toks[j].text == "." and (toks[j - 1].low in NAME_SUFFIXES or "." in toks[j - 1].text):
         found = _np_left(r, toks, j - 1)  # "James B. Comey Jr., the director, said", "the F.B.I. has said"
@@ -588,6 +592,24 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                       or (toks[a].low in r.ctx["stop_left"] and toks[a].low not in r.words.pronouns)):
         a += 1  # a link word, or a capitalised opener ("When asked ...", "If pressed ...")
     return (a, j) if a <= j else None
+
+
+def _relative_head(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
+    """The subject a restrictive relative clause belongs to, when the noun phrase read left of a cue ends one:
+    "The judges who ruled against [the law] said" -> "The judges". ``subject`` is returned when no "who",
+    "which" or "whose" stands within twelve words before it (with a verb between, and no punctuation), or no
+    noun phrase precedes that pronoun.
+
+    >>> # "Officials who spoke with the Post said" -> "Officials"; "Lee, whose aide said" is not read here
+    """
+    a = subject[0]
+    k = next((n for n in range(a - 1, max(-1, a - 13), -1) if not toks[n].word or toks[n].quoted
+              or toks[n].low in r.ctx["content_clause_openers"]), None)  # "who ... in a year when voters cried"
+    if k is None or k < 1 or k == a - 1 or toks[k].low not in _RELATIVES or (
+            toks[a].low in r.words.pronouns and toks[a].low not in _OBJECT_PRONOUNS):
+        return subject  # "who Lee said", "..., he said", "who he thought"
+    head = _np_left(r, toks, k - 1)
+    return head if head is not None and toks[head[1]].low not in r.words.pronouns else subject
 
 
 def _plural_possessive(toks: list[_Tok], k: int) -> bool:
@@ -1140,6 +1162,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     """
     att.construction = "subject verb"
     subject = _appositive_subject(r, toks, k) if toks[k].text == "," else _np_left(r, toks, k)
+    subject = _relative_head(r, toks, subject) if subject is not None and toks[k].text != "," else subject
     subject = _evidence_phrase(r, toks, k, subject) if att.act == "evidence" else subject
     if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in _OBJECT_PRONOUNS - {"her"}):
         return None  # "made him question who ...": an object pronoun is no subject
