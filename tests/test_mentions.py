@@ -134,3 +134,11 @@ def test_word_lists_need_their_keys(tmp_path):
     path.write_text("titles: [mr]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="mentions.yaml: mention word lists lack"):
         mentions.mention_words(str(path))
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("Officials in Ohio", "group"), ("six newspapers in New Jersey", "group"),  # not the place after "in"
+    ("aides loyal to Ann Lee", "group"), ("a professor at Yale", "person"), ("the governor of Ohio", "person"),
+])
+def test_a_role_noun_before_a_phrase_heads_the_mention(mention, kind):
+    assert mentions.kind_of(mention) == kind

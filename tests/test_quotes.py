@@ -629,7 +629,7 @@ def test_a_transcript_turn_label_is_a_speaker():
     ("Ann Vale, a Democrat and former state legislator who became mayor in 2014, said the levy should fall.",
      [("Ann Vale", "the levy should fall.")]),  # "state" before a person noun is no verb
     ("Six ferry unions in Maine, including the largest, said he isn't fit to run the port.",
-     []),  # "he isn't fit" is no inverted speaker (the subject before "including" is not read yet: a known miss)
+     [("Six ferry unions in Maine", "he isn't fit to run the port.")]),  # "he isn't fit" is no inverted speaker
     ('The ferry was late again on Monday, Ann Vale said Tuesday morning on WXRT\'s "Harbour Hour."',
      [("Ann Vale", "The ferry was late again on Monday")]),  # a show's title after a possessive is no content
 ])
@@ -989,3 +989,24 @@ def test_group_and_role_nouns_head_a_participles_subject(text, mention):
 def test_a_restrictive_relative_clause_before_the_cue_belongs_to_the_subject(text, mention):
     got = one(text)
     assert got["speaker_mention"].tolist()[:1] == [mention]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("On transport, 42% say the bridge should be rebuilt.", "42%"),  # a percentage is a subject
+    ("Officials in Ohio said the road was closed.", "Officials in Ohio"),  # not "Ohio"
+    ("The dam is failing, current and former engineers said.", "current and former engineers"),
+    ("Yet some fans who have followed the club for decades, at home or away, said the coach must go.", "some fans"),
+    ("The plan is dead, people close to Ann Lee say.", "people close to Ann Lee"),
+    ("Union members here said the strike would go on.", "Union members"),  # "here" is no part of the speaker
+    ('"He deserved it," the driver, John Smith, told the court.', "the driver"),  # a description the name names
+])
+def test_subjects_with_phrases_around_their_noun(text, mention):
+    got = one(text)
+    assert got["speaker_mention"].tolist() == [mention]
+
+
+def test_a_hearer_followed_by_an_adjunct_leaves_the_content_before_the_speaker():
+    got = one("This is not about me, the coach told his players as he left the field after the match.")
+    assert list(zip(got["speaker_mention"], got["quote"])) == [("the coach", "This is not about me")]
+    got = one("Hours before the vote, the mayor told reporters at least six people were hurt in the storm.")
+    assert got["quote"].str.endswith("at least six people were hurt in the storm.").tolist() == [True]

@@ -177,6 +177,9 @@ _WEB_SITE_RE = re.compile(r"\w\.(?:com|org|net|gov)\b", re.I)
 _JOINED_NAMES_RE = re.compile(r"[A-Z][\w'.-]* (?:and|&) (?:[A-Z][\w'.-]*\.? )*[A-Z][\w'-]*$")
 
 
+_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "of", "with"})
+
+
 @lru_cache(maxsize=65536)
 def kind_of(mention: str) -> str:
     """What a mention names: ``pronoun``, ``person``, ``organisation``, ``group`` or ``description``.
@@ -203,6 +206,8 @@ def kind_of(mention: str) -> str:
     if _WEB_SITE_RE.search(mention):
         return "organisation"  # a web site: "Outsports.com"
     org_of = any(t in words.org_heads and nxt in {"of", "on", "for"} for t, nxt in zip(tokens, tokens[1:]))
+    head = next((t for t, nxt, after in zip(tokens, tokens[1:], tokens[2:] + [""]) if t in words.person_nouns and (
+        nxt in _HEAD_PREPOSITIONS or after == "to")), head)  # "officials in Ohio", "aides loyal to Lee": not a name
     if head in words.person_nouns and head not in words.org_heads and not org_of:  # "a federal judge"
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
     if org_of or any(t in words.org_heads for t in tokens[-3:]):

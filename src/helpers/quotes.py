@@ -45,8 +45,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import config, corpus
-from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, gender_of, is_epithet,
-                              is_fragment, person_evidence, kind_of, mention_words, name_words)
+from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, gender_of, given_names,
+                              is_epithet, is_fragment, person_evidence, kind_of, mention_words, name_words)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
 from helpers.text import TOKEN_RE, normalise, read_yaml
@@ -501,7 +501,7 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on"})  # "a professor at Yale", "Commission on X"
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on", "in"})  # "a professor at Yale", "Commission on X"
 
 
 _RATIO_WORDS = frozenset({"in", "out", "of"})
@@ -541,13 +541,22 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if j > 0 and toks[j].text == "." and (toks[j - 1].low in NAME_SUFFIXES or "." in toks[j - 1].text):
         found = _np_left(r, toks, j - 1)  # "James B. Comey Jr., the director, said", "the F.B.I. has said"
         return (found[0], j) if found else None
+    if j > 0 and toks[j].text == "%" and toks[j - 1].text[:1].isdigit():
+        return j - 1, j  # "42% say"
     if j < 0 or not toks[j].word:
         return None
+    if toks[j].low in {"here", "there"} and j >= 1 and toks[j - 1].word and (
+            toks[j - 1].low in r.words.person_nouns or toks[j - 1].low in r.words.org_heads):
+        return _np_left(r, toks, j - 1)  # "officials here said": the officials
     if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
         found = _np_left(r, toks, j - 2)  # "most of them said"
         return (found[0], j) if found else None
     if toks[j].low in _OBJECT_PRONOUNS and j >= 3 and toks[j - 2].low in r.ctx["relation_adjectives"]:
         found = _np_left(r, toks, j - 3)  # "a source close to him said"
+        return (found[0], j) if found else None
+    name = next((n for n in range(j, max(-1, j - 5), -1) if not toks[n].cap), -1) + 1 if toks[j].cap else j + 1
+    if name <= j and name >= 3 and toks[name - 1].low == "to" and toks[name - 2].low in r.ctx["relation_adjectives"]:
+        found = _np_left(r, toks, name - 3)  # "people close to Hillary Clinton say"
         return (found[0], j) if found else None
     if toks[j].low in r.words.pronouns:
         return (j, j) if toks[j].low not in {"that", "which"} else None
@@ -568,8 +577,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                 pass  # "more than 4 in 10 said"
             elif t.low in _NP_LINKS:
                 if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
-                        k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)):
-                    break  # not "Ann Lee and Bo Diaz", "teachers and union officials"
+                        k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)
+                        and not _paired_modifier(r, toks, k)):
+                    break  # not "Ann Lee and Bo Diaz", "teachers and union officials", "current and former aides"
             elif t.low in ("that", "by") and _links_noun_phrase(r, toks, k):
                 pass
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
@@ -603,13 +613,26 @@ def _relative_head(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tu
     >>> # "Officials who spoke with the Post said" -> "Officials"; "Lee, whose aide said" is not read here
     """
     a = subject[0]
-    k = next((n for n in range(a - 1, max(-1, a - 13), -1) if not toks[n].word or toks[n].quoted
+    k = next((n for n in range(a - 1, max(-1, a - 13), -1) if (not toks[n].word and toks[n].text != ".") or toks[n].quoted
               or toks[n].low in r.ctx["content_clause_openers"]), None)  # "who ... in a year when voters cried"
     if k is None or k < 1 or k == a - 1 or toks[k].low not in _RELATIVES or (
             toks[a].low in r.words.pronouns and toks[a].low not in _OBJECT_PRONOUNS):
         return subject  # "who Lee said", "..., he said", "who he thought"
     head = _np_left(r, toks, k - 1)
     return head if head is not None and toks[head[1]].low not in r.words.pronouns else subject
+
+
+def _paired_modifier(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether the "and" at ``k`` joins two modifiers that open a noun phrase: one lower-case word before it,
+    after the sentence start, a comma, a quotation mark or a determiner ("current and former officials said").
+
+    >>> # ", current and former officials said" -> True; "the bridge closed and officials said" -> False
+    >>> # "the program and its oversight" -> False
+    """
+    if k < 1 or k + 2 >= len(toks) or not all(t.word and not t.cap and t.low not in r.lex and t.low not in r.ctx["stop_left"]
+                                              and t.low not in DETERMINERS for t in (toks[k - 1], toks[k + 1])):
+        return False  # "the program and its oversight", "the inquiry and Democrats": a second noun phrase
+    return k == 1 or toks[k - 2].text in {",", '"', ":", "-"} or toks[k - 2].low in DETERMINERS
 
 
 def _plural_possessive(toks: list[_Tok], k: int) -> bool:
@@ -705,11 +728,28 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         if j < 1 or toks[j].text != ",":
             break
         k = j
-    for k in reversed(commas[1:]):  # commas[0] is ``comma``: a phrase right before it is no appositive's subject
-        subject = _subject_before(r, toks, k)
+    for k, nxt in reversed(list(zip(commas[1:], commas))):  # commas[0] is ``comma``: no appositive's subject before it
+        subject = _subject_before(r, toks, k) or _named_description(r, toks, k, nxt)
         if subject is not None:
             return subject
     return None
+
+
+def _named_description(r: _Reader, toks: list[_Tok], comma: int, after: int) -> tuple[int, int] | None:
+    """A description that a name between ``comma`` and ``after`` names, whatever its noun: '"Go," the assailant,
+    John McGraw, told ...' -> "the assailant". It opens with a determiner after the sentence start, a quotation
+    mark or a comma, and the name opens with a known given name (``data/lexicons/first_names.yaml``).
+
+    >>> # "the assailant, John McGraw," -> "the assailant"; "the bridge, Main Street," -> None (no given name)
+    """
+    subject = _np_left(r, toks, comma - 1)
+    words = toks[comma + 1:after]
+    if subject is None or toks[subject[0]].low not in DETERMINERS or len(words) < 2 or not all(t.cap for t in words):
+        return None
+    if subject[0] > 0 and toks[subject[0] - 1].text not in {",", '"'}:
+        return None
+    name = r.norm[words[0].start:words[-1].end]
+    return subject if name.split()[0].lower() in given_names() and len(name_words(name)) >= 2 else None
 
 
 def _continues_relative(r: _Reader, toks: list[_Tok], j: int, k: int) -> bool:
@@ -768,6 +808,7 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     >>> # "Among likely voters, ..." at the comma after "voters" -> None ("Among" opens no subject); "Well, ..." -> None
     """
     subject = _np_left(r, toks, comma - 1)
+    subject = _relative_head(r, toks, subject) if subject is not None else None  # "voters who heard him speak, ..."
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
@@ -1191,7 +1232,8 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     first = subject[0] - (subject[0] >= 2 and toks[subject[0] - 1].low == "as" and toks[subject[0] - 2].text == ",")
     boundary = first == 0 or toks[first - 1].text in {",", '"', "-", ":"}  # also "..., as Ann Lee noted."
     long_tail = (last + 1 < len(toks) and toks[last + 1].word and _n_words(toks[last + 1:], enough=8) >= 8
-                 and _continues_after(toks, last) is None)  # "Hours before X, the ministry said at least six"
+                 and _continues_after(toks, last) is None and not (audience and _hearer_then_adjunct(r, toks, last)))
+    # "Hours before X, the ministry said at least six"; but "A, Lee told aides as he left" has A as content
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
         found = _with_left_content(r, toks, first, max(last, subject[1]), att, floor)
@@ -1204,6 +1246,21 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     att.q_start, att.q_end, att.right = rest[0], toks[-1].end if parenthetical else _main_clause_start(
         r, toks, subject[0], last + 1), True
     return att
+
+
+def _hearer_then_adjunct(r: _Reader, toks: list[_Tok], last: int) -> bool:
+    """Whether the hearer after a cue ending at ``last`` is followed by a subordinate clause or an adjunct, not by
+    what was said: "told his aides as he left", "told reporters on Monday". Limit: only after a cue that takes a
+    hearer; after "said" a preposition often opens the content in PolNeAR train ("sided with the Democrats").
+
+    >>> # "told his closest advisers as he labored" -> True; "told reporters the plan was dead" -> False
+    """
+    obj = _np_right(r, toks, last + 1, stop=_HEARER_STOP, any_noun=True) if last + 1 < len(toks) else None
+    k = obj[1] + 1 if obj is not None else len(toks)
+    if k + 1 < len(toks) and toks[k].low == "at" and toks[k + 1].low in {"least", "most"}:
+        return False  # "told reporters at least six ..."
+    return k < len(toks) and (toks[k].low in r.ctx["subordinators"] or toks[k].low in r.ctx["adjunct_preps"]
+                              and toks[k].low not in {"that", "to", "about", "of", "for"})
 
 
 def _quotation_only(r: _Reader, toks: list[_Tok], start: int) -> int | None:
@@ -1970,7 +2027,7 @@ def _document_owner(r: _Reader, toks: list[_Tok], span: tuple[int, int], head: _
     return _resolve(r, owner, toks[span[0]].start) or None
 
 
-_HEAD_LINKS = (_NP_LINKS - {"and"}) | {"by"}  # "a study by the city", "one of the authors"
+_HEAD_LINKS = (_NP_LINKS - {"and", "in"}) | {"by"}  # "a study by the city", "one of the authors"
 
 
 def _head(toks: list[_Tok], span: tuple[int, int]) -> _Tok:
@@ -2011,6 +2068,9 @@ def _who_antecedent(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tupl
     >>> # "Ann Lee of Vermont, who" -> "Ann Lee"; "the mayor of Boston, who" -> "the mayor of Boston"
     >>> # "one of the few lawmakers in the state who" -> "one of the few lawmakers"
     """
+    place = next((k for k in range(span[1], span[0], -1) if toks[k].low == "in"), None)
+    if place is not None and not _surely_person(r, r.norm[toks[place + 1].start:toks[span[1]].end]):
+        return _who_antecedent(r, toks, (span[0], place - 1))  # "the few lawmakers in the state who"
     head = next((k for k in range(span[0], span[1] + 1) if toks[k].low in _HEAD_LINKS), span[1] + 1)
     if head == span[0]:
         return span
