@@ -1010,3 +1010,22 @@ def test_a_hearer_followed_by_an_adjunct_leaves_the_content_before_the_speaker()
     assert list(zip(got["speaker_mention"], got["quote"])) == [("the coach", "This is not about me")]
     got = one("Hours before the vote, the mayor told reporters at least six people were hurt in the storm.")
     assert got["quote"].str.endswith("at least six people were hurt in the storm.").tolist() == [True]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The levy could sink the budget, council members believe - a budget the town needs by June.",
+     [("council members", "believe", "The levy could sink the budget")]),  # an aside after a dash is no content
+    ("The ferry will stop in May, the port authority reported on Tuesday -- a blow to the island's shops.",
+     [("the port authority", "reported", "The ferry will stop in May")]),
+    ("Late Sunday, Lee won the county, according to early returns.",
+     [("early returns", "according to", "Late Sunday, Lee won the county")]),  # returns are evidence
+    ("Ann Lee, in the wake of a survey showing her support down to 14 percent, told reporters that she would stay.",
+     [("Ann Lee", "told", "that she would stay."), ("a survey", "showing", "her support down to 14 percent")]),
+    ("As Ann Lee, an expert on ports at the state university, noted, \"Everyone is waiting for the vote.\"",
+     [("Ann Lee", "noted", '"Everyone is waiting for the vote."')]),  # "As" + a name opens a clause
+    ("The coach said on the radio show \"Game Day\" that the team would win.",
+     [("The coach", "said", "that the team would win.")]),  # a show's title inside the adjunct
+    ("The ferry was late, said lobbyist John Smith.", [("lobbyist John Smith", "said", "The ferry was late")]),
+])
+def test_asides_around_a_cue_and_its_subject(text, expected):
+    assert rows(text, "speaker_mention", "cue", "quote") == expected

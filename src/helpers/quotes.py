@@ -720,7 +720,8 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         if j > 0 and toks[j].text == ")":  # "Sen. Ann Lee (D-Ohio), a Democrat, said": the parenthesis is the name's
             j = _before_parenthesis(toks, j)
         relative = next((n for n in range(j + 1, k) if toks[n].low in _RELATIVES), k)
-        aside = j + 1 < k and toks[j + 1].low.endswith("ing")  # "The governor, speaking to reporters, said"
+        aside = j + 1 < k and (toks[j + 1].low.endswith("ing") or toks[j + 1].low in _phrase_openers())
+        # "The governor, speaking to reporters, said", "Lee, in the wake of a poll showing X, told"
         aside = aside or _continues_relative(r, toks, j, k)
         if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
             break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
@@ -815,9 +816,11 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
         return None  # "Well, if you read closely, Lee was saying ..."
     opener = toks[0].low
-    if subject[0] == 0 or (subject[0] == 1 and (opener not in _phrase_openers()
+    name_after_as = opener == "as" and all(t.cap or t.text == "." for t in toks[subject[0]:subject[1] + 1])
+    if subject[0] == 0 or (subject[0] == 1 and (opener not in _phrase_openers() or name_after_as
                                                 or opener in r.ctx["clause_subordinators"])):
-        return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ..."; not "Among voters, ..."
+        return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ...", "As Ann Lee, a nurse, noted";
+        # not "Among voters, ...", "As a senator, ..."
     before = toks[subject[0] - 1]
     if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
         return None
@@ -990,7 +993,10 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         i += 1
     if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
         ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word
-                      or (k > i and toks[k].low in r.lex and not toks[k].cap)), None)  # "... but added, '...'": not ours
+                      or (k > i and toks[k].low in r.lex and not toks[k].cap and _is_cue(r, toks, k))), None)  # "... but added, '...'": not ours
+        if (ahead is not None and ahead + 3 < n and toks[ahead].text == '"' and toks[ahead + 1].quoted
+                and len(toks[ahead + 1].text.split()) <= 4 and toks[ahead + 2].text == '"' and toks[ahead + 3].low == "that"):
+            ahead += 3  # 'said on the show "Morning Joe" that ...': the title is part of the adjunct
         if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text in {":", '"'} or (
                 toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
             return None
@@ -1004,8 +1010,8 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         i += 1
     if i + 1 < n and toks[i].low == "that" and toks[i + 1].word:
         return i
-    if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")"}:
-        return None
+    if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")", "-"}:
+        return None  # "A, allies believe - backers she will need": an aside after a dash is no content
     if not any(t.word for t in toks[i:]):
         return None
     return i
@@ -1232,7 +1238,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     first = subject[0] - (subject[0] >= 2 and toks[subject[0] - 1].low == "as" and toks[subject[0] - 2].text == ",")
     boundary = first == 0 or toks[first - 1].text in {",", '"', "-", ":"}  # also "..., as Ann Lee noted."
     long_tail = (last + 1 < len(toks) and toks[last + 1].word and _n_words(toks[last + 1:], enough=8) >= 8
-                 and _continues_after(toks, last) is None and not (audience and _hearer_then_adjunct(r, toks, last)))
+                 and _continues_after(toks, last) is None and not _aside_after_cue(r, toks, last, audience))
     # "Hours before X, the ministry said at least six"; but "A, Lee told aides as he left" has A as content
     relative = toks[subject[0]].low in r.words.relative_pronouns  # "..., who has reported on X, said"
     if boundary and not relative and (quoted_before or not long_tail):
@@ -1248,13 +1254,22 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     return att
 
 
-def _hearer_then_adjunct(r: _Reader, toks: list[_Tok], last: int) -> bool:
-    """Whether the hearer after a cue ending at ``last`` is followed by a subordinate clause or an adjunct, not by
-    what was said: "told his aides as he left", "told reporters on Monday". Limit: only after a cue that takes a
-    hearer; after "said" a preposition often opens the content in PolNeAR train ("sided with the Democrats").
+def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) -> bool:
+    """Whether what follows the cue ending at ``last`` is an aside, not what was said: a dash after any date
+    ("reported on Tuesday -- a development that ..."), or, after a cue that takes a hearer, a subordinate clause
+    or an adjunct after the hearer ("told his aides as he left"). Limit: after "said" a preposition often opens
+    the content in PolNeAR train ("sided with the Democrats"), so it is not an aside there.
 
     >>> # "told his closest advisers as he labored" -> True; "told reporters the plan was dead" -> False
     """
+    k = last + 1
+    while k < len(toks) and (toks[k].low in r.ctx["time_words"] or toks[k].low in WEEKDAYS_MONTHS
+                             or toks[k].low == "on" and k + 1 < len(toks) and toks[k + 1].low in WEEKDAYS_MONTHS):
+        k += 1
+    if k < len(toks) and toks[k].text == "-":
+        return True
+    if not audience:
+        return False
     obj = _np_right(r, toks, last + 1, stop=_HEARER_STOP, any_noun=True) if last + 1 < len(toks) else None
     k = obj[1] + 1 if obj is not None else len(toks)
     if k + 1 < len(toks) and toks[k].low == "at" and toks[k + 1].low in {"least", "most"}:
