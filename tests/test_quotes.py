@@ -1029,3 +1029,14 @@ def test_a_hearer_followed_by_an_adjunct_leaves_the_content_before_the_speaker()
 ])
 def test_asides_around_a_cue_and_its_subject(text, expected):
     assert rows(text, "speaker_mention", "cue", "quote") == expected
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("A group called Citizens for Parks is suing the city.", []),  # the name of the subject, then its verb
+    ("A company called Harbour Freight has given $5,000 to the campaign.", []),
+    ("A federal judge called Lee a threat.", ["called"]),  # still a cue
+    ("A reader called Smith's plan a disaster.", ["called"]),
+    ("A judge called Lee dishonest.", ["called"]),
+])
+def test_a_naming_participle_after_an_indefinite_subject(text, cues):
+    assert one(text)["cue"].tolist() == cues

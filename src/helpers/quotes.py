@@ -846,7 +846,7 @@ def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
     app dubbed "Ferry""): it follows an indefinite noun phrase ("a"/"an" and up to three lower-case words, none
     naming a person) that a word opens no clause before, and comes before a name or a quotation. A subject keeps
     the cue: "The union called Lee a liar", "A federal judge called Lee a threat", "a decision the government
-    called "final"". Limit: a naming phrase that opens its sentence ("A group called X is ...") stays a cue.
+    called "final"", unless a verb follows the name (:func:`_subject_named`).
 
     >>> # naming: "a website called Real News"; cue: "the club called Lee a fraud", "a spokesman called Lee"
     """
@@ -857,9 +857,24 @@ def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
                               for t in toks[article + 1:i]):
         return False  # not an indefinite noun phrase of lower-case words that name no person
     if article == 0 or not toks[article - 1].word or toks[article - 1].cap:
-        return False  # the clause's subject: "A federal judge called Lee a threat"
+        return _subject_named(r, toks, i)  # the clause's subject: "A federal judge called Lee a threat"
     nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
     return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
+
+
+def _subject_named(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether the naming participle at ``i`` names an indefinite subject, an auxiliary or a form of "be" coming
+    right after the name: "A group called Citizens for Lee is ...", "A company called Harmony has given". Limits:
+    other verbs are not recognised ("A company called Harmony gave $5,000" stays a cue), since an adjective may
+    follow a name too ("A judge called Lee dishonest").
+
+    >>> # "A group called Citizens for Lee is" -> True; "A judge called Ann Lee a liar" -> False
+    """
+    k = i + 1
+    while k < len(toks) and (toks[k].cap or toks[k].low in {"for", "of", "&", "and"} and k + 1 < len(toks)
+                             and toks[k + 1].cap):
+        k += 1
+    return i + 1 < k < len(toks) and toks[k].low in r.ctx["finite_verbs"] and not toks[k - 1].low.endswith(("'s", "’s"))
 
 
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
