@@ -1040,3 +1040,12 @@ def test_asides_around_a_cue_and_its_subject(text, expected):
 ])
 def test_a_naming_participle_after_an_indefinite_subject(text, cues):
     assert one(text)["cue"].tolist() == cues
+
+
+def test_a_work_speaks_for_itself_unless_it_has_a_possessor():
+    got = one("Ann Lee said the race was close.\n\nThe ad says the bridge is unsafe.")
+    assert got["speaker"].tolist() == ["Ann Lee", "The ad"]  # not the latest speaker, as for "the statement"
+    got = one("The union's new video shows the mayor at the pier.")
+    assert got["speaker"].tolist()[:1] == ["The union"]
+    got = one("The treaty's text aside, the agreement calls on countries to cut emissions.")
+    assert got["speaker_mention"].tolist() == ["the agreement"]

@@ -48,6 +48,7 @@ class MentionWords:
     self_pronouns: frozenset
     relative_pronouns: frozenset
     epithet_heads: frozenset = frozenset()
+    work_nouns: frozenset = frozenset()  # also in document_nouns; their speaker is the work, not its author
 
     @property
     def pronouns(self) -> frozenset:
@@ -77,6 +78,8 @@ def mention_words(path: str | None = None) -> MentionWords:
                 for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
                           "male_words")}
         sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
+        sets["work_nouns"] = frozenset(str(w).lower() for w in data.get("work_nouns") or ())
+        sets["document_nouns"] = sets["document_nouns"] | sets["work_nouns"]
         sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"])) | frozenset(
             plural(w) for w in sets["org_heads"] if not w.endswith("s"))  # "the unions", "groups": they
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in

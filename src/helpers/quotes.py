@@ -2037,8 +2037,9 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
     owner = _document_owner(r, toks, span, head_tok) if head in r.words.document_nouns else None
     if owner is not None:
         att.speaker = r.last_speaker = owner  # "The mayor's statement said": the mayor
-    elif head in r.words.document_nouns and not head_tok.cap and toks[span[0]].low in DETERMINERS and r.last_speaker:
-        att.speaker = r.last_speaker  # "the statement said": its author; not "the Huffington Post"
+    elif (head in r.words.document_nouns and head not in r.words.work_nouns and not head_tok.cap
+          and toks[span[0]].low in DETERMINERS and r.last_speaker):
+        att.speaker = r.last_speaker  # "the statement said": its author; not "the Huffington Post"; "the ad says": the ad
     elif att.speaker:
         r.last_speaker = att.speaker
 
