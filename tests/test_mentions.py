@@ -142,3 +142,7 @@ def test_word_lists_need_their_keys(tmp_path):
 ])
 def test_a_role_noun_before_a_phrase_heads_the_mention(mention, kind):
     assert mentions.kind_of(mention) == kind
+
+
+def test_a_collective_noun_is_a_group():
+    assert [mentions.kind_of(x) for x in ("the Smith family", "the crowd", "the families")] == ["group"] * 3

@@ -1049,3 +1049,26 @@ def test_a_work_speaks_for_itself_unless_it_has_a_possessor():
     assert got["speaker"].tolist()[:1] == ["The union"]
     got = one("The treaty's text aside, the agreement calls on countries to cut emissions.")
     assert got["speaker_mention"].tolist() == ["the agreement"]
+
+
+@pytest.mark.parametrize("text, expected", [  # sentences an independent review wrote against this session's rules
+    ("The company laid off 300 employees and the union said it would sue.", [("the union", "it would sue.")]),
+    ("Regulators fined three banks and the minister said more penalties would follow.",
+     [("the minister", "more penalties would follow.")]),
+    ("The drought hurt farmers and economists warned that food prices would rise.",
+     [("economists", "that food prices would rise.")]),
+    ("Witnesses told police the gunman stopped and fired twice.",
+     [("Witnesses", "the gunman stopped and fired twice.")]),  # a clause after "told" is not cut
+    ("The union criticized the cuts and reduced hours at the plant.",
+     [("The union", "the cuts and reduced hours at the plant.")]),  # "reduced" is no second verb here
+    ("Fans who waited for hours were angry and the club said it would refund tickets.",
+     [("the club", "it would refund tickets.")]),  # the relative clause ends at "and"
+    ("A neighbor who saw the fire said the house burned quickly.", [("A neighbor", "the house burned quickly.")]),
+    ("In Paris, the minister said Tuesday - speaking at a conference on climate - that emissions must fall faster.",
+     [("the minister", "that emissions must fall faster.")]),  # an aside between dashes before "that"
+    ('She said on the radio "no comment" that morning.', [("She", '"no comment" that morning.')]),  # no title
+    ("Current and former employees said the plant was unsafe.", [("Current and former employees", "the plant was unsafe.")]),
+    ("Officials close to the talks said the deal was near.", [("Officials close to the talks", "the deal was near.")]),
+])
+def test_review_sentences_for_subjects_and_contents(text, expected):
+    assert rows(text, "speaker_mention", "quote") == expected

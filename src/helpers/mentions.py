@@ -49,6 +49,7 @@ class MentionWords:
     relative_pronouns: frozenset
     epithet_heads: frozenset = frozenset()
     work_nouns: frozenset = frozenset()  # also in document_nouns; their speaker is the work, not its author
+    collective_nouns: frozenset = frozenset()  # also in org_heads; a group ("they"), not an organisation
 
     @property
     def pronouns(self) -> frozenset:
@@ -80,6 +81,8 @@ def mention_words(path: str | None = None) -> MentionWords:
         sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
         sets["work_nouns"] = frozenset(str(w).lower() for w in data.get("work_nouns") or ())
         sets["document_nouns"] = sets["document_nouns"] | sets["work_nouns"]
+        sets["collective_nouns"] = frozenset(str(w).lower() for w in data.get("collective_nouns") or ())
+        sets["org_heads"] = sets["org_heads"] | sets["collective_nouns"]
         sets["person_nouns"] = sets["person_nouns"] | frozenset(map(plural, sets["person_nouns"])) | frozenset(
             plural(w) for w in sets["org_heads"] if not w.endswith("s"))  # "the unions", "groups": they
         return MentionWords(**sets, **{f"{k}_pronouns": frozenset(pron[k]) for k in
@@ -213,6 +216,8 @@ def kind_of(mention: str) -> str:
         nxt in _HEAD_PREPOSITIONS or after == "to")), head)  # "officials in Ohio", "aides loyal to Lee": not a name
     if head in words.person_nouns and head not in words.org_heads and not org_of:  # "a federal judge"
         return "group" if head.endswith(("s", "people", "men")) and head not in {"boss"} else "person"
+    if head in words.collective_nouns:
+        return "group"  # "the Smith family", "the crowd"
     if org_of or any(t in words.org_heads for t in tokens[-3:]):
         return "organisation"  # "Fox News"; "the Commission on Presidential Debates", "a coalition of 40 groups"
     if _JOINED_NAMES_RE.search(normalise(mention)):

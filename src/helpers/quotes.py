@@ -554,10 +554,6 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if toks[j].low in _OBJECT_PRONOUNS and j >= 3 and toks[j - 2].low in r.ctx["relation_adjectives"]:
         found = _np_left(r, toks, j - 3)  # "a source close to him said"
         return (found[0], j) if found else None
-    name = next((n for n in range(j, max(-1, j - 5), -1) if not toks[n].cap), -1) + 1 if toks[j].cap else j + 1
-    if name <= j and name >= 3 and toks[name - 1].low == "to" and toks[name - 2].low in r.ctx["relation_adjectives"]:
-        found = _np_left(r, toks, name - 3)  # "people close to Hillary Clinton say"
-        return (found[0], j) if found else None
     if toks[j].low in r.words.pronouns:
         return (j, j) if toks[j].low not in {"that", "which"} else None
     k = j
@@ -576,9 +572,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                     toks[k + 1].text[:1].isdigit() or toks[k + 1].low in r.ctx["quantity_words"]):
                 pass  # "more than 4 in 10 said"
             elif t.low in _NP_LINKS:
-                if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap) and not (
-                        k > 0 and toks[k - 1].low.endswith("s") and toks[k - 1].low in r.words.person_nouns)
-                        and not _paired_modifier(r, toks, k)):
+                if k == j or (t.low == "and" and not (toks[k + 1].cap and k > 0 and toks[k - 1].cap)
+                              and not _joined_people(r, toks, k) and not _paired_modifier(r, toks, k)):
                     break  # not "Ann Lee and Bo Diaz", "teachers and union officials", "current and former aides"
             elif t.low in ("that", "by") and _links_noun_phrase(r, toks, k):
                 pass
@@ -601,25 +596,49 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word
                       or (toks[a].low in r.ctx["stop_left"] and toks[a].low not in r.words.pronouns)):
         a += 1  # a link word, or a capitalised opener ("When asked ...", "If pressed ...")
+    if a <= j and a >= 3 and toks[a - 1].low == "to" and toks[a - 2].low in r.ctx["relation_adjectives"]:
+        found = _np_left(r, toks, a - 3)  # "people close to Ann Lee say", "officials close to the talks said"
+        return (found[0], j) if found else None
     return (a, j) if a <= j else None
 
 
 def _relative_head(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
     """The subject a restrictive relative clause belongs to, when the noun phrase read left of a cue ends one:
-    "The judges who ruled against [the law] said" -> "The judges". ``subject`` is returned when no "who",
-    "which" or "whose" stands within twelve words before it (with a verb between, and no punctuation), or no
-    noun phrase precedes that pronoun.
+    "The judges who ruled against [the law] said" -> "The judges", "A neighbor who [saw the fire] said" -> "A
+    neighbor". ``subject`` is returned when no "who", "which" or "whose" stands within twelve words before it (with
+    a verb between, and no punctuation, conjunction or subordinator: "Fans who waited were angry and the club
+    said"), or no noun phrase precedes that pronoun.
 
     >>> # "Officials who spoke with the Post said" -> "Officials"; "Lee, whose aide said" is not read here
     """
     a = subject[0]
     k = next((n for n in range(a - 1, max(-1, a - 13), -1) if (not toks[n].word and toks[n].text != ".") or toks[n].quoted
-              or toks[n].low in r.ctx["content_clause_openers"]), None)  # "who ... in a year when voters cried"
-    if k is None or k < 1 or k == a - 1 or toks[k].low not in _RELATIVES or (
+              or toks[n].low in r.ctx["content_clause_openers"] or toks[n].low in r.ctx["clause_openers"]
+              or toks[n].low in r.ctx["subordinators"]), None)  # "who ... in a year when voters cried", "... and the club"
+    verb_read = toks[a].word and not toks[a].cap and toks[a].low not in DETERMINERS and toks[a].low not in r.words.pronouns
+    if k is None or k < 1 or (k == a - 1 and not verb_read) or toks[k].low not in _RELATIVES or (
             toks[a].low in r.words.pronouns and toks[a].low not in _OBJECT_PRONOUNS):
-        return subject  # "who Lee said", "..., he said", "who he thought"
+        return subject  # "who Lee said", "..., he said", "who he thought"; but "A neighbor who [saw the fire] said"
     head = _np_left(r, toks, k - 1)
     return head if head is not None and toks[head[1]].low not in r.words.pronouns else subject
+
+
+def _joined_people(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether the "and" at ``k`` joins two subjects for people: a plural person noun before it that opens its
+    phrase (at the sentence start, after a comma, a quotation mark or a function word such as "where", past at most
+    two modifiers) and no determiner after it ("Teachers and union officials said"; not "laid off 300 employees and
+    the union said", "hurt farmers and economists warned").
+
+    >>> # "Teachers and union officials said" at "and" -> True; "300 employees and the union said" -> False
+    """
+    if k < 1 or not toks[k - 1].low.endswith("s") or toks[k - 1].low not in r.words.person_nouns or (
+            k + 1 < len(toks) and toks[k + 1].low in DETERMINERS):
+        return False
+    start = k - 1
+    while start > 0 and k - start <= 3 and toks[start - 1].word and toks[start - 1].low not in r.lex and (
+            toks[start - 1].cap or toks[start - 1].low in DETERMINERS or toks[start - 1].low.endswith(("al", "ive", "ic"))):
+        start -= 1
+    return start == 0 or toks[start - 1].text in {",", '"', ":", "-"} or toks[start - 1].low in r.ctx["stop_left"]
 
 
 def _paired_modifier(r: _Reader, toks: list[_Tok], k: int) -> bool:
@@ -629,8 +648,9 @@ def _paired_modifier(r: _Reader, toks: list[_Tok], k: int) -> bool:
     >>> # ", current and former officials said" -> True; "the bridge closed and officials said" -> False
     >>> # "the program and its oversight" -> False
     """
-    if k < 1 or k + 2 >= len(toks) or not all(t.word and not t.cap and t.low not in r.lex and t.low not in r.ctx["stop_left"]
-                                              and t.low not in DETERMINERS for t in (toks[k - 1], toks[k + 1])):
+    if k < 1 or k + 2 >= len(toks) or not all(t.word and (not t.cap or n == k - 1 == 0) and t.low not in r.lex
+                                              and t.low not in r.ctx["stop_left"] and t.low not in DETERMINERS
+                                              for n, t in ((k - 1, toks[k - 1]), (k + 1, toks[k + 1]))):
         return False  # "the program and its oversight", "the inquiry and Democrats": a second noun phrase
     return k == 1 or toks[k - 2].text in {",", '"', ":", "-"} or toks[k - 2].low in DETERMINERS
 
@@ -1010,7 +1030,8 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word
                       or (k > i and toks[k].low in r.lex and not toks[k].cap and _is_cue(r, toks, k))), None)  # "... but added, '...'": not ours
         if (ahead is not None and ahead + 3 < n and toks[ahead].text == '"' and toks[ahead + 1].quoted
-                and len(toks[ahead + 1].text.split()) <= 4 and toks[ahead + 2].text == '"' and toks[ahead + 3].low == "that"):
+                and len(toks[ahead + 1].text.split()) <= 4 and toks[ahead + 1].text[:1].isupper()
+                and toks[ahead + 2].text == '"' and toks[ahead + 3].low == "that"):
             ahead += 3  # 'said on the show "Morning Joe" that ...': the title is part of the adjunct
         if ahead is None or not (toks[ahead].low == "that" or toks[ahead].text in {":", '"'} or (
                 toks[ahead].text == "," and ahead + 1 < n and toks[ahead + 1].text == '"')):
@@ -1021,6 +1042,7 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         i = ahead
     if i < n and toks[i].text == "," and i + 1 < n and toks[i + 1].text == '"':
         return i + 1
+    i = _past_dash_aside(toks, i)  # "said Tuesday - speaking at a conference - that ..."
     if i < n and toks[i].text == ":":
         i += 1
     if i + 1 < n and toks[i].low == "that" and toks[i + 1].word:
@@ -1269,6 +1291,19 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     return att
 
 
+def _past_dash_aside(toks: list[_Tok], i: int) -> int:
+    """The index of the "that" after an aside between dashes that opens at ``i``, else ``i``.
+
+    >>> # "- speaking at a conference - that emissions must fall" -> the index of "that"
+    """
+    if i >= len(toks) or toks[i].text != "-":
+        return i
+    close = next((k for k in range(i + 2, min(len(toks) - 1, i + 20)) if toks[k].text == "-" and toks[k - 1].text != "-"), None)
+    while close is not None and close + 1 < len(toks) and toks[close + 1].text == "-":
+        close += 1  # "--"
+    return close + 1 if close is not None and close + 2 < len(toks) and toks[close + 1].low == "that" else i
+
+
 def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) -> bool:
     """Whether what follows the cue ending at ``last`` is an aside, not what was said: a dash after any date
     ("reported on Tuesday -- a development that ..."), or, after a cue that takes a hearer, a subordinate clause
@@ -1281,7 +1316,7 @@ def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) ->
     while k < len(toks) and (toks[k].low in r.ctx["time_words"] or toks[k].low in WEEKDAYS_MONTHS
                              or toks[k].low == "on" and k + 1 < len(toks) and toks[k + 1].low in WEEKDAYS_MONTHS):
         k += 1
-    if k < len(toks) and toks[k].text == "-":
+    if k < len(toks) and toks[k].text == "-" and _past_dash_aside(toks, k) == k:
         return True
     if not audience:
         return False
@@ -2302,37 +2337,53 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
-def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att) -> int | None:
+def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int = 0) -> int | None:
     """Where an object content ends before a second verb of the cue's subject, or None: in "Lee praised the plan
-    and vowed to fund it" the content is "the plan". Only a content that is a noun phrase (no "that", "to", quotation
-    or verb before the "and") is cut; the verb after "and" (past adverbs such as "also") is a finite verb, a cue
-    form or a past form in "-ed" (an "-ing" form only after an "-ing" cue: "praising X and urging Y"). Limit: a
-    noun phrase that joins an "-ed" adjective ("backed the plan and related bills") is cut too.
+    and vowed to fund it" the content is "the plan". Only the content of a speech cue that takes an object (not a
+    cue of ``inverting_lemmas``, a hearer's cue, a belief or evidence) is cut, and only when it is a noun phrase (no
+    "that", "to", quotation or verb, "-ed" forms included, before the "and"). The verb after "and" (past adverbs
+    such as "also") is a finite verb, a cue form, or an "-ed" form before a determiner, pronoun, number or "to"
+    ("and raised its dividend"; not "and reduced hours"); an "-ing" form only after an "-ing" cue ("praising X and
+    urging Y").
 
     >>> # "The mayor praised the bridge and vowed to reopen it." -> the "and" after "bridge"
     """
-    k0 = next((n for n, t in enumerate(toks) if t.start >= att.q_start), len(toks))
     cue = r.lex.get(att.cue.lower().split()[0])
+    if cue is None or cue.act != "speech" or cue.audience or cue.lemma in r.ctx["inverting_lemmas"]:
+        return None
+    k0 = next((n for n in range(i if toks[i].start <= att.q_start else 0, len(toks)) if toks[n].start >= att.q_start),
+              len(toks))  # from the cue at ``i``: the content follows it
     if k0 >= len(toks) or toks[k0].low in r.ctx["content_clause_openers"] or toks[k0].low in {"that", "to"} or (
-            toks[k0].low in r.words.pronouns and toks[k0].low not in _OBJECT_PRONOUNS | {"his", "their", "its"}) or cue is None or cue.lemma in r.ctx["inverting_lemmas"]:
-        return None  # "said he recorded calls and hosted a dinner": a clause goes on
+            toks[k0].low in r.words.pronouns and toks[k0].low not in _OBJECT_PRONOUNS | {"his", "their", "its"}):
+        return None  # "said he recorded calls and hosted a dinner", "told police the gunman stopped and fired"
     ing = att.cue.lower().split()[0].endswith("ing")
     for k in range(k0, len(toks) - 1):
         t = toks[k]
         if t.start >= att.q_end or t.quoted or t.text in {'"', ";", ":", "-", "("} or t.low in r.ctx["finite_verbs"] or (
-                t.low == "to" or (t.low in r.lex and k > k0)):
+                t.low == "to" or (t.low in r.lex and k > k0) or (k > k0 and t.low.endswith("ed") and len(t.low) > 4)):
             return None
         if t.low not in {"and", "but"} or k == k0:
             continue
         v = k + 1
         while v < len(toks) - 1 and toks[v].low in r.ctx["aux_adverbs"] and toks[v].low not in r.ctx["finite_verbs"]:
             v += 1
-        verb = toks[v]
-        if verb.word and not verb.cap and (verb.low in r.ctx["finite_verbs"] or verb.low in r.lex and not verb.low.endswith("ing")
-                                           or (verb.low.endswith("ed") and len(verb.low) > 4)
-                                           or (ing and verb.low.endswith("ing"))):
+        if _second_verb(r, toks, v, ing=ing):
             return toks[k - 1].end if toks[k - 1].text == "," and k > k0 + 1 else t.start
     return None
+
+
+def _second_verb(r: _Reader, toks: list[_Tok], v: int, *, ing: bool) -> bool:
+    """Whether the word at ``v`` (after "and") is a second verb of the subject (see :func:`_second_predicate`).
+
+    >>> # "vowed to", "raised its dividend" -> True; "reduced hours", "retired teachers" -> False
+    """
+    verb, nxt = toks[v], toks[v + 1] if v + 1 < len(toks) else None
+    if not verb.word or verb.cap:
+        return False
+    if verb.low in r.ctx["finite_verbs"] or (verb.low in r.lex and not verb.low.endswith("ing")) or (ing and verb.low.endswith("ing")):
+        return True
+    return verb.low.endswith("ed") and len(verb.low) > 4 and nxt is not None and (
+        nxt.low in DETERMINERS or nxt.low in r.words.pronouns or nxt.low == "to" or nxt.text[:1].isdigit())
 
 
 def _trailing_according(att: _Att) -> bool:
@@ -2393,7 +2444,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        end = _second_predicate(r, toks, att) if att is not None and att.right else None
+        end = _second_predicate(r, toks, att, i) if att is not None and att.right else None
         if end is not None:  # "praised the plan and vowed ...": the second verb is read on its own
             att.q_end = att.q_start + len(_trim_joint(r.norm[att.q_start:end]))
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
