@@ -1072,3 +1072,15 @@ def test_a_work_speaks_for_itself_unless_it_has_a_possessor():
 ])
 def test_review_sentences_for_subjects_and_contents(text, expected):
     assert rows(text, "speaker_mention", "quote") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As reported by the Tribune, the mayor will resign in May.",
+     [("the Tribune", "As reported by", "the mayor will resign in May.")]),
+    ("The deal fell through last week, as first reported by the Ledger.",
+     [("the Ledger", "as first reported by", "The deal fell through last week")]),
+    ("He was hit by a car.", []),  # no "as": a plain passive of no cue
+    ("Both think the stadium plan is too costly.", [("Both", "think", "the stadium plan is too costly.")]),
+])
+def test_as_reported_by_and_a_quantifier_subject(text, expected):
+    assert rows(text, "speaker_mention", "cue", "quote") == expected

@@ -1170,6 +1170,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     if cue.lemma == "quote":
         return _quoted_as_saying(r, toks, i, att)
     k = _skip_aux_left(r, toks, i - 1)
+    if k < 0 < i and toks[0].low in {"both", "all", "each"}:
+        k = 0  # "Both think the plan works": the quantifier is the subject, not an adverb
     aspect = _aspect_verb(r, toks, i - 1)
     if aspect is not None:  # "Lee continued to question whether ...": Lee is the subject
         k = _skip_aux_left(r, toks, aspect - 1)
@@ -1806,6 +1808,38 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     return _subject_and_complement(toks, subject, i, att)
 
 
+def _as_reported_by(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
+    """'As reported by the Post, the deal fell through' and 'The deal fell through, as first reported by the Post':
+    the agent after "by" speaks, and the content is the clause the "as" phrase is set off from by a comma.
+
+    >>> # "As reported by the Tribune, the mayor will resign." -> "the Tribune", "the mayor will resign."
+    """
+    a = i - 1
+    while a >= 0 and toks[a].low in r.ctx["aux_adverbs"]:
+        a -= 1  # "as first reported by"
+    if a < 0 or toks[a].low != "as" or toks[i].low.endswith(("s", "ing")) or toks[i].low == r.lex[toks[i].low].lemma:
+        return None
+    agent = _np_right(r, toks, i + 2, stop=_HEARER_STOP, any_noun=toks[i + 2].low in DETERMINERS)
+    if agent is None:
+        return None
+    att = _Att(r.text[toks[a].start:toks[i + 1].end], toks[a].start, toks[i + 1].end, r.lex[toks[i].low].act,
+               construction="as reported by")
+    _set_mention(r, att, toks, agent)
+    if a == _after_dateline(toks):  # "As reported by X, C."
+        comma = agent[1] + 1
+        if comma + 1 >= len(toks) or toks[comma].text != ",":
+            return None
+        att.q_start, att.q_end, att.right = toks[comma + 1].start, toks[-1].end, True
+        return att
+    if a < 2 or toks[a - 1].text != ",":  # "C, as reported by X."
+        return None
+    left = _content_left(r, toks, a, toks[0].start)
+    if left is None:
+        return None
+    att.q_start, att.q_end = left
+    return att
+
+
 def _subject_and_complement(toks: list[_Tok], subject: tuple[int, int], i: int, att: _Att) -> _Att:
     """Set the content to the subject and what follows the cue at ``i``, the words between left out
     ("The sale … to close in May" of "The sale is expected to close in May")."""
@@ -2440,6 +2474,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _verb_cue(r, toks, i, found, floor)
         elif t.low in r.lex and _passive_opens(r, toks, i):
             att = _passive(r, toks, i)
+        elif t.low in r.lex and i + 2 < len(toks) and toks[i + 1].low == "by":
+            att = _as_reported_by(r, toks, i)
         elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
