@@ -1084,3 +1084,18 @@ def test_review_sentences_for_subjects_and_contents(text, expected):
 ])
 def test_as_reported_by_and_a_quantifier_subject(text, expected):
     assert rows(text, "speaker_mention", "cue", "quote") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two days after the Harbor Times, which first said it would close the print edition, said it would keep it, "
+     "readers cheered.", [("Harbor Times", "the Harbor Times", "it would keep it, readers cheered."),
+                          ("Harbor Times", "which", "it would close the print edition")]),
+    ("The agency, which said it would review the case, declined to comment.",
+     [("The agency", "The agency", "to comment."), ("The agency", "which", "it would review the case")]),
+    ("The bridge, which opened in 1990, needs repairs, the mayor said.",
+     [("the mayor", "the mayor", "The bridge, which opened in 1990, needs repairs")]),  # no cue after "which"
+    ("The ministry issued a statement saying the talks had failed.",
+     [("The ministry", "The ministry", "the talks had failed.")]),  # the issuer of the statement speaks
+])
+def test_an_organisation_s_which_speaks_and_a_capitalised_post_is_a_name(text, expected):
+    assert rows(text, "speaker", "speaker_mention", "quote") == expected

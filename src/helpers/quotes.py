@@ -555,7 +555,7 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         found = _np_left(r, toks, j - 3)  # "a source close to him said"
         return (found[0], j) if found else None
     if toks[j].low in r.words.pronouns:
-        return (j, j) if toks[j].low not in {"that", "which"} else None
+        return (j, j) if toks[j].low != "that" and (toks[j].low != "which" or _which_names_a_source(r, toks, j)) else None
     k = j
     while k >= 0 and j - k < 16:
         t = toks[k]
@@ -653,6 +653,18 @@ def _paired_modifier(r: _Reader, toks: list[_Tok], k: int) -> bool:
                                               for n, t in ((k - 1, toks[k - 1]), (k + 1, toks[k + 1]))):
         return False  # "the program and its oversight", "the inquiry and Democrats": a second noun phrase
     return k == 1 or toks[k - 2].text in {",", '"', ":", "-"} or toks[k - 2].low in DETERMINERS
+
+
+def _which_names_a_source(r: _Reader, toks: list[_Tok], j: int) -> bool:
+    """Whether a relative "which" at ``j`` stands for an organisation that can speak: it follows a comma after a
+    noun phrase headed by an organisation word ("the Huffington Post, which said ...", "the agency, which said").
+
+    >>> # "the Post, which said" -> True; "the bridge, which said" -> False
+    """
+    if j < 2 or toks[j - 1].text != ",":
+        return False
+    head = _np_left(r, toks, j - 2)
+    return head is not None and any(t.low in r.words.org_heads for t in toks[head[0]:head[1] + 1])
 
 
 def _plural_possessive(toks: list[_Tok], k: int) -> bool:
@@ -842,8 +854,9 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
         return subject  # "Ann Lee, ...", "Even the hawks, ...", "When Ann Lee, ...", "As Ann Lee, a nurse, noted";
         # not "Among voters, ...", "As a senator, ..."
     before = toks[subject[0] - 1]
-    if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"]:
-        return None
+    if before.text not in {",", '"', ";", ":", "-"} and before.low not in r.ctx["clause_openers"] and (
+            before.low not in r.ctx["clause_subordinators"] and before.low not in {"after", "before", "since", "until"}):
+        return None  # but "two days after the Post, which ..., said"
     return subject
 
 
@@ -1368,8 +1381,9 @@ def _main_clause_start(r: _Reader, toks: list[_Tok], first: int, start: int) -> 
 def _document_author(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
     """'The ministry issued a statement saying ...': the ministry, not the statement, is the speaker."""
     a, b = subject
-    if toks[b].low not in r.words.document_nouns or a < 2 or toks[a - 1].cap or not toks[a - 1].word:
-        return subject
+    if toks[b].low not in r.words.document_nouns or toks[b].cap or a < 2 or toks[a - 1].cap or not toks[a - 1].word \
+            or toks[a - 1].low in r.ctx["stop_left"]:
+        return subject  # not "the Huffington Post", not "after a statement"
     author = _np_left(r, toks, a - 2)
     return author if author is not None and any(t.cap for t in toks[author[0]:author[1] + 1]) else subject
 
@@ -2095,7 +2109,7 @@ def _issued_document(r: _Reader, toks: list[_Tok], k: int) -> bool:
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
-    if span[0] == span[1] and toks[span[0]].low.removesuffix("'s") == "who":
+    if span[0] == span[1] and toks[span[0]].low.removesuffix("'s") in {"who", "which"}:
         att.speaker = _relative_speaker(r, toks, span[0])  # the mention stays "who"
     else:
         att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
