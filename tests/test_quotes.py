@@ -1099,3 +1099,19 @@ def test_as_reported_by_and_a_quantifier_subject(text, expected):
 ])
 def test_an_organisation_s_which_speaks_and_a_capitalised_post_is_a_name(text, expected):
     assert rows(text, "speaker", "speaker_mention", "quote") == expected
+
+
+@pytest.mark.parametrize("text, expected", [  # a second review's sentences
+    ("All told, officials say the flood caused $3 million in damage.",
+     [("officials", "say", "the flood caused $3 million in damage.")]),  # "All told" is no attribution
+    ("The hospital, which said it was short of nurses, hired 40 staff.",
+     [("which", "said", "it was short of nurses")]),  # the relative clause's content ends at its comma
+    ("The mayor, who said it was safe, closed the bridge.", [("who", "said", "it was safe")]),
+    ("The ministry, which is expected to announce the budget on Friday, declined to comment.",
+     [("The ministry", "declined", "to comment.")]),  # no row for "which is expected"
+    ("The verdict, as reported by the court clerk, was unanimous.",
+     [("the court clerk", "as reported by", "The verdict … was unanimous.")]),
+    ("The family said the driver was speeding.", [("The family", "said", "the driver was speeding.")]),
+])
+def test_second_review_sentences(text, expected):
+    assert rows(text, "speaker_mention", "cue", "quote") == expected

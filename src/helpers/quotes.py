@@ -489,7 +489,8 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     while j >= 0:
         low = toks[j].low
         if low in r.ctx["aux_adverbs"] or low.endswith("n't") or (
-                low.endswith("ly") and low not in r.words.person_nouns and not toks[j].cap and len(low) > 4):
+                low.endswith("ly") and low not in r.words.person_nouns and low not in r.words.org_heads
+                and not toks[j].cap and len(low) > 4):  # but "the family said", "the assembly said"
             j -= 1
         elif low in WEEKDAYS_MONTHS or low in r.ctx["time_words"]:
             j -= 1
@@ -661,8 +662,8 @@ def _which_names_a_source(r: _Reader, toks: list[_Tok], j: int) -> bool:
 
     >>> # "the Post, which said" -> True; "the bridge, which said" -> False
     """
-    if j < 2 or toks[j - 1].text != ",":
-        return False
+    if j < 2 or toks[j - 1].text != "," or (j + 1 < len(toks) and toks[j + 1].low in r.ctx["be_forms"]):
+        return False  # not "the ministry, which is expected to ..."
     head = _np_left(r, toks, j - 2)
     return head is not None and any(t.low in r.words.org_heads for t in toks[head[0]:head[1] + 1])
 
@@ -1183,8 +1184,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     if cue.lemma == "quote":
         return _quoted_as_saying(r, toks, i, att)
     k = _skip_aux_left(r, toks, i - 1)
-    if k < 0 < i and toks[0].low in {"both", "all", "each"}:
-        k = 0  # "Both think the plan works": the quantifier is the subject, not an adverb
+    if k < 0 < i and toks[0].low in {"both", "all", "each"} and not (i == 1 and i + 1 < len(toks) and toks[2].text == ","):
+        k = 0  # "Both think the plan works": the quantifier is the subject, not an adverb; not "All told, ..."
     aspect = _aspect_verb(r, toks, i - 1)
     if aspect is not None:  # "Lee continued to question whether ...": Lee is the subject
         k = _skip_aux_left(r, toks, aspect - 1)
@@ -1851,6 +1852,10 @@ def _as_reported_by(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     if left is None:
         return None
     att.q_start, att.q_end = left
+    k = agent[1] + 1
+    if k + 1 < len(toks) and toks[k].text == "," and _n_words(toks[k + 1:], enough=2) >= 2:
+        att.gaps.append((att.q_end, toks[k + 1].start))  # "The verdict, as reported by the clerk, was unanimous."
+        att.q_end, att.right = toks[-1].end, True
     return att
 
 
@@ -2420,6 +2425,25 @@ def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int = 0) -> in
     return None
 
 
+def _relative_clause_end(r: _Reader, toks: list[_Tok], att: _Att, i: int) -> int | None:
+    """Where the content of a cue in a relative clause between commas ends: at the comma before the main clause's
+    verb ("The mayor, who said it was safe, closed the bridge" -> "it was safe"), or None.
+
+    >>> # "The hospital, which said it was short of nurses, hired 40 staff." -> the comma after "nurses"
+    """
+    if att.mention.lower() not in {"who", "which"} or att.m_start < 0:
+        return None
+    m = next((n for n in range(i, -1, -1) if toks[n].start == att.m_start), None)
+    if m is None or m < 1 or toks[m - 1].text != ",":
+        return None
+    for k in range(len(toks) - 2, i, -1):  # the last such comma: "who said the bridge, which opened in 1990, was safe, left"
+        nxt = toks[k + 1]
+        if att.q_start <= toks[k].start < att.q_end and toks[k].text == "," and nxt.word and not nxt.cap and (
+                nxt.low in r.ctx["finite_verbs"] or nxt.low in r.lex or (nxt.low.endswith("ed") and len(nxt.low) > 4)):
+            return toks[k].start
+    return None
+
+
 def _second_verb(r: _Reader, toks: list[_Tok], v: int, *, ing: bool) -> bool:
     """Whether the word at ``v`` (after "and") is a second verb of the subject (see :func:`_second_predicate`).
 
@@ -2494,7 +2518,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        end = _second_predicate(r, toks, att, i) if att is not None and att.right else None
+        end = (_second_predicate(r, toks, att, i) or _relative_clause_end(r, toks, att, i)
+               ) if att is not None and att.right else None
         if end is not None:  # "praised the plan and vowed ...": the second verb is read on its own
             att.q_end = att.q_start + len(_trim_joint(r.norm[att.q_start:end]))
         if att is not None and att.q_end > att.q_start and (t.low == "what" or not _nested(r, toks, att, found)):
