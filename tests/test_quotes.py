@@ -1057,6 +1057,8 @@ def test_a_work_speaks_for_itself_unless_it_has_a_possessor():
      [("the minister", "more penalties would follow.")]),
     ("The drought hurt farmers and economists warned that food prices would rise.",
      [("economists", "that food prices would rise.")]),
+    ("Local residents and the city council said the park should stay open.",
+     [("Local residents and the city council", "the park should stay open.")]),  # joined subjects opening it
     ("Witnesses told police the gunman stopped and fired twice.",
      [("Witnesses", "the gunman stopped and fired twice.")]),  # a clause after "told" is not cut
     ("The union criticized the cuts and reduced hours at the plant.",

@@ -627,13 +627,12 @@ def _relative_head(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tu
 def _joined_people(r: _Reader, toks: list[_Tok], k: int) -> bool:
     """Whether the "and" at ``k`` joins two subjects for people: a plural person noun before it that opens its
     phrase (at the sentence start, after a comma, a quotation mark or a function word such as "where", past at most
-    two modifiers) and no determiner after it ("Teachers and union officials said"; not "laid off 300 employees and
-    the union said", "hurt farmers and economists warned").
+    two modifiers): "Teachers and union officials said", "Local residents and the city council said"; not "laid off
+    300 employees and the union said", "hurt farmers and economists warned".
 
     >>> # "Teachers and union officials said" at "and" -> True; "300 employees and the union said" -> False
     """
-    if k < 1 or not toks[k - 1].low.endswith("s") or toks[k - 1].low not in r.words.person_nouns or (
-            k + 1 < len(toks) and toks[k + 1].low in DETERMINERS):
+    if k < 1 or not toks[k - 1].low.endswith("s") or toks[k - 1].low not in r.words.person_nouns:
         return False
     start = k - 1
     while start > 0 and k - start <= 3 and toks[start - 1].word and toks[start - 1].low not in r.lex and (
