@@ -1012,6 +1012,18 @@ def _agrees_with_source_noun(r: _Reader, noun: str, verb: str, lemma: str) -> bo
 _HEARER_STOP = frozenset({"of", "for", "about", "over", "on", "to", "whether", "if", "why", "how", "what", "when"})
 
 
+def _hearer(r: _Reader, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The hearer starting at token ``i`` after a cue that takes one ("told [reporters] that", "told [him]"), as a
+    token span, or None ("told that ...", "urged to ...").
+
+    >>> # "told the board on Friday that" at "the" -> the span of "the board"
+    """
+    if i >= len(toks) or not toks[i].word or toks[i].low in {"that", "to"}:
+        return None
+    return _np_right(r, toks, i, stop=_HEARER_STOP, any_noun=True) or (
+        (i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"} else None)
+
+
 def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int | None:
     """Where the content begins after a cue ending before token ``i``, or None when nothing follows.
 
@@ -1023,11 +1035,9 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     """
     n = len(toks)
     hearer = i
-    if audience and i < n and toks[i].word and toks[i].low not in {"that", "to"}:
-        obj = _np_right(r, toks, i, stop=_HEARER_STOP, any_noun=True) or (
-            (i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"} else None)
-        if obj:
-            i = obj[1] + 1
+    obj = _hearer(r, toks, i) if audience else None
+    if obj:
+        i = obj[1] + 1
     if i + 1 < n and toks[i].low == "on" and toks[i + 1].low in WEEKDAYS_MONTHS:
         i += 2  # "told the board on Friday that ...": a date, not what was told about
     if audience and i < n and toks[i].low in {"of", "for", "about", "over", "on"}:
@@ -1335,7 +1345,7 @@ def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) ->
         return True
     if not audience:
         return False
-    obj = _np_right(r, toks, last + 1, stop=_HEARER_STOP, any_noun=True) if last + 1 < len(toks) else None
+    obj = _hearer(r, toks, last + 1)
     k = obj[1] + 1 if obj is not None else len(toks)
     if k + 1 < len(toks) and toks[k].low == "at" and toks[k + 1].low in {"least", "most"}:
         return False  # "told reporters at least six ..."
@@ -2389,7 +2399,7 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
 
-def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int = 0) -> int | None:
+def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int) -> int | None:
     """Where an object content ends before a second verb of the cue's subject, or None: in "Lee praised the plan
     and vowed to fund it" the content is "the plan". Only the content of a speech cue that takes an object (not a
     cue of ``inverting_lemmas``, a hearer's cue, a belief or evidence) is cut, and only when it is a noun phrase (no
