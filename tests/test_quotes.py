@@ -1117,3 +1117,17 @@ def test_an_organisation_s_which_speaks_and_a_capitalised_post_is_a_name(text, e
 ])
 def test_second_review_sentences(text, expected):
     assert rows(text, "speaker_mention", "cue", "quote") == expected
+
+
+@pytest.mark.parametrize("text, expected", [  # single marks are no quotation marks: the comma before the speaker
+    ("‘Rents will rise again next year,’ the housing minister said on Tuesday.",
+     [("the housing minister", "said", "Rents will rise again next year")]),
+    ("Ferries Are ‘The Lifeline Of The Islands,’ Harbour Chief Tells Council.",
+     [("Harbour Chief", "Tells", "Ferries Are ‘The Lifeline Of The Islands")]),  # a title-case headline
+    ("'The line reopens on Friday,' the rail operator announced.",
+     [("the rail operator", "announced", "The line reopens on Friday")]),
+    ("Fans chanted 'Go home,' and the referee stopped the game.", []),  # no speaker and cue after the comma
+])
+def test_a_closing_single_mark_after_a_comma_leaves_the_comma_before_the_speaker(text, expected):
+    got = [(m, c, q.lstrip("‘'")) for m, c, q in rows(text, "speaker_mention", "cue", "quote")]
+    assert got == expected

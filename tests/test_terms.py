@@ -198,3 +198,10 @@ def test_a_clause_or_another_speaker_inside_stays_reported(text, match, voice):
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
     found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
     assert found.set_index("match").loc[match, "voice"] == voice
+
+
+def test_a_single_quoted_headline_content_is_reported_not_the_writer_s():
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    text = "Flood Barrier Was A ‘Disaster,’ Engineer Tells Inquiry.\n\nThe inquiry resumes on Monday."
+    found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    assert found.set_index("match").loc["Disaster", "voice"] == "reported"

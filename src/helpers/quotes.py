@@ -426,6 +426,7 @@ class _Reader:
         self.lex = cue_lexicon()
         self.ctx = context_words()
         self.words = mention_words()
+        self._comma_single = ",'" in self.norm  # see _plain_tokens
 
     def span_at(self, pos: int) -> tuple[int, int, bool] | None:
         """The quotation span holding ``pos``, if any."""
@@ -460,9 +461,17 @@ class _Reader:
         return out + self._plain_tokens(at, end)
 
     def _plain_tokens(self, start: int, end: int) -> list[_Tok]:
+        """Tokens outside quotation marks. A single closing mark right after a comma is no token: single marks are
+        no quotation marks here, and "‘We will stay,’ the mayor said" reads as "We will stay, the mayor said"
+        (British quotations, headlines).
+        """
         # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
-        return [_new_tok(_Tok, (w, w.lower(), m.start(), m.end(), False))
-                for m in TOKEN_RE.finditer(self.norm, start, end) for w in (m.group(),)]
+        norm = self.norm
+        toks = [_new_tok(_Tok, (w, w.lower(), m.start(), m.end(), False))
+                for m in TOKEN_RE.finditer(norm, start, end) for w in (m.group(),)]
+        if self._comma_single:
+            toks = [t for t in toks if t.text != "'" or norm[t.start - 1] != ","]
+        return toks
 
 
 def _n_words(toks: list[_Tok], *, enough: int = 1 << 30) -> int:
@@ -522,6 +531,16 @@ def _ratio_link(r: _Reader, toks: list[_Tok], k: int) -> bool:
         low == "of" and k > 0 and toks[k - 1].low == "out" and number(k - 2) and number(k + 1))
 
 
+def _modifies_head(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether the cue word at ``k`` is a noun modifying a role or organisation noun after a determiner:
+    "the rail operator", "a claims office" (not a verb: a determiner takes no verb).
+
+    >>> # "The rail operator said" -> "The rail operator"; "officials rail against the plan" -> no
+    """
+    return 0 < k < len(toks) - 1 and toks[k - 1].low in DETERMINERS and toks[k - 1].low != "that" and (
+        toks[k + 1].low in r.words.person_nouns or toks[k + 1].low in r.words.org_heads)
+
+
 def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at ``j``, read leftwards.
 
@@ -579,8 +598,9 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
             elif t.low in ("that", "by") and _links_noun_phrase(r, toks, k):
                 pass
             elif (t.low in r.ctx["stop_left"] and not t.cap) or (
-                    t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too):
-                break  # another verb; "state Sen. Ann Lee", "the report" stay in the phrase
+                    t.low in r.lex and k != j and not t.cap and not r.lex[t.low].noun_too
+                    and not _modifies_head(r, toks, k)):
+                break  # another verb; "state Sen. Ann Lee", "the report", "the rail operator" stay in the phrase
             elif k != j and not t.cap and t.low.endswith("ed") and t.low not in r.words.person_nouns and not (
                     toks[k + 1].cap and (k == 0 or toks[k - 1].text in {",", '"'})) and not (
                     k > 0 and toks[k - 1].low in {"the", "a", "an"}):
