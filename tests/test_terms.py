@@ -205,3 +205,14 @@ def test_a_single_quoted_headline_content_is_reported_not_the_writer_s():
     text = "Flood Barrier Was A ‘Disaster,’ Engineer Tells Inquiry.\n\nThe inquiry resumes on Monday."
     found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
     assert found.set_index("match").loc["Disaster", "voice"] == "reported"
+
+
+@pytest.mark.parametrize("text, match, voice", [
+    ("When asked about the county's housing crisis, the mayor said he knows the problem.", "crisis", "author"),
+    ("Reporters asked the mayor about the housing crisis on Monday.", "crisis", "author"),  # a topic after "about"
+    ("Reporters asked the mayor whether the housing crisis was over.", "crisis", "reported"),  # a question's content
+])
+def test_what_someone_is_asked_about_is_a_topic(text, match, voice):
+    generic = config.PROJECT_ROOT / "data" / "studies" / "generic"
+    found = terms.find_terms(one_article(text), generic / "loaded_terms.yaml", speakers=generic / "speakers.csv")
+    assert found.set_index("match").loc[match, "voice"] == voice

@@ -2411,6 +2411,10 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
     for a, b in zip(found, [f for f in found if f.construction != "what X called"][1:]):
         if b.cue_start <= a.cue_end:
             continue
+        if b.q_end <= b.cue_start and b.q_start <= a.start and a.q_start < b.q_end < a.q_end:
+            a.q_end = b.q_end  # 'Officials expect delays, the operator said': the holder's content ends the held one
+            a.gaps = [g for g in a.gaps if g[1] < a.q_end]
+            continue
         cut = b.start if a.q_start < b.start < a.q_end else (
             b.cue_start if (b.m_start <= a.cue_start or _trailing_according(b)) and a.q_start < b.cue_start < a.q_end
             else None)
@@ -2524,7 +2528,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         return [turn]  # 'TAPPER: Believe me, ...': the cues inside a transcript's turn are the speaker's words
     at = {t.start: i for i, t in enumerate(toks)}
     found: list[_Att] = []
-    floor = sent.start
+    floor = open_floor = sent.start  # where a content read leftwards may start (see _holding for open_floor)
     taken = 0  # the end of the last cue read, so that a cue is read once
     for i in (at[c] for c in candidates if c in at):
         t = toks[i]
@@ -2539,6 +2543,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _unnamed_asker(r, toks, i)
         elif t.low in r.lex and _is_cue(r, toks, i):
             att = _verb_cue(r, toks, i, found, floor)
+            if open_floor < floor and _closes_sentence(r, toks, i):
+                att = _holding(r, toks, i, found, att, open_floor)
         elif t.low in r.lex and _passive_opens(r, toks, i):
             att = _passive(r, toks, i)
         elif t.low in r.lex and i + 2 < len(toks) and toks[i + 1].low == "by":
@@ -2557,6 +2563,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             if att.construction != "what X called":  # a label inside a content does not end it
                 clipped = att.right and att.q_end < toks[-1].end  # a subordinate clause's content
                 floor = max(floor, att.cue_end, att.m_end, att.q_end if not att.right or clipped else 0)
+                open_floor = floor if not att.right or clipped else open_floor
     if not found and any(word in low for word in r.ctx["hearsay_adverbs"]):
         att = _hearsay(r, toks)
         found = [att] if att else []
@@ -2572,6 +2579,54 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         _extend_to_quotes(r, att)
         att.sentence = sent
     return found
+
+
+def _closes_sentence(r: _Reader, toks: list[_Tok], i: int) -> bool:
+    """Whether the cue at ``i`` closes its sentence: at most four words after it, no "-ing" form after a preposition
+    ("will insist on being himself") and no possessive before it ("Friday's tweets" is a noun).
+
+    >>> # '..., the operator said.', '..., said the mayor on Tuesday.' -> True; '..., including Lee's tweets.' -> False
+    """
+    if _n_words(toks[i + 1:], enough=5) > 4 or (i > 0 and (toks[i - 1].low.endswith("'s") or toks[i - 1].low in
+                                                          _POSSESSIVES)):
+        return False
+    return not any(toks[k].low in r.ctx["adjunct_preps"] and toks[k + 1].low.endswith("ing")
+                   for k in range(i + 1, len(toks) - 1))
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _holding(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], att: _Att | None, open_floor: int) -> _Att | None:
+    """A closing '..., X said' after an attribution whose content runs to the sentence end holds that attribution:
+    in 'Officials expect delays on the line, the operator said.' the operator's content is "Officials expect delays
+    on the line" (read again from ``open_floor``, where the earlier attribution's clause may start), and
+    :func:`_cut_contents` ends the officials' content before the comma. Only a content read leftwards and
+    separated from the speaker and cue by a comma is taken; otherwise ``att`` (read from the usual floor) stays.
+
+    >>> # "Lee said the race is close, the newspaper reported." -> the newspaper: "Lee said the race is close"
+    """
+    held = _verb_cue(r, toks, i, found, open_floor)
+    if held is None or held.right or held.q_end > held.cue_start or (att is not None and held.q_start >= att.q_start):
+        return att
+    end = min(x for x in (held.cue_start, held.m_start) if x >= 0)
+    comma = _COMMA_RE.search(r.norm, held.q_end, end) is not None  # not the comma of "1,100"
+    return held if comma and _names_a_source(r, held.mention) and (att is None or not att.gaps) else att
+
+
+_COMMA_RE = re.compile(r",\s")
+
+
+def _names_a_source(r: _Reader, mention: str) -> bool:
+    """Whether a mention has a capitalised word or a noun for people, organisations, evidence or documents
+    ("officials", "a police report"; not "given his previous" before "comments").
+
+    >>> # "officials", "the rail operator", "Ann Lee", "records" -> True; "given his previous" -> False
+    """
+    w = r.words
+    return any(word[:1].isupper() or low in w.person_nouns or low in w.org_heads or low in w.evidence_nouns
+               or low in w.document_nouns or low in w.work_nouns or low in w.collective_nouns
+               for word in mention.split() for low in (word.lower(),)) or mention.lower() in w.pronouns
 
 
 def _continues_quote(r: _Reader, sent: corpus.Sentence, last: _Att | None) -> tuple[int, int, bool] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 import math
+import numbers
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -233,7 +234,7 @@ def _voice(start: int, end: int, spans: list[dict], contents: _Contents,
             return "scare_quote", att
         attributed = contents.innermost(span["start"], span["end"] - 1)
         return "direct_quote", attributed  # a long quotation is somebody's words, found or not
-    if (att is not None and not _writer_speaks(att) and not _topic_only(att)
+    if (att is not None and not _writer_speaks(att) and not _topic_only(att, text)
             and not _before_label(att, start, end, spans, span_starts, text)):
         return "reported", att
     return "author", None
@@ -286,7 +287,21 @@ def _writer_speaks(att: dict) -> bool:
     return not any(w in cues for w in _content_words(att))
 
 
-def _topic_only(att: dict) -> bool:
+def _after_about(att: dict, text: str) -> bool:
+    """Whether an attribution's content follows "about" ("asked the mayor about the crisis").
+
+    >>> _after_about({"quote": "the crisis", "quote_start": 26}, "Lee asked the mayor about the crisis")
+    True
+    """
+    start = att.get("quote_start")
+    before = text[max(0, int(start) - 40):int(start)] if isinstance(start, numbers.Integral) and text else ""
+    return str(att.get("quote") or "").lower().startswith("about ") or bool(_ABOUT_RE.search(before))
+
+
+_ABOUT_RE = re.compile(r"\babout\s*$", re.I)
+
+
+def _topic_only(att: dict, text: str = "") -> bool:
     """Whether a content only names what was talked about: a noun phrase after a topic cue
     ("discussed the crisis", "responded to the mayor's rant"), not a clause ("talked about how the crisis
     began", "commented the plan was a disaster": a finite verb makes it one).
@@ -299,7 +314,8 @@ def _topic_only(att: dict) -> bool:
     """
     ctx, cues = quotes.context_words(), quotes.cue_lexicon()
     cue = str(att.get("cue") or "").lower().split()
-    if not cue or cue[0] not in cues or cues[cue[0]].lemma not in ctx["topic_lemmas"]:
+    lemma = cues[cue[0]].lemma if cue and cue[0] in cues else ""
+    if lemma not in ctx["topic_lemmas"] and not (lemma in ctx["about_topic_lemmas"] and _after_about(att, text)):
         return False
     content = _content_words(att)
     while content and content[0] in ctx["adjunct_preps"]:
