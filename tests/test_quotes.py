@@ -874,6 +874,18 @@ def test_a_headline_name_before_a_colon_is_a_speaker_when_the_name_speaks_later(
     assert rows(text, "cue", "speaker") == []
 
 
+@pytest.mark.parametrize("headline, expected", [
+    ("Dario Fenwick on Library Cuts: The branch will close in May", [(":", "Dario Fenwick")]),  # a topic
+    ("Dario Fenwick at Town Hall: The branch will close in May", [(":", "Dario Fenwick")]),  # an event
+    ("Dario Fenwick to Council: The branch will close in May", [(":", "Dario Fenwick")]),  # a hearer
+    ("Dario Fenwick on the cuts: The branch will close in May", []),  # not a headline's capitalised topic
+    ("Notes From the Budget Debate: The branch will close in May", []),  # nobody named
+])
+def test_a_headline_speaker_before_on_at_or_to_and_a_colon(headline, expected):
+    text = headline + "\n\nThe council met on Monday. Fenwick, the council treasurer, said the cuts were needed."
+    assert rows(text, "cue", "speaker")[:-1] == expected
+
+
 def test_a_misprinted_opening_mark_opens_a_quotation():
     text = "The coach spoke.\n\n\u201d We will win the cup,\u201d he said. Nobody \u201d doubted it.\n"
     spans = quotes.article_quote_spans("t", text)

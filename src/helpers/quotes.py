@@ -1934,13 +1934,32 @@ def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att |
     return att
 
 
+def _headline_speaker(name: list[_Tok]) -> list[_Tok] | None:
+    """The speaker's tokens before a paragraph-opening colon: all of them, at most five ("Gingrich:"), or those
+    before "on", "at" or "to" when only capitalised words follow it (a topic, an event or a hearer: "Obama on
+    Climate Change:", "Lee at Summit:", "Lee to Voters:"); None otherwise.
+
+    >>> # "Mayor Lee on Flooding: ..." -> "Mayor Lee"; "Lee on the flooding: ..." and "Notes from the Trail: ..." -> None
+    """
+    link = next((k for k, t in enumerate(name) if k > 0 and t.text in _HEADLINE_LINKS), None)
+    if link is None:
+        return name if len(name) <= 5 else None
+    rest = name[link + 1:]
+    return name[:link] if rest and all(t.cap or t.text[:1].isdigit() for t in rest) else None
+
+
+_HEADLINE_LINKS = frozenset({"on", "at", "to", "On", "At", "To"})
+
+
 def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     """'Gingrich: Trump must pick a running mate' (a paragraph that opens with a name and a colon);
     also a transcript's speaker label in capitals ('LEE: We will vote.') once the article named Lee."""
-    colon = next((k for k in range(min(len(toks), 6)) if toks[k].text == ":"), None)
+    colon = next((k for k in range(min(len(toks), 9)) if toks[k].text == ":"), None)
     if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
-    name = toks[:colon]
+    name = _headline_speaker(toks[:colon])
+    if name is None:
+        return None
     mention = " ".join(t.text for t in name)
     turn = mention in _turn_labels(r)  # "TAPPER:" opening two paragraphs or more
     if not all(t.cap or t.text == "." for t in name) or (
@@ -1954,7 +1973,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
             or full_name != named or _speaks_later(r, named.split()[-1], toks[-1].end))):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
-    _set_mention(r, att, toks, (0, colon - 1))
+    _set_mention(r, att, toks, (0, len(name) - 1))
     if shout:
         att.speaker = full_name
     line_end = r.norm.find("\n", toks[-1].end)
