@@ -1164,3 +1164,29 @@ def test_a_closing_single_mark_after_a_comma_leaves_the_comma_before_the_speaker
 ])
 def test_a_closing_cue_holds_the_attribution_before_it(text, expected):
     assert sorted(rows(text, "speaker_mention", "cue", "quote")) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [  # a belief adjective or participle after a linking verb, before "that"
+    ("The growers are convinced that the frost will return in May.",
+     [("The growers", "convinced", "belief", "that the frost will return in May.")]),
+    ("Union leaders remain hopeful that the talks will resume.",
+     [("Union leaders", "hopeful", "belief", "that the talks will resume.")]),
+    ("The coach was adamant that the match be replayed.",
+     [("The coach", "adamant", "belief", "that the match be replayed.")]),
+    ("Residents are now more worried that the river will flood.",
+     [("Residents", "worried", "belief", "that the river will flood.")]),
+    ("It is hoped that the bridge will open in June.", []),  # nobody holds it
+    ("The board can be convinced that the plan works.", []),  # someone would convince the board
+    ("She came away convinced that the plan works.", []),  # no linking verb
+    ("Ann Lee, a mayoral hopeful, said the plan works.",  # "hopeful" is a noun in a noun phrase
+     [("Ann Lee", "said", "speech", "the plan works.")]),
+])
+def test_a_belief_adjective_after_a_linking_verb(text, expected):
+    assert rows(text, "speaker_mention", "cue", "act", "quote") == expected
+
+
+def test_a_headline_organisation_or_titled_speaker_before_on():
+    text = "Harbour Authority on Dredging: Ships will wait a week\n\nThe authority met on Monday. Nothing was decided."
+    assert rows(text, "cue", "speaker_mention", "quote")[0] == (":", "Harbour Authority", "Ships will wait a week")
+    text = "Focus on Dredging: Ships will wait a week\n\nThe authority met on Monday. Nothing was decided."
+    assert rows(text, "cue") == []  # a label, not a speaker

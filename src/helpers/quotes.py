@@ -207,7 +207,8 @@ def cue_lexicon(path: str | None = None) -> dict[str, CueWord]:
             ``noun_too`` (1 when a form is also a noun: "states", "claims") and ``needs`` (words of
             which one must follow: "spoke of|about") and ``unless`` (words after which the form is no
             cue: "added to", "continued on") and ``subject`` ("document" when only a document can be its
-            subject: "the statement reads") and ``clause`` (1 when a content after it must open with
+            subject: "the statement reads"; "linked" for an adjective after a linking verb: "is convinced
+            that") and ``clause`` (1 when a content after it must open with
             "that", a colon or a quotation: "added that ...", not "adds more uncertainty").
 
     Returns:
@@ -888,7 +889,7 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
     >>> # "a former state legislator who" -> False; "she said" -> True
     """
     return any(toks[k].low in r.lex and not toks[k].cap and toks[k - 1].low not in DETERMINERS
-               and toks[k - 1].low not in _NP_LINKS
+               and toks[k - 1].low not in _NP_LINKS and r.lex[toks[k].low].subject != "linked"  # an adjective
                and not (r.lex[toks[k].low].noun_too and toks[k - 2].low in DETERMINERS)
                and not (k + 1 < len(toks) and toks[k + 1].low in r.words.person_nouns)  # "former state legislator"
                for k in range(max(a, 2), b))
@@ -959,6 +960,10 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
+    if _linking_verb(r, toks, i) is not None:
+        return True  # "Lee is convinced that": a belief, not a passive
+    if cue.subject == "linked":
+        return False  # "came away convinced that": an adjective cue needs its linking verb
     j = _skip_aux_left(r, toks, i - 1)
     if j >= 0 and toks[j].low in r.ctx["be_forms"] and not t.low.endswith("ing") and t.low != cue.lemma:
         return False  # passive: "was reported", "were told"
@@ -974,6 +979,26 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
+
+
+def _linking_verb(r: _Reader, toks: list[_Tok], i: int) -> int | None:
+    """Index of the linking verb before a belief cue that is an adjective or participle before "that" ("Lee is
+    convinced that", "officials remain hopeful that", "they are now more worried that"), or None; never after "it"
+    or "there" ("It is hoped that" names no one who hopes).
+
+    >>> # "The mayor is convinced that ..." -> the index of "is"; "He convinced them that ..." -> None
+    """
+    t = toks[i]
+    if r.lex[t.low].act != "belief" or i + 1 >= len(toks) or toks[i + 1].low != "that" or t.low.endswith(("s", "ing")):
+        return None
+    j = i - 1
+    while j >= 0 and (toks[j].low in r.ctx["degree_words"] or toks[j].low in r.ctx["aux_adverbs"]
+                      or (toks[j].low.endswith("ly") and not toks[j].cap)):
+        j -= 1
+    if j < 1 or toks[j].low not in r.ctx["linking_verbs"] or toks[j].low == "be":
+        return None  # "if he can be convinced that": someone would convince him
+    subject = _skip_aux_left(r, toks, j - 1)
+    return j if subject >= 0 and toks[subject].word and toks[subject].low not in {"it", "there"} else None
 
 
 def _title_case(toks: list[_Tok]) -> bool:
@@ -1212,7 +1237,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     att = _Att(r.text[toks[i].start:toks[last].end], toks[i].start, toks[last].end, cue.act)
     if cue.lemma == "quote":
         return _quoted_as_saying(r, toks, i, att)
-    k = _skip_aux_left(r, toks, i - 1)
+    linking = _linking_verb(r, toks, i)
+    k = _skip_aux_left(r, toks, (i if linking is None else linking) - 1)  # "Lee is convinced that": Lee
     if k < 0 < i and toks[0].low in {"both", "all", "each"} and not (i == 1 and i + 1 < len(toks) and toks[2].text == ","):
         k = 0  # "Both think the plan works": the quantifier is the subject, not an adverb; not "All told, ..."
     aspect = _aspect_verb(r, toks, i - 1)
@@ -1968,7 +1994,9 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     shout = mention.isupper() and len(mention) > 3  # a transcript's "TAPPER:" or a label's "UPDATE:"
     named = mention.title() if shout else mention
     full_name = r.mentions.full_names.get(named.split()[-1].lower(), named)  # "Tapper" -> "Jake Tapper"
-    if not turn and (kind_of(named) != "person" or not (
+    linked = len(name) < colon and (kind_of(named) in {"organisation", "group"} or any(
+        t.low in r.words.titles or t.low in r.words.person_nouns for t in name))  # "Pentagon on X:", "CNN President On X:"
+    if not turn and not linked and (kind_of(named) != "person" or not (
             person_evidence(named) or _match_speaker(named, r.speakers) or named.lower() in r.mentions.full_names
             or full_name != named or _speaks_later(r, named.split()[-1], toks[-1].end))):
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
