@@ -1177,7 +1177,8 @@ def test_a_closing_cue_holds_the_attribution_before_it(text, expected):
      [("Residents", "worried", "belief", "that the river will flood.")]),
     ("It is hoped that the bridge will open in June.", []),  # nobody holds it
     ("The board can be convinced that the plan works.", []),  # someone would convince the board
-    ("She came away convinced that the plan works.", []),  # no linking verb
+    ("She came away convinced that the plan works.", [("She", "convinced", "belief", "that the plan works.")]),
+    ("The report, convinced that the plan works, was filed.", []),  # no linking verb
     ("Ann Lee, a mayoral hopeful, said the plan works.",  # "hopeful" is a noun in a noun phrase
      [("Ann Lee", "said", "speech", "the plan works.")]),
 ])
