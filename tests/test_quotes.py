@@ -1191,3 +1191,15 @@ def test_a_headline_organisation_or_titled_speaker_before_on():
     assert rows(text, "cue", "speaker_mention", "quote")[0] == (":", "Harbour Authority", "Ships will wait a week")
     text = "Focus on Dredging: Ships will wait a week\n\nThe authority met on Monday. Nothing was decided."
     assert rows(text, "cue") == []  # a label, not a speaker
+
+
+@pytest.mark.parametrize("text, expected", [  # "rip" criticises unless a particle follows it or its object pronoun
+    ("The union ripped the council for cutting bus routes.",
+     [("The union", "ripped", "the council for cutting bus routes.")]),
+    ("Fans ripped the banner away before kickoff.",  # a limit: a particle after a noun object is not seen
+     [("Fans", "ripped", "the banner away before kickoff.")]),
+    ("The wind ripped it away before kickoff.", []),  # a particle after the object pronoun
+    ("They are ripping off the taxpayers, the mayor said.", [("the mayor", "said", "They are ripping off the taxpayers")]),
+])
+def test_rip_criticises_unless_a_particle_follows(text, expected):
+    assert rows(text, "speaker_mention", "cue", "quote") == expected

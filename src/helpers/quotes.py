@@ -948,6 +948,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "seems not to have", "declined to"
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
+    if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you"} and i + 2 < len(toks) and \
+            toks[i + 2].low in cue.unless and toks[i + 2].low in _VERB_PARTICLES:
+        return False  # a particle after an object pronoun: "ripped them away", "ripping you off"
     if _names_a_thing(r, toks, i):
         return False  # "a group called Citizens for Lee"
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
@@ -1225,6 +1228,7 @@ def _names_document(r: _Reader, att: _Att) -> bool:
 
 
 _PARTICLES = frozenset({"of", "about", "out", "to", "for", "on", "up"})  # "spoke of", "pointed out", "seemed to"
+_VERB_PARTICLES = frozenset({"off", "away", "apart", "up", "out", "down", "back", "open"})  # "ripped it away"
 
 
 def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
