@@ -1142,8 +1142,17 @@ def test_second_review_sentences(text, expected):
     ("The 'big three,' as they are known, lost money last year.", []),  # no cue after the comma
 ])
 def test_a_closing_single_mark_after_a_comma_leaves_the_comma_before_the_speaker(text, expected):
-    got = [(m, c, q.lstrip("‘'")) for m, c, q in rows(text, "speaker_mention", "cue", "quote")]
-    assert got == expected
+    assert [(m, c, q.lstrip("‘'")) for m, c, q in rows(text, "speaker_mention", "cue", "quote")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [  # a split quotation in single marks (British style) goes on
+    ("‘We will not close the pool,’ the mayor said, ‘and we will not raise fees.’",
+     [("the mayor", "said", "‘We will not close the pool … ‘and we will not raise fees.’")]),
+    ("'The pool stays open,' said the mayor, 'all summer long.'",
+     [("the mayor", "said", "'The pool stays open … 'all summer long.'")]),
+])
+def test_a_split_quotation_in_single_marks_goes_on(text, expected):
+    assert rows(text, "speaker_mention", "cue", "quote") == expected
 
 
 @pytest.mark.parametrize("text, expected", [  # a closing "..., X said" holds the attribution before it

@@ -1168,8 +1168,8 @@ def _continues_after(toks: list[_Tok], last: int, *, clause: bool = True) -> int
     if k + 1 >= len(toks) or toks[k].text not in {",", ":"}:
         return None
     nxt = toks[k + 1]
-    if nxt.text == '"':
-        return k + 1
+    if nxt.text == '"' or (nxt.text == "'" and k + 2 < len(toks) and toks[k + 2].word):
+        return k + 1  # also a single mark: "‘A,’ he said, ‘B.’"
     goes_on = (clause and nxt.word and not nxt.text[0].isdigit()
                and nxt.low not in {"who", "which", "whose", "whom"} and not nxt.low.endswith("ing"))
     return k + 1 if goes_on and _n_words(toks[k + 1:], enough=2) >= 2 else None
