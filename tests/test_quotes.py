@@ -877,7 +877,8 @@ def test_a_headline_name_before_a_colon_is_a_speaker_when_the_name_speaks_later(
 @pytest.mark.parametrize("headline, expected", [
     ("Dario Fenwick on Library Cuts: The branch will close in May", [(":", "Dario Fenwick")]),  # a topic
     ("Dario Fenwick at Town Hall: The branch will close in May", [(":", "Dario Fenwick")]),  # an event
-    ("Dario Fenwick to Council: The branch will close in May", [(":", "Dario Fenwick")]),  # a hearer
+    ("Dario Fenwick to Council: The branch will close in May", []),  # "to" also opens "Council to Raise Tax:"
+    ("Teachers on Strike: Schools close across the county", []),  # an event, not words (a review's sentence)
     ("Dario Fenwick on the cuts: The branch will close in May", []),  # not a headline's capitalised topic
     ("Notes From the Budget Debate: The branch will close in May", []),  # nobody named
 ])
@@ -1202,13 +1203,35 @@ def test_a_headline_organisation_or_titled_speaker_before_on():
     assert rows(text, "cue") == []  # a label, not a speaker
 
 
-@pytest.mark.parametrize("text, expected", [  # "rip" criticises unless a particle follows it or its object pronoun
-    ("The union ripped the council for cutting bus routes.",
-     [("The union", "ripped", "the council for cutting bus routes.")]),
-    ("Fans ripped the banner away before kickoff.",  # a limit: a particle after a noun object is not seen
-     [("Fans", "ripped", "the banner away before kickoff.")]),
+@pytest.mark.parametrize("text, expected", [  # "rip" criticises a name, unless a particle follows
+    ("The union ripped Mayor Lee for cutting bus routes.",
+     [("The union", "ripped", "Mayor Lee for cutting bus routes.")]),
+    ("The coach ripped into Jones for the late tackle.", [("The coach", "ripped", "into Jones for the late tackle.")]),
+    ("The union ripped the council for cutting bus routes.", []),  # a limit: no name, no attribution
+    ("Strong winds ripped through the town on Sunday.", []),  # a review's weather sentences
+    ("The storm ripped the roof off the school.", []),
     ("The wind ripped it away before kickoff.", []),  # a particle after the object pronoun
     ("They are ripping off the taxpayers, the mayor said.", [("the mayor", "said", "They are ripping off the taxpayers")]),
 ])
 def test_rip_criticises_unless_a_particle_follows(text, expected):
     assert rows(text, "speaker_mention", "cue", "quote") == expected
+
+
+@pytest.mark.parametrize("text, expected", [  # a third review's sentences, read right since
+    ("Cuts are expected that will hit rural bus routes hardest.", []),  # a relative clause, not a belief
+    ("The crowd was so hopeful that it stayed until midnight.", []),  # a result clause
+    ("Parents who are worried that the school will close held a meeting.", []),
+    ("The judge believes the jury erred, as Smith argued.",  # "as" holds no clause (a limit, as before: the
+     [("The judge", "believes", "the jury erred, as Smith argued."),  # judge's content runs on)
+      ("Smith", "argued", "the jury erred")]),
+    ("The council called the plan ‘reckless,’ the newspaper said.",  # held after a single-quoted word
+     [("The council", "called", "the plan ‘reckless"),
+      ("the newspaper", "said", "The council called the plan ‘reckless")]),
+    ("Teachers on Strike: Schools close across the county", []),
+    ("The storm ripped the roof off the school.", []),
+    ("The fear residents expressed was justified, the mayor said.",
+     [("residents", "expressed", "was justified"),  # a limit: the object gap is not seen
+      ("the mayor", "said", "The fear residents expressed was justified")]),
+])
+def test_third_review_sentences(text, expected):
+    assert sorted(rows(text, "speaker_mention", "cue", "quote")) == sorted(expected)

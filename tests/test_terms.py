@@ -211,6 +211,7 @@ def test_a_single_quoted_headline_content_is_reported_not_the_writer_s():
     ("When asked about the county's housing crisis, the mayor said he knows the problem.", "crisis", "author"),
     ("Reporters asked the mayor about the housing crisis on Monday.", "crisis", "author"),  # a topic after "about"
     ("Reporters asked the mayor whether the housing crisis was over.", "crisis", "reported"),  # a question's content
+    ("Lee asked about 200 residents whether the crisis had hurt them.", "crisis", "reported"),  # "about" a number
 ])
 def test_what_someone_is_asked_about_is_a_topic(text, match, voice):
     generic = config.PROJECT_ROOT / "data" / "studies" / "generic"

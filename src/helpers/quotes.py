@@ -538,8 +538,13 @@ def _modifies_head(r: _Reader, toks: list[_Tok], k: int) -> bool:
 
     >>> # "The rail operator said" -> "The rail operator"; "officials rail against the plan" -> no
     """
-    return 0 < k < len(toks) - 1 and toks[k - 1].low in DETERMINERS and toks[k - 1].low != "that" and (
-        toks[k + 1].low in r.words.person_nouns or toks[k + 1].low in r.words.org_heads)
+    return 0 < k < len(toks) - 1 and toks[k - 1].low in _ARTICLES_POSSESSIVES and (
+        toks[k + 1].low in r.words.person_nouns or toks[k + 1].low in r.words.org_heads) and not (
+        toks[k].low in r.ctx["belief_nouns"] or toks[k].low in r.ctx["speech_nouns"])  # not "The fear residents felt"
+
+
+_ARTICLES_POSSESSIVES = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our",
+                                   "my", "your"})
 
 
 def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -951,6 +956,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you"} and i + 2 < len(toks) and \
             toks[i + 2].low in cue.unless and toks[i + 2].low in _VERB_PARTICLES:
         return False  # a particle after an object pronoun: "ripped them away", "ripping you off"
+    if cue.lemma in r.ctx["name_object_lemmas"] and not _names_next(toks, i):
+        return False  # "Sanders ripped Clinton" criticises; "the storm ripped the roof off" does not
     if _names_a_thing(r, toks, i):
         return False  # "a group called Citizens for Lee"
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
@@ -985,15 +992,18 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
 
 
 def _linking_verb(r: _Reader, toks: list[_Tok], i: int) -> int | None:
-    """Index of the linking verb before a belief cue that is an adjective or participle before "that" ("Lee is
-    convinced that", "officials remain hopeful that", "they are now more worried that"), or None; never after "it"
-    or "there" ("It is hoped that" names no one who hopes).
+    """Index of the linking verb before a belief adjective (``subject=linked`` in the cue list) or one of
+    ``adjectival_participles`` before "that" ("Lee is convinced that", "officials remain hopeful that", "they are
+    now more worried that"), or None; never after "it", "there" or a relative pronoun ("It is hoped that" names no
+    one who hopes; "Parents who are worried that ..." would run into the main clause), nor before a relative "that"
+    and a verb ("A ruling is expected that could ...").
 
     >>> # "The mayor is convinced that ..." -> the index of "is"; "He convinced them that ..." -> None
     """
     t = toks[i]
-    if r.lex[t.low].act != "belief" or i + 1 >= len(toks) or toks[i + 1].low != "that" or t.low.endswith(("s", "ing")):
-        return None
+    if (r.lex[t.low].subject != "linked" and t.low not in r.ctx["adjectival_participles"]) or i + 2 >= len(toks) \
+            or toks[i + 1].low != "that" or toks[i + 2].low in r.ctx["finite_verbs"]:
+        return None  # not "Cuts are expected that will hit ...": a relative clause
     j = i - 1
     while j >= 0 and (toks[j].low in r.ctx["degree_words"] or toks[j].low in r.ctx["aux_adverbs"]
                       or (toks[j].low.endswith("ly") and not toks[j].cap)):
@@ -1001,7 +1011,20 @@ def _linking_verb(r: _Reader, toks: list[_Tok], i: int) -> int | None:
     if j < 1 or toks[j].low not in r.ctx["linking_verbs"] or toks[j].low == "be":
         return None  # "if he can be convinced that": someone would convince him
     subject = _skip_aux_left(r, toks, j - 1)
-    return j if subject >= 0 and toks[subject].word and toks[subject].low not in {"it", "there"} else None
+    return j if subject >= 0 and toks[subject].word and toks[subject].low not in {"it", "there"} | _RELATIVES else None
+
+
+def _names_next(toks: list[_Tok], i: int) -> bool:
+    """Whether a capitalised word follows the cue at ``i``, directly or after "into" ("ripped Clinton", "ripped into
+    Sanders"), in a sentence that is not in title case (where every word is capitalised).
+
+    >>> # "The union ripped Mayor Lee" -> True; "The storm ripped the roof off" -> False
+    """
+    k = i + 1 + (i + 1 < len(toks) and toks[i + 1].low == "into")
+    return k < len(toks) and toks[k].cap and toks[k].word and (not _title_case(toks) or toks[k].low not in _COMMON_CAPS)
+
+
+_COMMON_CAPS = frozenset({"the", "a", "an", "his", "her", "its", "their", "through", "off", "up"})
 
 
 def _title_case(toks: list[_Tok]) -> bool:
@@ -1966,8 +1989,8 @@ def _quoted_as_saying(r: _Reader, toks: list[_Tok], i: int, att: _Att) -> _Att |
 
 def _headline_speaker(name: list[_Tok]) -> list[_Tok] | None:
     """The speaker's tokens before a paragraph-opening colon: all of them, at most five ("Gingrich:"), or those
-    before "on", "at" or "to" when only capitalised words follow it (a topic, an event or a hearer: "Obama on
-    Climate Change:", "Lee at Summit:", "Lee to Voters:"); None otherwise.
+    before "on" or "at" when only capitalised words follow it (a topic or an event: "Obama on Climate Change:",
+    "Mukasey at RNC:"); None otherwise. :func:`_name_colon` then wants words after the colon that read as speech.
 
     >>> # "Mayor Lee on Flooding: ..." -> "Mayor Lee"; "Lee on the flooding: ..." and "Notes from the Trail: ..." -> None
     """
@@ -1978,7 +2001,17 @@ def _headline_speaker(name: list[_Tok]) -> list[_Tok] | None:
     return name[:link] if rest and all(t.cap or t.text[:1].isdigit() for t in rest) else None
 
 
-_HEADLINE_LINKS = frozenset({"on", "at", "to", "On", "At", "To"})
+def _speechlike(toks: list[_Tok]) -> bool:
+    """Whether words read as someone's words: a quotation mark (single ones too), a first- or second-person
+    pronoun or a modal ("The Trends Are 'Terrifying'", "Trump will reverse Roe"; not "Schools close across the
+    county").
+    """
+    return any(t.quoted or t.text in {'"', "'"} or t.low in _SPEECH_MARKERS for t in toks)
+
+
+_HEADLINE_LINKS = frozenset({"on", "at", "On", "At"})
+_SPEECH_MARKERS = frozenset({"i", "we", "me", "us", "my", "our", "you", "your", "will", "would", "must", "should",
+                             "can", "could", "won't", "can't", "don't"})
 
 
 def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
@@ -1988,8 +2021,8 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
     name = _headline_speaker(toks[:colon])
-    if name is None:
-        return None
+    if name is None or (len(name) < colon and not _speechlike(toks[colon + 1:])):
+        return None  # "Teachers on Strike: Schools close" reports an event, not words
     mention = " ".join(t.text for t in name)
     turn = mention in _turn_labels(r)  # "TAPPER:" opening two paragraphs or more
     if not all(t.cap or t.text == "." for t in name) or (
@@ -2594,7 +2627,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _unnamed_asker(r, toks, i)
         elif t.low in r.lex and _is_cue(r, toks, i):
             att = _verb_cue(r, toks, i, found, floor)
-            if open_floor < floor and _closes_sentence(r, toks, i):
+            if open_floor == sent.start < floor and _closes_sentence(r, toks, i):
                 att = _holding(r, toks, i, found, att, open_floor)
         elif t.low in r.lex and _passive_opens(r, toks, i):
             att = _passive(r, toks, i)
@@ -2660,12 +2693,15 @@ def _holding(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], att: _Att 
     held = _verb_cue(r, toks, i, found, open_floor)
     if held is None or held.right or held.q_end > held.cue_start or (att is not None and held.q_start >= att.q_start):
         return att
+    first = next(n for n, t in enumerate(toks) if t.start >= min(x for x in (held.cue_start, held.m_start) if x >= 0))
+    if first > 0 and toks[first - 1].low == "as":
+        return att  # "The judge believes the jury erred, as Smith argued": Smith argued only the clause
     end = min(x for x in (held.cue_start, held.m_start) if x >= 0)
     comma = _COMMA_RE.search(r.norm, held.q_end, end) is not None  # not the comma of "1,100"
     return held if comma and _names_a_source(r, held.mention) and (att is None or not att.gaps) else att
 
 
-_COMMA_RE = re.compile(r",\s")
+_COMMA_RE = re.compile(r",'?\s")  # also ",' " after a single-quoted word
 
 
 def _names_a_source(r: _Reader, mention: str) -> bool:

@@ -295,10 +295,15 @@ def _after_about(att: dict, text: str) -> bool:
     """
     start = att.get("quote_start")
     before = text[max(0, int(start) - 40):int(start)] if isinstance(start, numbers.Integral) and text else ""
-    return str(att.get("quote") or "").lower().startswith("about ") or bool(_ABOUT_RE.search(before))
+    quote = str(att.get("quote") or "").lower()
+    if quote.startswith("about "):
+        quote = quote[6:]
+    elif not _ABOUT_RE.search(before):
+        return False
+    return not quote[:1].isdigit()
 
 
-_ABOUT_RE = re.compile(r"\babout\s*$", re.I)
+_ABOUT_RE = re.compile(r"\babout\s*$", re.I)  # "asked about 200 residents whether ...": "about" is a number's
 
 
 def _topic_only(att: dict, text: str = "") -> bool:
