@@ -533,8 +533,9 @@ def _ratio_link(r: _Reader, toks: list[_Tok], k: int) -> bool:
 
 
 def _modifies_head(r: _Reader, toks: list[_Tok], k: int) -> bool:
-    """Whether the cue word at ``k`` is a noun modifying a role or organisation noun after a determiner:
-    "the rail operator", "a claims office" (not a verb: a determiner takes no verb).
+    """Whether the cue word at ``k`` is a noun modifying a role or organisation noun after an article or a
+    possessive: "the rail operator" (not a verb: an article takes no verb), but not a belief or speech noun ("The
+    fear residents expressed").
 
     >>> # "The rail operator said" -> "The rail operator"; "officials rail against the plan" -> no
     """
@@ -543,8 +544,8 @@ def _modifies_head(r: _Reader, toks: list[_Tok], k: int) -> bool:
         toks[k].low in r.ctx["belief_nouns"] or toks[k].low in r.ctx["speech_nouns"])  # not "The fear residents felt"
 
 
-_ARTICLES_POSSESSIVES = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our",
-                                   "my", "your"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_ARTICLES_POSSESSIVES = frozenset({"the", "a", "an", "this", "these", "those"}) | _POSSESSIVES
 
 
 def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -2678,8 +2679,6 @@ def _closes_sentence(r: _Reader, toks: list[_Tok], i: int) -> bool:
                    for k in range(i + 1, len(toks) - 1))
 
 
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-
 
 def _holding(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], att: _Att | None, open_floor: int) -> _Att | None:
     """A closing '..., X said' after an attribution whose content runs to the sentence end holds that attribution:
@@ -2693,10 +2692,10 @@ def _holding(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], att: _Att 
     held = _verb_cue(r, toks, i, found, open_floor)
     if held is None or held.right or held.q_end > held.cue_start or (att is not None and held.q_start >= att.q_start):
         return att
-    first = next(n for n, t in enumerate(toks) if t.start >= min(x for x in (held.cue_start, held.m_start) if x >= 0))
+    end = min(x for x in (held.cue_start, held.m_start) if x >= 0)  # where the speaker and cue begin
+    first = next(n for n, t in enumerate(toks) if t.start >= end)
     if first > 0 and toks[first - 1].low == "as":
         return att  # "The judge believes the jury erred, as Smith argued": Smith argued only the clause
-    end = min(x for x in (held.cue_start, held.m_start) if x >= 0)
     comma = _COMMA_RE.search(r.norm, held.q_end, end) is not None  # not the comma of "1,100"
     return held if comma and _names_a_source(r, held.mention) and (att is None or not att.gaps) else att
 
