@@ -2098,7 +2098,6 @@ def _speaks_later(r: _Reader, word: str, pos: int) -> bool:
 _NAME_BEFORE_CUE_RE = re.compile(r"\b([A-Z][\w'-]+)(?:,[^,\n]{1,60},)? ([a-z]+)")
 
 
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _NOUN_LINKS = frozenset({"that", "for", "of", "about", "on", "to", "against", "over", "with"})
 
 
@@ -2710,8 +2709,7 @@ def _names_a_source(r: _Reader, mention: str) -> bool:
     >>> # "officials", "the rail operator", "Ann Lee", "records" -> True; "given his previous" -> False
     """
     w = r.words
-    return any(word[:1].isupper() or low in w.person_nouns or low in w.org_heads or low in w.evidence_nouns
-               or low in w.document_nouns or low in w.work_nouns or low in w.collective_nouns
+    return any(word[:1].isupper() or _source_noun(r, low) or low in w.work_nouns or low in w.collective_nouns
                for word in mention.split() for low in (word.lower(),)) or mention.lower() in w.pronouns
 
 
