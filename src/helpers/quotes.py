@@ -955,9 +955,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you"} and i + 2 < len(toks) and \
-            toks[i + 2].low in cue.unless and toks[i + 2].low in _VERB_PARTICLES:
+            toks[i + 2].low in cue.unless and toks[i + 2].low in r.ctx["verb_particles"]:
         return False  # a particle after an object pronoun: "ripped them away", "ripping you off"
-    if cue.lemma in r.ctx["name_object_lemmas"] and not _names_next(toks, i):
+    if cue.lemma in r.ctx["name_object_lemmas"] and not _names_next(r, toks, i):
         return False  # "Sanders ripped Clinton" criticises; "the storm ripped the roof off" does not
     if _names_a_thing(r, toks, i):
         return False  # "a group called Citizens for Lee"
@@ -1015,17 +1015,15 @@ def _linking_verb(r: _Reader, toks: list[_Tok], i: int) -> int | None:
     return j if subject >= 0 and toks[subject].word and toks[subject].low not in {"it", "there"} | _RELATIVES else None
 
 
-def _names_next(toks: list[_Tok], i: int) -> bool:
+def _names_next(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether a capitalised word follows the cue at ``i``, directly or after "into" ("ripped Clinton", "ripped into
     Sanders"), in a sentence that is not in title case (where every word is capitalised).
 
     >>> # "The union ripped Mayor Lee" -> True; "The storm ripped the roof off" -> False
     """
     k = i + 1 + (i + 1 < len(toks) and toks[i + 1].low == "into")
-    return k < len(toks) and toks[k].cap and toks[k].word and (not _title_case(toks) or toks[k].low not in _COMMON_CAPS)
-
-
-_COMMON_CAPS = frozenset({"the", "a", "an", "his", "her", "its", "their", "through", "off", "up"})
+    return k < len(toks) and toks[k].cap and toks[k].word and (
+        not _title_case(toks) or toks[k].low not in r.ctx["title_case_function_words"])
 
 
 def _title_case(toks: list[_Tok]) -> bool:
@@ -1252,7 +1250,6 @@ def _names_document(r: _Reader, att: _Att) -> bool:
 
 
 _PARTICLES = frozenset({"of", "about", "out", "to", "for", "on", "up"})  # "spoke of", "pointed out", "seemed to"
-_VERB_PARTICLES = frozenset({"off", "away", "apart", "up", "out", "down", "back", "open"})  # "ripped it away"
 
 
 def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], floor: int) -> _Att | None:
@@ -2002,17 +1999,16 @@ def _headline_speaker(name: list[_Tok]) -> list[_Tok] | None:
     return name[:link] if rest and all(t.cap or t.text[:1].isdigit() for t in rest) else None
 
 
-def _speechlike(toks: list[_Tok]) -> bool:
+def _speechlike(r: _Reader, toks: list[_Tok]) -> bool:
     """Whether words read as someone's words: a quotation mark (single ones too), a first- or second-person
     pronoun or a modal ("The Trends Are 'Terrifying'", "Trump will reverse Roe"; not "Schools close across the
     county").
     """
-    return any(t.quoted or t.text in {'"', "'"} or t.low in _SPEECH_MARKERS for t in toks)
+    return any(t.quoted or t.text in {'"', "'"} or t.low in r.ctx["speech_markers"] for t in toks)
 
 
 _HEADLINE_LINKS = frozenset({"on", "at", "On", "At"})
-_SPEECH_MARKERS = frozenset({"i", "we", "me", "us", "my", "our", "you", "your", "will", "would", "must", "should",
-                             "can", "could", "won't", "can't", "don't"})
+
 
 
 def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
@@ -2022,7 +2018,7 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
     if colon is None or colon == 0 or _n_words(toks[colon + 1:]) < 3:
         return None
     name = _headline_speaker(toks[:colon])
-    if name is None or (len(name) < colon and not _speechlike(toks[colon + 1:])):
+    if name is None or (len(name) < colon and not _speechlike(r, toks[colon + 1:])):
         return None  # "Teachers on Strike: Schools close" reports an event, not words
     mention = " ".join(t.text for t in name)
     turn = mention in _turn_labels(r)  # "TAPPER:" opening two paragraphs or more
