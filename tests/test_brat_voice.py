@@ -202,3 +202,33 @@ def test_hand_rows_pair_exact_places_first(storm, tmp_path):
     rows = result["hand_voice_rows"]
     assert list(zip(rows["match"], rows["hand_voice"])) == [("massive", "reported")]
     assert result["n_hand_not_found"] == 1 and result["n_hand_unplaced"] == 0
+
+
+def test_a_folder_of_texts_alone_is_scored_for_voice_only(tmp_path, capsys):
+    """Texts with no .ann at all and a hand voice file: the hand voice is scored, nothing else is claimed."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "storm.txt").write_text(STORM, encoding="utf-8")
+    path = hand_file(tmp_path, STORM_BY_HAND)
+    result = evaluation.evaluate_attributions(folder, voice_gold=path)
+    assert result["n_gold"] == 0 and result["n_articles"] == 1
+    assert result["hand_voice_accuracy"] == 1.0 and result["n_hand_voice"] == 5
+    assert main(["evaluate-attributions", str(folder), "--voice-gold", str(path)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "1 articles with no annotated attribution: content, form and source figures need brat" in printed
+    assert "precision" not in printed and "voice of loaded terms" not in printed  # nothing to compare them with
+    assert "voice against the hand labels of hand.csv: accuracy 1.00 (of 5 occurrences)" in printed
+
+
+def test_a_folder_of_texts_alone_needs_a_hand_voice_file(tmp_path, capsys):
+    (tmp_path / "storm.txt").write_text(STORM, encoding="utf-8")
+    assert main(["evaluate-attributions", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no brat .ann/.txt pairs found" in err and "only with a hand voice file" in err
+
+
+def test_texts_beside_annotated_ones_are_still_left_out(storm, tmp_path):
+    """A folder with some .ann files is an annotated corpus: an unannotated text there is not read as voice-only."""
+    (storm / "other.txt").write_text("The other text.\n", encoding="utf-8")
+    raw_texts, _ = evaluation.read_brat(storm, texts_only=True)
+    assert list(raw_texts) == ["storm"]

@@ -46,7 +46,8 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
                     "of the content spans (word-token overlap >= 0.3 and >= 0.8, one-to-one), recall by form "
                     "(direct / mixed / indirect) and source accuracy.")
     e.add_argument("path", help="the PolNeAR root (with data/<split>/text and data/<split>/attributions), its data "
-                                "folder, or a folder of brat NAME.ann + NAME.txt pairs")
+                                "folder, or a folder of brat NAME.ann + NAME.txt pairs (with --voice-gold, also "
+                                "a folder of .txt files alone: only the voice is scored)")
     e.add_argument("--split", choices=evaluation.SPLITS, default="dev",
                    help="PolNeAR split to score (default: %(default)s; ignored for a plain folder; "
                         "the held-out test split is never read)")

@@ -268,13 +268,16 @@ def _layout(path: Path, split: str) -> tuple[Path, Path, bool]:
     return path, path, False
 
 
-def brat_pairs(path: str | Path, *, split: str = "dev") -> list[tuple[str, Path, Path]]:
+def brat_pairs(path: str | Path, *, split: str = "dev",
+               texts_only: bool = False) -> list[tuple[str, Path, Path | None]]:
     """The annotated articles under ``path``: ``(article_id, .txt file, .ann file)``, sorted by id.
 
     ``path`` is the PolNeAR root (``data/<split>/{text,attributions}``), its ``data`` folder, or a
     plain folder of ``NAME.txt`` + ``NAME.ann`` (``split`` is then ignored). An ``.ann`` file may
     also be named ``NAME_<annotator>.ann``; with several annotators the alphabetically first file is
-    used. A ``.txt`` without annotations is not evaluated.
+    used. A ``.txt`` without annotations is not evaluated. With ``texts_only``, a plain folder of
+    ``.txt`` files and no ``.ann`` at all gives every text with ``None`` for its annotations (a corpus
+    labelled only for voice).
 
     Raises:
         BratError: naming the path, when it holds no pair, or asks for the held-out test split.
@@ -297,11 +300,13 @@ def brat_pairs(path: str | Path, *, split: str = "dev") -> list[tuple[str, Path,
         chosen = exact.get(txt.stem) or first.get(txt.stem)
         if chosen:
             pairs.append((txt.stem, txt, ann_dir / chosen))
+    if not pairs and texts_only and not polnear and not exact:
+        return [(txt.stem, txt, None) for txt in texts]
     if not pairs:
         where = f"{text_dir} and {ann_dir}" if polnear else str(path)
         raise BratError(f"{where}: no brat .ann/.txt pairs found (expected NAME.txt with NAME.ann or "
                         "NAME_<annotator>.ann, or a PolNeAR root with data/<split>/text and "
-                        "data/<split>/attributions)")
+                        "data/<split>/attributions; a folder of .txt files alone only with a hand voice file)")
     return pairs
 
 
@@ -447,8 +452,9 @@ def _span_text(text: str, spans: list[tuple[int, int]]) -> str:
     return " ... ".join(" ".join(text[a:b].split()) for a, b in sorted(spans))
 
 
-def read_brat(folder_or_root: str | Path, *, split: str = "dev") -> tuple[dict[str, str], pd.DataFrame]:
-    """Read brat attribution annotations (see :func:`brat_pairs` for the accepted layouts).
+def read_brat(folder_or_root: str | Path, *, split: str = "dev",
+              texts_only: bool = False) -> tuple[dict[str, str], pd.DataFrame]:
+    """Read brat attribution annotations (see :func:`brat_pairs` for the accepted layouts and ``texts_only``).
 
     Texts are read as UTF-8 without newline translation (offsets are character offsets into the
     file). Events without a Content span are dropped; an event without Source keeps an empty
@@ -463,10 +469,10 @@ def read_brat(folder_or_root: str | Path, *, split: str = "dev") -> tuple[dict[s
         BratError: no pairs under the path, the test split, or a malformed ``.ann`` line (file and line named).
     """
     raw_texts, rows = {}, []
-    for article_id, txt, ann in brat_pairs(folder_or_root, split=split):
+    for article_id, txt, ann in brat_pairs(folder_or_root, split=split, texts_only=texts_only):
         text = raw_texts[article_id] = _read_utf8(txt)
         tokens = token_index(text)
-        for ev in parse_ann(ann, len(text)):
+        for ev in parse_ann(ann, len(text)) if ann else ():
             if not ev["Content"]:
                 continue
             rows.append({"article_id": article_id, "event": ev["event"], "ann_file": ann.name,
@@ -766,7 +772,8 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
     loader skips (e.g. not English) get no predictions, so their gold items are misses.
 
     Args:
-        path: a PolNeAR root, its ``data`` folder, or a folder of ``.ann``/``.txt`` pairs (:func:`brat_pairs`).
+        path: a PolNeAR root, its ``data`` folder, or a folder of ``.ann``/``.txt`` pairs (:func:`brat_pairs`);
+            with ``voice_gold``, also a folder of ``.txt`` files with no ``.ann`` at all (voice only).
         split: ``dev`` (default) or ``train``; ignored for a plain folder. The test split is refused.
         extract: callable(articles) -> predictions; default :func:`helpers.quotes.extract_quotes` with
             the speaker table of ``study``.
@@ -785,7 +792,7 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
         BratError: see :func:`read_brat`. CorpusError: when no article could be loaded.
         VoiceGoldError: a ``voice_gold`` file that cannot be read or does not fit the texts.
     """
-    raw_texts, gold = read_brat(path, split=split)
+    raw_texts, gold = read_brat(path, split=split, texts_only=voice_gold is not None)
     labels = _read_hand(voice_gold)  # a bad file fails before the slow part
     chosen = choose_study(study, data_dir=path)
     if extract is None:
@@ -836,6 +843,8 @@ def format_report(result: dict, *, title: str = "") -> str:
     r = result
     not_loaded = f"; {r['n_not_loaded']} articles not loaded" if r.get("n_not_loaded") else ""
     lines = [title] if title else []
+    if not r["n_gold"]:
+        return "\n".join(lines + _voice_only_report(r, not_loaded))
     lines += [f"{r['n_articles']} articles, {r['n_gold']} gold attributions, {r['n_pred']} predictions "
               f"({r['n_unlocated']} could not be located in the raw text{not_loaded})",
               "", f"{'content overlap':<18}{'precision':>10}{'recall':>8}{'F1':>7}{'matched':>9}"]
@@ -854,13 +863,27 @@ def format_report(result: dict, *, title: str = "") -> str:
         lexicon = Path(r["voice_lexicon"])
         lines += ["", textwrap.fill(format_voice(r, lexicon=f"{lexicon.parent.name}/{lexicon.name}"), width=100,
                                     subsequent_indent="  ")]
-    if "n_hand_voice" in r:
-        from helpers.brat_voice import format_hand_voice
-
-        lines += ["", textwrap.fill(format_hand_voice(r, source=Path(r["hand_voice_source"]).name), width=100,
-                                    subsequent_indent="  ")]
+    lines += _hand_voice_lines(r)
     cues = r["missed_cues"]
     if len(cues):
         listed = ", ".join(f"{cue} {n}" for cue, n in zip(cues["cue"], cues["count"]))
         lines += ["", textwrap.fill(f"most frequent missed cues (>= 0.3): {listed}", width=100, subsequent_indent="  ")]
     return "\n".join(lines)
+
+
+def _hand_voice_lines(result: dict) -> list[str]:
+    """The paragraph on the voice against the hand labels (after a blank line), or nothing without them."""
+    if "n_hand_voice" not in result:
+        return []
+    from helpers.brat_voice import format_hand_voice
+
+    return ["", textwrap.fill(format_hand_voice(result, source=Path(result["hand_voice_source"]).name), width=100,
+                              subsequent_indent="  ")]
+
+
+def _voice_only_report(result: dict, not_loaded: str) -> list[str]:
+    """The report for texts with no annotated attribution: no content, form or source figures (nothing to
+    compare with), no voice derived from annotations; the hand voice when given."""
+    return [f"{result['n_articles']} articles with no annotated attribution{not_loaded}: content, form and "
+            f"source figures need brat attribution annotations ({result['n_pred']} predictions not scored)",
+            *_hand_voice_lines(result)]
