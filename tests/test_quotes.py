@@ -894,6 +894,29 @@ def test_a_misprinted_opening_mark_opens_a_quotation():
     assert rows(text, "cue", "kind") == [("said", "direct")]
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a paragraph break lost inside a quotation: the next opening mark starts a new quotation
+    ('The coach said: "We trained hard all winter. "Now we want the cup." The team flew home.',
+     [("We trained hard all winter. ", False), ("Now we want the cup.", True)]),
+    ('"We will reopen the pier," the mayor said. "It is safe." Repairs cost "far too much" to some.',
+     [("We will reopen the pier,", True), ("It is safe.", True), ("far too much", True)]),
+    # a stray closing mark (an inch mark, a lost opening) opens nothing
+    ('The rookie is 6\'3" tall and weighs 236 pounds, the club said.', []),
+    ('We won the cup," she said. Then the team "went home".', [("went home", True)]),
+    # marks whose spacing shows neither way still alternate
+    ('He said " we won " and left.', [(" we won ", True)]),
+])
+def test_straight_marks_face_the_way_their_spacing_shows(text, quoted):
+    assert [(s["text"], s["balanced"]) for s in quotes.article_quote_spans("t", text)] == quoted
+
+
+def test_a_quotation_after_a_lost_paragraph_break_keeps_its_speaker():
+    text = ('Ann Cole, the harbour master, said: "The storm broke three piers and flooded the sheds. "We will rebuild '
+            'them all before the summer season begins." Repairs start on Monday.')
+    got = rows(text, "cue", "speaker")
+    assert got and all(speaker == "Ann Cole" for _, speaker in got)
+
+
 def test_a_long_subject_between_a_quotation_and_its_cue():
     text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
             "Institute for Fiscal Policy wrote in May.")

@@ -289,8 +289,11 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
     Curly marks say which way they face (a closing mark with no word before it,
     nothing open and another mark after it in the paragraph is a misprinted opening
-    mark); straight marks alternate, and so does a doubled apostrophe ('' as some
-    archives write quotation marks). A quotation
+    mark). A straight mark faces the way its spacing shows (:func:`_straight_faces`): an
+    opening one while a quotation is open closes that one first (a quotation whose
+    paragraph break was lost: ``said: "We won. "Next year ..."``), and a closing one with
+    nothing open is ignored; a straight mark whose spacing shows neither way alternates, and
+    so does a doubled apostrophe ('' as some archives write quotation marks). A quotation
     still open at the end of a paragraph continues when the next paragraph opens
     with a quotation mark (news convention); otherwise it is closed at the
     paragraph end and marked unbalanced.
@@ -317,8 +320,11 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
         open_at = None
         for m in _MARK_RE.finditer(marks, p_start, p_end):
             j, ch = m.start(), m.group(0)
-            opening = ch in "\u201c\u201e\u00ab" or (ch == '"' and open_at is None)
-            if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and open_at is not None):
+            faces = _straight_faces(marks, j, p_start, p_end) if ch == '"' else None
+            if faces == "close" and open_at is None:
+                continue  # a stray closing mark opens nothing
+            opening = ch in "\u201c\u201e\u00ab" or faces == "open" or (ch == '"' and not faces and open_at is None)
+            if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and not faces and open_at is not None):
                 opening = (ch == "\u201d" and open_at is None and (j == p_start or marks[j - 1].isspace())
                            and _MARK_RE.search(marks, j + 1, p_end) is not None)
                 # a closing mark with no word before it, nothing open and a mark after it is a misprinted opening mark
@@ -338,6 +344,23 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
 
 _MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPENS_AFTER = frozenset(" \t([{\u2014\u2013-/")  # what may come before an opening straight mark
+_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}\u2014\u2013-/")  # what may come after a closing one
+
+
+def _straight_faces(marks: str, j: int, start: int, end: int) -> str | None:
+    """``"open"`` or ``"close"`` when the spacing around the straight mark at ``j`` shows which way it
+    faces (a space or bracket before and a word after opens; a word or stop before and a space or
+    stop after closes), ``None`` when it shows both or neither (``a " b``, ``a"b``).
+
+    >>> [_straight_faces(t, t.index('"'), 0, len(t)) for t in ('said "We', 'won." He', 'a " b', 'it"s')]
+    ['open', 'close', None, None]
+    """
+    before = marks[j - 1] if j > start else " "
+    after = marks[j + 1] if j + 1 < end else " "
+    opens = before in _OPENS_AFTER and not after.isspace()
+    closes = not before.isspace() and before not in "([{" and (after in _CLOSES_BEFORE or after == '"' or after == "'")
+    return "open" if opens and not closes else "close" if closes and not opens else None
 
 
 def quote_marks(text: str) -> str:
