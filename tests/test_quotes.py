@@ -917,6 +917,23 @@ def test_a_quotation_after_a_lost_paragraph_break_keeps_its_speaker():
     assert got and all(speaker == "Ann Cole" for _, speaker in got)
 
 
+@pytest.mark.parametrize("text", [
+    "Many of the coastal towns, such as Deal, Hythe or Rye, do not insure their piers, said a Kent council engineer.",
+    "Most small bakeries, like the one in Ash, will not survive the winter, said the trade association.",
+])
+def test_a_predicate_after_an_aside_is_no_appositive(text):
+    """The phrase after "such as ...," that opens with a finite verb is the subject's predicate, so the closing
+    "..., said X" is inverted: X is the speaker and the clause before it the content."""
+    got = one(text)
+    assert got["speaker_mention"].item() in {"a Kent council engineer", "the trade association"}
+    assert got["quote"].item().startswith(text.split(",")[0])
+
+
+def test_a_relative_clause_across_commas_keeps_its_subject():
+    got = one("Ann Cole, whose sister, a nurse, was born in Leeds, said the clinic will close.")
+    assert list(zip(got["speaker"], got["quote"])) == [("Ann Cole", "the clinic will close.")]
+
+
 def test_a_long_subject_between_a_quotation_and_its_cue():
     text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
             "Institute for Fiscal Policy wrote in May.")

@@ -807,6 +807,8 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         aside = aside or _continues_relative(r, toks, j, k)
         if j + 1 >= k or (not aside and _has_verb_cue(r, toks, j + 1, relative)):  # an -ing aside's cues are its own
             break  # a cue in a relative clause is the clause's ("a Republican who has been mentioned as ...")
+        if _predicate_after_comma(r, toks, j):
+            break  # a predicate, not an appositive: "Many countries, such as Chad, do not insure, said an expert"
         commas.append(k)
         if j < 1 or toks[j].text != ",":
             break
@@ -816,6 +818,18 @@ def _appositive_subject(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, 
         if subject is not None:
             return subject
     return None
+
+
+def _predicate_after_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
+    """Whether a finite verb opens the phrase after ``comma``: the subject's predicate resumes after an
+    aside ("Many countries, such as Chad, do not insure ..."), unless a relative clause before it is still
+    going on ("Rubio, whose hometown, Miami, is ...").
+
+    >>> # "Many countries, such as Chad, do not insure, said an expert" -> the phrase "do not insure" is no appositive
+    """
+    nxt = toks[comma + 1].low
+    return (comma >= 0 and toks[comma].text == "," and nxt in r.ctx["finite_verbs"]
+            and not any(t.low in _RELATIVES for t in toks[:comma]))
 
 
 def _named_description(r: _Reader, toks: list[_Tok], comma: int, after: int) -> tuple[int, int] | None:
