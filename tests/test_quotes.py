@@ -934,6 +934,17 @@ def test_a_relative_clause_across_commas_keeps_its_subject():
     assert list(zip(got["speaker"], got["quote"])) == [("Ann Cole", "the clinic will close.")]
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Holding terror suspects without charge breaks the law, lawyers argue.", ["argue"]),
+    ("Police held two suspects in the fraud case on Monday.", []),
+    ("Three suspects were held overnight and released.", []),
+    ("The coach suspects that the referee was bribed.", ["suspects"]),
+    ("Ann Cole suspects the builders cut corners on the pier.", ["suspects"]),
+])
+def test_the_noun_suspects_is_no_cue(text, cues):
+    assert [c for c, in rows(text, "cue")] == cues
+
+
 def test_a_long_subject_between_a_quotation_and_its_cue():
     text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
             "Institute for Fiscal Policy wrote in May.")
