@@ -232,3 +232,19 @@ def test_texts_beside_annotated_ones_are_still_left_out(storm, tmp_path):
     (storm / "other.txt").write_text("The other text.\n", encoding="utf-8")
     raw_texts, _ = evaluation.read_brat(storm, texts_only=True)
     assert list(raw_texts) == ["storm"]
+
+
+def test_the_shipped_hand_voice_files_read_cleanly():
+    """The gold files of the generic study: valid offsets and voices; the two held-out BBC readings label the
+    same 200 places and agree on all but a few; the development sample shares no article with the held-out one."""
+    from helpers import config
+
+    gold = config.STUDIES_DIR / "generic" / "gold"
+    first, second = (brat_voice.read_hand_voice(gold / f"bbc_heldout_voice{s}.csv") for s in ("", "_second"))
+    dev = brat_voice.read_hand_voice(gold / "bbc_dev_voice.csv")
+    assert len(first) == len(second) == len(dev) == 200
+    places = ["article_id", "start", "end", "match"]
+    assert first[places].equals(second[places])
+    assert (first["voice"] == second["voice"]).sum() == 196
+    assert not set(dev["article_id"]) & set(first["article_id"])
+    assert len(brat_voice.read_hand_voice(gold / "polnear_dev_voice.csv")) == 131
