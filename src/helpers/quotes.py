@@ -345,7 +345,7 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
 _MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _OPENS_AFTER = frozenset(" \t([{\u2014\u2013-/")  # what may come before an opening straight mark
-_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}\u2014\u2013-/")  # what may come after a closing one
+_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}\u2014\u2013-/\"'")  # what may come after a closing one
 
 
 def _straight_faces(marks: str, j: int, start: int, end: int) -> str | None:
@@ -359,7 +359,7 @@ def _straight_faces(marks: str, j: int, start: int, end: int) -> str | None:
     before = marks[j - 1] if j > start else " "
     after = marks[j + 1] if j + 1 < end else " "
     opens = before in _OPENS_AFTER and not after.isspace()
-    closes = not before.isspace() and before not in "([{" and (after in _CLOSES_BEFORE or after == '"' or after == "'")
+    closes = not before.isspace() and before not in "([{" and after in _CLOSES_BEFORE
     return "open" if opens and not closes else "close" if closes and not opens else None
 
 
