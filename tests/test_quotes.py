@@ -945,6 +945,21 @@ def test_the_noun_suspects_is_no_cue(text, cues):
     assert [c for c, in rows(text, "cue")] == cues
 
 
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    # British style leaves out the comma after an opening phrase: it is not part of the name
+    ("Anne Cole chairs the board. On Tuesday Mrs Cole said the pier was safe.", "Mrs Cole", "Anne Cole"),
+    ("Anne Cole chairs the board. Speaking in Leeds Mrs Cole said the pier was safe.", "Mrs Cole", "Anne Cole"),
+    ("Anne Cole chairs the board. Later Anne Cole said the pier was safe.", "Anne Cole", "Anne Cole"),
+    ("The Harbour Trust met. Harbour Trust Dr Lee said the pier was safe.", "Dr Lee", "Lee"),
+    # an honorific after a preposition or "and" is inside the mention
+    ("A lawyer for Mr Lee said the pier was safe.", "A lawyer for Mr Lee", "A lawyer for Mr Lee"),
+    ("Sir Ed Hart and Mr Lee said the pier was safe.", "Sir Ed Hart and Mr Lee", "Sir Ed Hart and Mr Lee"),
+])
+def test_an_opening_phrase_without_its_comma_is_not_part_of_the_name(text, mention, speaker):
+    got = one(text)
+    assert list(zip(got["speaker_mention"], got["speaker"])) == [(mention, speaker)]
+
+
 def test_a_long_subject_between_a_quotation_and_its_cue():
     text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
             "Institute for Fiscal Policy wrote in May.")

@@ -2257,7 +2257,37 @@ def _issued_document(r: _Reader, toks: list[_Tok], k: int) -> bool:
     return span is not None and all(not t.word for t in toks if t.start >= span[1])
 
 
+def _name_start(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without an opening phrase glued to the name before it (British style leaves out its comma): the
+    words before an honorific that follows a capitalised word (``name_honorifics``), or an opening word of time
+    before a capitalised word (``opening_time_words``).
+
+    >>> # "On Tuesday Mr Ebbers said" -> "Mr Ebbers"; "Speaking in Leeds Mr Kennedy said" -> "Mr Kennedy"
+    >>> # "Later Anne Lee said" -> "Anne Lee"; "A lawyer for Mr Lee", "Sir Ed and Mr Lee" stay whole
+    """
+    a, b = span
+    k = _glued_honorific([t.text for t in toks[a:b]], r.ctx)
+    if k:
+        return a + k, b
+    if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper():
+        return a + 1, b
+    return span
+
+
+def _glued_honorific(words: list[str], ctx: dict[str, frozenset]) -> int:
+    """Index of the first honorific (``name_honorifics``) right after a capitalised word, 0 when there is none.
+
+    >>> _glued_honorific(["Speaking", "in", "Leeds", "Mr", "Kennedy"], context_words())
+    3
+    >>> _glued_honorific(["A", "lawyer", "for", "Mr", "Lee"], context_words())
+    0
+    """
+    return next((k for k in range(1, len(words)) if words[k].lower().rstrip(".") in ctx["name_honorifics"]
+                 and words[k - 1][:1].isupper()), 0)
+
+
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
+    span = _name_start(r, toks, span)
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
     if span[0] == span[1] and toks[span[0]].low.removesuffix("'s") in {"who", "which"}:
@@ -2477,6 +2507,7 @@ def _name_run(run: str, speakers: str) -> tuple[str, str | None, bool]:
     sentence opener ("On Monday" -> nothing, "In Honolulu" -> "Honolulu", "Having")."""
     ctx = context_words()
     words = run.split()[-8:]  # a name is short; a longer capitalised run is a heading or a shout
+    words = words[_glued_honorific(words, ctx):]  # "Harrogate Mr Kennedy" after "Speaking in": Mr Kennedy
     while len(words) > 1 and (words[0].lower() in ctx["stop_left"] or words[0].lower() in ctx["aux_adverbs"]
                               or words[0].lower() in _phrase_openers()
                               or words[0].lower() in ctx["time_words"]
