@@ -960,6 +960,23 @@ def test_an_opening_phrase_without_its_comma_is_not_part_of_the_name(text, menti
     assert list(zip(got["speaker_mention"], got["speaker"])) == [(mention, speaker)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cue word after a verb is that verb's object, not a verb with a clause for its subject
+    ("Investors had held high hopes of a quick rescue for the mill.", []),
+    ("Anne Lee had denied claims that the pier was unsafe.", [("denied", "Anne Lee")]),
+    # a cue's own auxiliary before an adverbial, or a participle's subject, is not part of the speaker
+    ("The mayors have in the past said the bridge was safe.", [("said", "The mayors")]),
+    ("Bus firms have criticised the new fares, arguing that riders will leave.", [("arguing", "Bus firms")]),
+    # the possessor of a noun cue after a clause is the name alone
+    ("A loss in Ohio would end Anne Lee's hopes of a second term.", [("hopes", "Anne Lee")]),
+    # a relative clause's verb, or a capitalised name that looks like a verb, is no clause
+    ("A neighbour who has lived here for years said the fire started at night.", [("said", "A neighbour")]),
+    ("Anne May Cole said the vote was fair.", [("said", "Anne May Cole")]),
+])
+def test_a_speaker_holds_no_finite_verb_of_its_own(text, expected):
+    assert rows(text, "cue", "speaker_mention") == expected
+
+
 def test_a_long_subject_between_a_quotation_and_its_cue():
     text = ("“The levy would cut costs for every family in the county,” economists Ann Vale and Bo Kim of the Rivers "
             "Institute for Fiscal Policy wrote in May.")

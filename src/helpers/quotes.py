@@ -653,6 +653,32 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     return (a, j) if a <= j else None
 
 
+def _finite_verb_in(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> int | None:
+    """The first finite verb (``finite_verbs``) inside the noun phrase ``span`` after its first word, with no
+    relative pronoun before it ("A neighbor who has lived here" has none), else None.
+
+    >>> # "Investors had held high" -> "had"; "The mayors have in the past" -> "have"
+    """
+    for n in range(span[0] + 1, span[1] + 1):
+        low = toks[n].low
+        if low in _RELATIVES or low == "that":
+            return None
+        if low in r.ctx["finite_verbs"] and not toks[n].cap:  # not "Yin Myint May", "Will Rogers"
+            return n
+    return None
+
+
+def _verb_follows(r: _Reader, toks: list[_Tok], n: int, end: int) -> bool:
+    """Whether a verb follows the finite verb at ``n`` up to ``end``: a word in -ed, or two words that are no
+    adverb, preposition, determiner or word of time. Then the phrase is a clause and the word after it is no verb
+    of its own ("Investors had held high [hopes]"); otherwise the finite verb is the cue's own auxiliary before
+    an adverbial ("The mayors have in the past [said]").
+    """
+    skip = r.ctx["aux_adverbs"] | r.ctx["adjunct_preps"] | r.ctx["time_words"] | DETERMINERS
+    rest = [t.low for t in toks[n + 1:end + 1] if t.word and t.low not in skip and not t.low.endswith("ly")]
+    return len(rest) >= 2 or any(w.endswith("ed") for w in rest)
+
+
 def _relative_head(r: _Reader, toks: list[_Tok], subject: tuple[int, int]) -> tuple[int, int]:
     """The subject a restrictive relative clause belongs to, when the noun phrase read left of a cue ends one:
     "The judges who ruled against [the law] said" -> "The judges", "A neighbor who [saw the fire] said" -> "A
@@ -1383,6 +1409,10 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     subject = _evidence_phrase(r, toks, k, subject) if att.act == "evidence" else subject
     if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in _OBJECT_PRONOUNS - {"her"}):
         return None  # "made him question who ...": an object pronoun is no subject
+    finite = _finite_verb_in(r, toks, subject)
+    if finite is not None and _verb_follows(r, toks, finite, subject[1]):
+        return None  # "Investors had held high hopes of": the cue word is the object of a verb before it
+    subject = subject if finite is None else (subject[0], finite - 1)  # "The mayors have in the past said"
     subject = _document_author(r, toks, subject)
     _set_mention(r, att, toks, subject)
     named = _appositive_name(r, toks, subject, k) if toks[k].text == "," else None
@@ -2160,6 +2190,9 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     subject = (k, k)
     if toks[k].cap:
         name = _np_left(r, toks, k)
+        finite = _finite_verb_in(r, toks, name) if name is not None else None
+        if finite is not None:  # "A loss would end Anne Lee's hopes": the possessor's name, not the clause
+            name = (next(m for m in range(finite + 1, k + 1) if toks[m].cap), k)
         subject = name if name is not None else subject
     _set_mention(r, att, toks, subject)
     if toks[k].cap:
@@ -2286,8 +2319,22 @@ def _glued_honorific(words: list[str], ctx: dict[str, frozenset]) -> int:
                  and words[k - 1][:1].isupper()), 0)
 
 
+def _without_auxiliary(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a finite verb and the adverbs after it at its end: a subject read back from a participle or a
+    cue past an adverbial keeps its verb's auxiliary ("Airlines have criticised the levels, arguing" -> "Airlines").
+
+    >>> # "Low-cost airlines have" -> "Low-cost airlines"; "Lee has also" -> "Lee"; "Will Rogers" stays
+    """
+    a, b = span
+    n = _finite_verb_in(r, toks, span)
+    if n is not None and all(t.low in r.ctx["aux_adverbs"] or t.low in r.ctx["time_words"] or t.low.endswith("ly")
+                             for t in toks[n + 1:b + 1]):
+        return a, n - 1
+    return span
+
+
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
-    span = _name_start(r, toks, span)
+    span = _without_auxiliary(r, toks, _name_start(r, toks, span))
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
     att.mention = r.text[att.m_start:att.m_end]
     if span[0] == span[1] and toks[span[0]].low.removesuffix("'s") in {"who", "which"}:
@@ -2701,6 +2748,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
+        if att is None and t.low in r.lex and (t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]):
+            att = _noun_cue(r, toks, i)  # "a loss would end Lee's hopes to win": no verb reading, a possessor's noun
         end = (_second_predicate(r, toks, att, i) or _relative_clause_end(r, toks, att, i)
                ) if att is not None and att.right else None
         if end is not None:  # "praised the plan and vowed ...": the second verb is read on its own
