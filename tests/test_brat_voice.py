@@ -248,3 +248,30 @@ def test_the_shipped_hand_voice_files_read_cleanly():
     assert (first["voice"] == second["voice"]).sum() == 196
     assert not set(dev["article_id"]) & set(first["article_id"])
     assert len(brat_voice.read_hand_voice(gold / "polnear_dev_voice.csv")) == 131
+
+
+def test_a_voice_only_folder_names_the_user_s_folder_in_its_errors(tmp_path, capsys):
+    hand = hand_file(tmp_path, STORM_BY_HAND)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["evaluate-attributions", str(empty), "--voice-gold", str(hand)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {empty}: no brat .ann/.txt pairs found")
+    blank = tmp_path / "blank"
+    blank.mkdir()
+    (blank / "storm.txt").write_text("", encoding="utf-8")
+    assert main(["evaluate-attributions", str(blank), "--voice-gold", str(hand)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {blank}: none of its 1 .txt files could be loaded") and "brat-eval-" not in err
+
+
+def test_a_voice_only_folder_writes_no_error_or_voice_file(tmp_path, capsys):
+    """--errors and --voice compare with annotations; with none they would list every prediction as false."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "storm.txt").write_text(STORM, encoding="utf-8")
+    errors, voice = tmp_path / "errors.csv", tmp_path / "voice.csv"
+    assert main(["evaluate-attributions", str(folder), "--voice-gold", str(hand_file(tmp_path, STORM_BY_HAND)),
+                 "--errors", str(errors), "--voice", str(voice)]) == 0
+    captured = capsys.readouterr()
+    assert "--errors and --voice (which compare with the annotations) are not written" in captured.err
+    assert not errors.exists() and not voice.exists() and "--errors" not in captured.out.split("reproduce:")[1]

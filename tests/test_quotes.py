@@ -905,6 +905,12 @@ def test_a_misprinted_opening_mark_opens_a_quotation():
     ('We won the cup," she said. Then the team "went home".', [("went home", True)]),
     # marks whose spacing shows neither way still alternate
     ('He said " we won " and left.', [(" we won ", True)]),
+    # a quotation inside an open one, not after the end of a sentence, is part of it (a review's sentences)
+    ('"Fans keep calling it a "crisis" but it is a massive chance," the coach said.',
+     [('Fans keep calling it a "crisis" but it is a massive chance,', True)]),
+    ('"He told me: "Go home." I did as he said," she recalled.', [('He told me: "Go home." I did as he said,', True)]),
+    # a space before a closing mark that a stop follows
+    ('The minister called the result "a disaster ". The opposition slammed him.', [("a disaster ", True)]),
 ])
 def test_straight_marks_face_the_way_their_spacing_shows(text, quoted):
     assert [(s["text"], s["balanced"]) for s in quotes.article_quote_spans("t", text)] == quoted
@@ -929,6 +935,11 @@ def test_a_predicate_after_an_aside_is_no_appositive(text):
     assert got["quote"].item().startswith(text.split(",")[0])
 
 
+def test_an_appositive_name_like_a_verb_is_still_an_appositive():
+    got = one("The manager, Will Still, said the result was a disaster.")
+    assert list(zip(got["speaker"], got["quote"])) == [("Will Still", "the result was a disaster.")]
+
+
 def test_a_relative_clause_across_commas_keeps_its_subject():
     got = one("Ann Cole, whose sister, a nurse, was born in Leeds, said the clinic will close.")
     assert list(zip(got["speaker"], got["quote"])) == [("Ann Cole", "the clinic will close.")]
@@ -939,6 +950,7 @@ def test_a_relative_clause_across_commas_keeps_its_subject():
     ("Police held two suspects in the fraud case on Monday.", []),
     ("Three suspects were held overnight and released.", []),
     ("The coach suspects that the referee was bribed.", ["suspects"]),
+    ("Scientists suspected in 2019 that the virus came from bats.", ["suspected"]),  # the noun's words, not the verb's
     ("Ann Cole suspects the builders cut corners on the pier.", ["suspects"]),
 ])
 def test_the_noun_suspects_is_no_cue(text, cues):
@@ -950,7 +962,14 @@ def test_the_noun_suspects_is_no_cue(text, cues):
     ("Anne Cole chairs the board. On Tuesday Mrs Cole said the pier was safe.", "Mrs Cole", "Anne Cole"),
     ("Anne Cole chairs the board. Speaking in Leeds Mrs Cole said the pier was safe.", "Mrs Cole", "Anne Cole"),
     ("Anne Cole chairs the board. Later Anne Cole said the pier was safe.", "Anne Cole", "Anne Cole"),
-    ("The Harbour Trust met. Harbour Trust Dr Lee said the pier was safe.", "Dr Lee", "Lee"),
+    ("The Harbour Trust met. Harbour Trust Ms Lee said the pier was safe.", "Ms Lee", "Lee"),
+    # a title before the honorific, a company, a name and a newspaper stay whole (a review's sentences)
+    ("Prime Minister Sir Ed Hart said the pier was safe.", "Prime Minister Sir Ed Hart", "Ed Hart"),
+    ("Keurig Dr Pepper said the pier was safe.", "Keurig Dr Pepper", "Keurig Dr Pepper"),
+    ("Tuesday Weld said the pier was safe.", "Tuesday Weld", "Tuesday Weld"),
+    ("The Sunday Times editor said the pier was safe.", "The Sunday Times editor", "Sunday Times editor"),
+    ("The MS Society said the pier was safe.", "The MS Society", "Society"),
+    ("Little Miss Sunshine star Ann Hart said the pier was safe.", "Little Miss Sunshine star Ann Hart", "Ann Hart"),
     # an honorific after a preposition or "and" is inside the mention
     ("A lawyer for Mr Lee said the pier was safe.", "A lawyer for Mr Lee", "A lawyer for Mr Lee"),
     ("Sir Ed Hart and Mr Lee said the pier was safe.", "Sir Ed Hart and Mr Lee", "Sir Ed Hart and Mr Lee"),
@@ -966,6 +985,8 @@ def test_an_opening_phrase_without_its_comma_is_not_part_of_the_name(text, menti
     ("Anne Lee had denied claims that the pier was unsafe.", [("denied", "Anne Lee")]),
     # a cue's own auxiliary before an adverbial, or a participle's subject, is not part of the speaker
     ("The mayors have in the past said the bridge was safe.", [("said", "The mayors")]),
+    ("The mayors have in recent years said the bridge was safe.", [("said", "The mayors")]),  # a review's sentence
+    ("Critics say it would end Anne Lee's hopes of a second term.", [("say", "Critics")]),  # inside a content
     ("Bus firms have criticised the new fares, arguing that riders will leave.", [("arguing", "Bus firms")]),
     # the possessor of a noun cue after a clause is the name alone
     ("A loss in Ohio would end Anne Lee's hopes of a second term.", [("hopes", "Anne Lee")]),
@@ -975,6 +996,12 @@ def test_an_opening_phrase_without_its_comma_is_not_part_of_the_name(text, menti
 ])
 def test_a_speaker_holds_no_finite_verb_of_its_own(text, expected):
     assert rows(text, "cue", "speaker_mention") == expected
+
+
+def test_a_possessed_person_is_not_the_possessor():
+    """"Mr Lee's lawyer" names the lawyer; a later "Mr Lee" is Lee, not the lawyer (a review's sentence)."""
+    got = one("Mr Lee's lawyer said the charges were a witch hunt. Later Mr Lee himself said the case was a disaster.")
+    assert list(got["speaker"]) == ["Lee lawyer", "Lee"]
 
 
 def test_a_long_subject_between_a_quotation_and_its_cue():

@@ -80,6 +80,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         result = evaluation.evaluate_attributions(args.path, split=args.split, study=args.study,
                                                   voice_gold=args.voice_gold)
+        if not result["n_gold"] and (args.errors or args.voice):
+            print("note: no annotated attribution, so --errors and --voice (which compare with the annotations) "
+                  "are not written", file=sys.stderr)
+            args.errors = args.voice = None
         if args.errors:
             evaluation.write_errors(result["errors"], args.errors)
         if args.voice and "voice_rows" in result:

@@ -300,7 +300,7 @@ def brat_pairs(path: str | Path, *, split: str = "dev",
         chosen = exact.get(txt.stem) or first.get(txt.stem)
         if chosen:
             pairs.append((txt.stem, txt, ann_dir / chosen))
-    if not pairs and texts_only and not polnear and not exact:
+    if not pairs and texts_only and texts and not polnear and not exact:
         return [(txt.stem, txt, None) for txt in texts]
     if not pairs:
         where = f"{text_dir} and {ann_dir}" if polnear else str(path)
@@ -805,7 +805,11 @@ def evaluate_attributions(path: str | Path, *, split: str = "dev",
         for article_id, text in raw_texts.items():
             with open(folder / f"{article_id}.txt", "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-        articles = corpus.load_articles(folder, warn=False, keep_duplicates=True)
+        try:
+            articles = corpus.load_articles(folder, warn=False, keep_duplicates=True)
+        except corpus.CorpusError:  # its message names the temporary copy, not the folder the user gave
+            raise corpus.CorpusError(f"{path}: none of its {len(raw_texts)} .txt files could be loaded as an "
+                                     "article (empty, or not text)") from None
     pred = extract(articles)
     result = score_attributions(pred, raw_texts, gold, articles)
     polnear = _layout(Path(path).expanduser(), split)[2]

@@ -180,6 +180,7 @@ _DANGLING = frozenset({"a", "an", "the", "of", "to", "and", "or", "for", "with",
 
 
 _WEB_SITE_RE = re.compile(r"\w\.(?:com|org|net|gov)\b", re.I)
+_POSSESSED_RE = re.compile(r"\w['’]s? \w")  # "Mr Lee's lawyer", "the Smiths' lawyer": somebody's someone
 _JOINED_NAMES_RE = re.compile(r"[A-Z][\w'.-]* (?:and|&) (?:[A-Z][\w'.-]*\.? )*[A-Z][\w'-]*$")
 
 
@@ -360,7 +361,7 @@ class ArticleMentions:
         if kind == "person":
             name = self.canonical(mention) or _description(normalise(mention))  # "the president"
             gender = gender_of(mention)
-            if name[:1].isupper():
+            if name[:1].isupper() and not _POSSESSED_RE.search(mention):  # "Mr Lee's lawyer" names no Lee
                 self._remember_person(name, gender)
                 if mention != name and " " in name and normalise(mention).endswith(name):
                     self._remember_introduction(mention, name)

@@ -317,12 +317,16 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
     paras = _paragraph_spans(text)
     for i, (p_start, p_end) in enumerate(paras):
-        open_at = None
+        open_at, inner = None, False
         for m in _MARK_RE.finditer(marks, p_start, p_end):
             j, ch = m.start(), m.group(0)
             faces = _straight_faces(marks, j, p_start, p_end) if ch == '"' else None
-            if faces == "close" and open_at is None:
-                continue  # a stray closing mark opens nothing
+            if faces == "close" and (open_at is None or inner):
+                inner = False
+                continue  # a stray closing mark opens nothing; an inner quotation's closes nothing
+            if faces == "open" and open_at is not None and not _after_sentence(marks, j, open_at):
+                inner = True
+                continue  # '"They call it a "crisis" but ...,"': a quotation inside the open one
             opening = ch in "\u201c\u201e\u00ab" or faces == "open" or (ch == '"' and not faces and open_at is None)
             if ch == "\u201d" or ch == "\u00bb" or (ch == '"' and not faces and open_at is not None):
                 opening = (ch == "\u201d" and open_at is None and (j == p_start or marks[j - 1].isspace())
@@ -348,17 +352,30 @@ _OPENS_AFTER = frozenset(" \t([{\u2014\u2013-/")  # what may come before an open
 _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}\u2014\u2013-/\"'")  # what may come after a closing one
 
 
+def _after_sentence(marks: str, j: int, open_at: int) -> bool:
+    """Whether the mark at ``j`` follows the end of a sentence inside the quotation open since ``open_at``
+    (a stop, then space): a new quotation after a lost paragraph break, not one quoted inside it.
+
+    >>> [_after_sentence(t, t.rindex('"'), 1) for t in ('"We won. "Next', '"They call it a "crisis', '"He said: "Go')]
+    [True, False, False]
+    """
+    k = j - 1
+    while k >= open_at and marks[k].isspace():
+        k -= 1
+    return k >= open_at and k < j - 1 and marks[k] in ".?!"
+
+
 def _straight_faces(marks: str, j: int, start: int, end: int) -> str | None:
     """``"open"`` or ``"close"`` when the spacing around the straight mark at ``j`` shows which way it
     faces (a space or bracket before and a word after opens; a word or stop before and a space or
     stop after closes), ``None`` when it shows both or neither (``a " b``, ``a"b``).
 
-    >>> [_straight_faces(t, t.index('"'), 0, len(t)) for t in ('said "We', 'won." He', 'a " b', 'it"s')]
-    ['open', 'close', None, None]
+    >>> [_straight_faces(t, t.index('"'), 0, len(t)) for t in ('said "We', 'won." He', 'a " b', 'it"s', 'a ". B')]
+    ['open', 'close', None, None, None]
     """
     before = marks[j - 1] if j > start else " "
     after = marks[j + 1] if j + 1 < end else " "
-    opens = before in _OPENS_AFTER and not after.isspace()
+    opens = before in _OPENS_AFTER and not after.isspace() and after not in ".,;:!?"  # 'a disaster ". The' closes
     closes = not before.isspace() and before not in "([{" and after in _CLOSES_BEFORE
     return "open" if opens and not closes else "close" if closes and not opens else None
 
@@ -674,8 +691,11 @@ def _verb_follows(r: _Reader, toks: list[_Tok], n: int, end: int) -> bool:
     of its own ("Investors had held high [hopes]"); otherwise the finite verb is the cue's own auxiliary before
     an adverbial ("The mayors have in the past [said]").
     """
-    skip = r.ctx["aux_adverbs"] | r.ctx["adjunct_preps"] | r.ctx["time_words"] | DETERMINERS
-    rest = [t.low for t in toks[n + 1:end + 1] if t.word and t.low not in skip and not t.low.endswith("ly")]
+    adverbs = r.ctx["aux_adverbs"] | r.ctx["time_words"]
+    words = [t.low for t in toks[n + 1:end + 1] if t.word and t.low not in adverbs and not t.low.endswith("ly")]
+    if words and words[0] in r.ctx["adjunct_preps"]:
+        return False  # "The mayors have in recent years [said]": an adverbial, then the cue
+    rest = [w for w in words if w not in r.ctx["adjunct_preps"] and w not in DETERMINERS]
     return len(rest) >= 2 or any(w.endswith("ed") for w in rest)
 
 
@@ -853,9 +873,9 @@ def _predicate_after_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
 
     >>> # "Many countries, such as Chad, do not insure, said an expert" -> the phrase "do not insure" is no appositive
     """
-    nxt = toks[comma + 1].low
-    return (comma >= 0 and toks[comma].text == "," and nxt in r.ctx["finite_verbs"]
-            and not any(t.low in _RELATIVES for t in toks[:comma]))
+    nxt = toks[comma + 1]
+    return (comma >= 0 and toks[comma].text == "," and nxt.low in r.ctx["finite_verbs"] and not nxt.cap
+            and not any(t.low in _RELATIVES for t in toks[:comma]))  # not "The manager, Will Still, said"
 
 
 def _named_description(r: _Reader, toks: list[_Tok], comma: int, after: int) -> tuple[int, int] | None:
@@ -2190,9 +2210,9 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     subject = (k, k)
     if toks[k].cap:
         name = _np_left(r, toks, k)
-        finite = _finite_verb_in(r, toks, name) if name is not None else None
-        if finite is not None:  # "A loss would end Anne Lee's hopes": the possessor's name, not the clause
-            name = (next(m for m in range(finite + 1, k + 1) if toks[m].cap), k)
+        finite = [m for m in range(name[0], k) if toks[m].low in r.ctx["finite_verbs"] and not toks[m].cap] if name else []
+        if finite:  # "A loss would end Anne Lee's hopes": the possessor's name, not the clause
+            name = (next(m for m in range(finite[-1] + 1, k + 1) if toks[m].cap), k)
         subject = name if name is not None else subject
     _set_mention(r, att, toks, subject)
     if toks[k].cap:
@@ -2296,13 +2316,15 @@ def _name_start(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[in
     before a capitalised word (``opening_time_words``).
 
     >>> # "On Tuesday Mr Ebbers said" -> "Mr Ebbers"; "Speaking in Leeds Mr Kennedy said" -> "Mr Kennedy"
-    >>> # "Later Anne Lee said" -> "Anne Lee"; "A lawyer for Mr Lee", "Sir Ed and Mr Lee" stay whole
+    >>> # "Later Anne Lee said", "On Monday Anne Lee said" -> "Anne Lee"; "A lawyer for Mr Lee", "Sir Ed and Mr Lee",
+    >>> # "Prime Minister Sir Keir Starmer", "Keurig Dr Pepper", "Tuesday Weld", "the Sunday Times editor" stay whole
     """
     a, b = span
     k = _glued_honorific([t.text for t in toks[a:b]], r.ctx)
     if k:
         return a + k, b
-    if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper():
+    opens = a > 0 and toks[a - 1].low == "on" if toks[a].low in WEEKDAYS_MONTHS else a == 0  # not "Tuesday Weld", "the Sunday Times"
+    if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper() and opens:
         return a + 1, b
     return span
 
@@ -2315,8 +2337,10 @@ def _glued_honorific(words: list[str], ctx: dict[str, frozenset]) -> int:
     >>> _glued_honorific(["A", "lawyer", "for", "Mr", "Lee"], context_words())
     0
     """
+    titles = mention_words().titles
     return next((k for k in range(1, len(words)) if words[k].lower().rstrip(".") in ctx["name_honorifics"]
-                 and words[k - 1][:1].isupper()), 0)
+                 and not words[k].isupper() and words[k - 1][:1].isupper()  # not "The MS Society"
+                 and words[k - 1].lower().rstrip(".") not in titles | DETERMINERS), 0)  # not "The Mrs Brown's Boys star"
 
 
 def _without_auxiliary(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
@@ -2748,7 +2772,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        if att is None and t.low in r.lex and (t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]):
+        if att is None and t.low in r.lex and (t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]) and not any(
+                f.q_start <= t.start < f.q_end for f in found):
             att = _noun_cue(r, toks, i)  # "a loss would end Lee's hopes to win": no verb reading, a possessor's noun
         end = (_second_predicate(r, toks, att, i) or _relative_clause_end(r, toks, att, i)
                ) if att is not None and att.right else None
