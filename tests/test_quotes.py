@@ -909,6 +909,8 @@ def test_a_misprinted_opening_mark_opens_a_quotation():
     ('"Fans keep calling it a "crisis" but it is a massive chance," the coach said.',
      [('Fans keep calling it a "crisis" but it is a massive chance,', True)]),
     ('"He told me: "Go home." I did as he said," she recalled.', [('He told me: "Go home." I did as he said,', True)]),
+    # an inch mark after a height inside an open quotation is no quotation mark (a review's sentence)
+    ('"He is 6\'3" and massive in the air," the coach said.', [('He is 6\'3" and massive in the air,', True)]),
     # a space before a closing mark that a stop follows
     ('The minister called the result "a disaster ". The opposition slammed him.', [("a disaster ", True)]),
 ])

@@ -320,6 +320,8 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
         open_at, inner = None, False
         for m in _MARK_RE.finditer(marks, p_start, p_end):
             j, ch = m.start(), m.group(0)
+            if ch == '"' and _FEET_INCHES_RE.search(marks, max(p_start, j - 6), j):
+                continue  # 6'3": an inch mark, no quotation mark
             faces = _straight_faces(marks, j, p_start, p_end) if ch == '"' else None
             if faces == "close" and (open_at is None or inner):
                 inner = False
@@ -348,6 +350,7 @@ def article_quote_spans(article_id: str, text: str) -> list[dict]:
 
 
 _MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_FEET_INCHES_RE = re.compile(r"(?<![\w.])\d{1,2}['\u2019]\d{1,2}$")  # a height before an inch mark: 6'3", 5'10"
 _OPENS_AFTER = frozenset(" \t([{\u2014\u2013-/")  # what may come before an opening straight mark
 _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}\u2014\u2013-/\"'")  # what may come after a closing one
 
