@@ -2213,7 +2213,8 @@ def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     subject = (k, k)
     if toks[k].cap:
         name = _np_left(r, toks, k)
-        finite = [m for m in range(name[0], k) if toks[m].low in r.ctx["finite_verbs"] and not toks[m].cap] if name else []
+        finite = [m for m in range(name[0], k) if toks[m].low in r.ctx["finite_verbs"] and not toks[m].cap
+                  ] if name else []
         if finite:  # "A loss would end Anne Lee's hopes": the possessor's name, not the clause
             name = (next(m for m in range(finite[-1] + 1, k + 1) if toks[m].cap), k)
         subject = name if name is not None else subject
@@ -2326,7 +2327,8 @@ def _name_start(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[in
     k = _glued_honorific([t.text for t in toks[a:b]], r.ctx)
     if k:
         return a + k, b
-    opens = a > 0 and toks[a - 1].low == "on" if toks[a].low in WEEKDAYS_MONTHS else a == 0  # not "Tuesday Weld", "the Sunday Times"
+    # a weekday after "on", another word of time at the sentence start: not "Tuesday Weld", "the Sunday Times"
+    opens = a > 0 and toks[a - 1].low == "on" if toks[a].low in WEEKDAYS_MONTHS else a == 0
     if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper() and opens:
         return a + 1, b
     return span
@@ -2775,8 +2777,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        if att is None and t.low in r.lex and (t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]) and not any(
-                f.q_start <= t.start < f.q_end for f in found):
+        noun = t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]
+        if att is None and t.low in r.lex and noun and not any(f.q_start <= t.start < f.q_end for f in found):
             att = _noun_cue(r, toks, i)  # "a loss would end Lee's hopes to win": no verb reading, a possessor's noun
         end = (_second_predicate(r, toks, att, i) or _relative_clause_end(r, toks, att, i)
                ) if att is not None and att.right else None
