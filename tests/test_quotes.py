@@ -1000,6 +1000,15 @@ def test_a_speaker_holds_no_finite_verb_of_its_own(text, expected):
     assert rows(text, "cue", "speaker_mention") == expected
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Tory MP Ann Hart said the pier was safe.", "Ann Hart"),  # British members of parliament are titled
+    ("Green MEP Bo Lind said the pier was safe.", "Bo Lind"),
+    ("Labour MP for Deal said the pier was safe.", "Labour MP for Deal"),  # a seat, no name
+])
+def test_a_member_of_parliament_is_a_title(text, speaker):
+    assert list(one(text)["speaker"]) == [speaker]
+
+
 def test_a_possessed_person_is_not_the_possessor():
     """"Mr Lee's lawyer" names the lawyer; a later "Mr Lee" is Lee, not the lawyer (a review's sentence)."""
     got = one("Mr Lee's lawyer said the charges were a witch hunt. Later Mr Lee himself said the case was a disaster.")

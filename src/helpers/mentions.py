@@ -135,7 +135,8 @@ def name_words(mention: str) -> tuple[str, ...]:
         out.pop()
     low = [w.lower().rstrip(".") for w in out]
     last_title = max((k for k, w in enumerate(low[:-1]) if w in words.titles), default=-1)
-    if last_title >= 0 and (low[last_title + 1] in given_names() or len(out) - last_title > 2):
+    if last_title >= 0 and out[last_title + 1][:1].isupper() and (  # not "Labour MP for Birkenhead"
+            low[last_title + 1] in given_names() or len(out) - last_title > 2):
         out = out[last_title + 1:]  # "Army Gen. Ann Lee", "Virginia Gov. Terry McAuliffe" -> "Terry McAuliffe"
     return tuple(out)
 
