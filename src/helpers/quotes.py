@@ -2187,6 +2187,11 @@ _NAME_BEFORE_CUE_RE = re.compile(r"\b([A-Z][\w'-]+)(?:,[^,\n]{1,60},)? ([a-z]+)"
 _NOUN_LINKS = frozenset({"that", "for", "of", "about", "on", "to", "against", "over", "with"})
 
 
+def _noun_cue_word(r: _Reader, low: str) -> bool:
+    """Whether a lower-cased word is a noun cue (``speech_nouns`` or ``belief_nouns``: "claim", "hopes")."""
+    return low in r.ctx["speech_nouns"] or low in r.ctx["belief_nouns"]
+
+
 def _noun_cue(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     """'Her claim that the vote was rigged', 'Trump's support for the wall': a noun cue after a possessor.
 
@@ -2342,10 +2347,15 @@ def _glued_honorific(words: list[str], ctx: dict[str, frozenset]) -> int:
     >>> _glued_honorific(["A", "lawyer", "for", "Mr", "Lee"], context_words())
     0
     """
-    titles = mention_words().titles
     return next((k for k in range(1, len(words)) if words[k].lower().rstrip(".") in ctx["name_honorifics"]
                  and not words[k].isupper() and words[k - 1][:1].isupper()  # not "The MS Society"
-                 and words[k - 1].lower().rstrip(".") not in titles | DETERMINERS), 0)  # not "The Mrs Brown's Boys star"
+                 and words[k - 1].lower().rstrip(".") not in _title_words()), 0)  # not "The Mrs Brown's Boys star"
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    """Titles and determiners: a word before an honorific that keeps it inside a longer name or phrase."""
+    return mention_words().titles | DETERMINERS
 
 
 def _without_auxiliary(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
@@ -2769,17 +2779,16 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
             att = _verb_cue(r, toks, i, found, floor)
             if open_floor == sent.start < floor and _closes_sentence(r, toks, i):
                 att = _holding(r, toks, i, found, att, open_floor)
+            if att is None and _noun_cue_word(r, t.low) and not any(f.q_start <= t.start < f.q_end for f in found):
+                att = _noun_cue(r, toks, i)  # "a loss would end Lee's hopes to win": no verb reading, a possessor's noun
         elif t.low in r.lex and _passive_opens(r, toks, i):
             att = _passive(r, toks, i)
         elif t.low in r.lex and i + 2 < len(toks) and toks[i + 1].low == "by":
             att = _as_reported_by(r, toks, i)
-        elif t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]:
+        elif _noun_cue_word(r, t.low):
             att = _noun_cue(r, toks, i)
         elif t.low in r.ctx["in_evidence_heads"]:
             att = _in_evidence(r, toks, i, floor)
-        noun = t.low in r.ctx["speech_nouns"] or t.low in r.ctx["belief_nouns"]
-        if att is None and t.low in r.lex and noun and not any(f.q_start <= t.start < f.q_end for f in found):
-            att = _noun_cue(r, toks, i)  # "a loss would end Lee's hopes to win": no verb reading, a possessor's noun
         end = (_second_predicate(r, toks, att, i) or _relative_clause_end(r, toks, att, i)
                ) if att is not None and att.right else None
         if end is not None:  # "praised the plan and vowed ...": the second verb is read on its own
