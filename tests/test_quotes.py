@@ -351,6 +351,28 @@ CONSTRUCTIONS = {
     "the same going on with a name": (
         "In any case, the coach said, Lopez was never fit to play.",
         [("said", "the coach", "the coach", "indirect")], "In any case … Lopez was never fit to play."),
+    "a quotation going on in the next paragraphs": (
+        '"Taxes will rise," Lee said.\n\n"Nobody likes it."\n\n"But the roads need it."',
+        [("said", "Lee", "Lee", "direct")], '"Taxes will rise, … Nobody likes it. … But the roads need it.'),
+    "a quotation paragraph after reported speech stands on its own": (
+        'The mayor said the plan had failed.\n\n"We will try again next spring."',
+        [("said", "The mayor", "The mayor", "indirect"), ("", "The mayor", "The mayor", "direct")],
+        "the plan had failed."),
+    "a labelled paragraph is a new turn, not the quotation before it going on": (
+        '"We are ready," the host said.\n\n"LEE: Thank you for having me."',
+        [("said", "the host", "the host", "direct"), ("", "the host", "the host", "direct")], '"We are ready,'),
+    "an adverb between the subject and an -ed cue": (
+        "The Times later reported that the mayor had resigned.",
+        [("reported", "The Times", "The Times", "indirect")], "that the mayor had resigned."),
+    "an adverb before a cue that is also a noun": (
+        "The senator regularly pledges to cut taxes.",
+        [("pledges", "The senator", "The senator", "indirect")], "to cut taxes."),
+    "a belief with an object": (
+        "Most fans see the coach as a hero.",
+        [("see", "Most fans", "Most fans", "indirect")], "the coach as a hero."),
+    "a ruling with its content": (
+        "The appeals court ruled that the ban was lawful.",
+        [("ruled", "The appeals court", "The appeals court", "indirect")], "that the ban was lawful."),
 }
 
 
@@ -787,10 +809,13 @@ def test_follow_on_paragraph_continues_the_speaker():
     text = ("Forestier Walker said the situation for residents of the Nagorno-Kabalakh region has been “dire” for months.\n\n"
             "“Their main supply route to Karabakh from Armenia has been cut off,” he added.\n\n"
             "“The situation has changed recently and Azerbaijani authorities are able to provide some assistance.”")
-    got = one(text)
-    assert got["cue"].tolist() == ["said", "added", ""]
-    assert got["speaker"].tolist() == ["Robin Forestier-Walker"] * 3
-    assert got["kind"].tolist() == ["mixed", "direct", "direct"]
+    got = one(text)  # the last paragraph, a quotation with no cue of its own, goes on with the one before
+    assert got["cue"].tolist() == ["said", "added"]
+    assert got["speaker"].tolist() == ["Robin Forestier-Walker"] * 2
+    assert got["kind"].tolist() == ["mixed", "direct"]
+    assert got["quote"].iloc[1].endswith("cut off, … The situation has changed recently and Azerbaijani authorities are "
+                                         "able to provide some assistance.")
+    assert len(got["content_spans"].iloc[1].split(";")) == 2
 
 
 def test_unbalanced_marks_are_low_confidence_and_garbage_does_not_crash():
@@ -1172,6 +1197,9 @@ def test_asides_around_a_cue_and_its_subject(text, expected):
     ("A federal judge called Lee a threat.", ["called"]),  # still a cue
     ("A reader called Smith's plan a disaster.", ["called"]),
     ("A judge called Lee dishonest.", ["called"]),
+    ("A man named Bo Lee won the race.", []),  # "named" after an indefinite noun only names
+    ("A nurse named Ann Diaz was hired in May.", []),
+    ("The league named Ann Lee its coach of the year.", ["named"]),  # a definite subject names her
 ])
 def test_a_naming_participle_after_an_indefinite_subject(text, cues):
     assert one(text)["cue"].tolist() == cues

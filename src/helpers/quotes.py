@@ -994,16 +994,18 @@ def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
     the cue: "The union called Lee a liar", "A federal judge called Lee a threat", "a decision the government
     called "final"", unless a verb follows the name (:func:`_subject_named`).
 
-    >>> # naming: "a website called Real News"; cue: "the club called Lee a fraud", "a spokesman called Lee"
+    >>> # naming: "a website called Real News", "a man named Bo Lee"; cue: "the club called Lee a fraud", "a spokesman called Lee"
     """
     if toks[i].low not in r.ctx["naming_participles"] or i < 2 or i + 1 >= len(toks):
         return False
     article = next((k for k in range(i - 2, max(-1, i - 5), -1) if toks[k].low in {"a", "an"}), None)
-    if article is None or any(not t.word or t.cap or t.low in DETERMINERS or t.low in r.words.person_nouns
-                              for t in toks[article + 1:i]):
-        return False  # not an indefinite noun phrase of lower-case words that name no person
+    if article is None or any(not t.word or t.cap or t.low in DETERMINERS or (
+            t.low in r.words.person_nouns and toks[i].low == "called") for t in toks[article + 1:i]):
+        return False  # not an indefinite noun phrase of lower-case words ("a spokesman called Lee" phoned him;
+        # "a man named Ann Lee" names her)
     if article == 0 or not toks[article - 1].word or toks[article - 1].cap:
-        return _subject_named(r, toks, i)  # the clause's subject: "A federal judge called Lee a threat"
+        return toks[i].low != "called" or _subject_named(r, toks, i)  # "A federal judge called Lee a threat"
+        # is the subject calling; "A man named Bo Lee won" names him
     nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
     return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
 
@@ -1050,7 +1052,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
         prev in r.ctx["quantity_words"] and not t.low.endswith("s")  # "two terms" is a plural noun
         or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
-    marker = prev in r.ctx["noun_markers"] and (cue.noun_too or not (
+    adverb = prev in r.ctx["aux_adverbs"] and prev != "'s" and t.low.endswith("ed")  # "The Times later reported"
+    marker = prev in r.ctx["noun_markers"] and not adverb and (cue.noun_too or not (
         _source_noun(r, prev) or prev in r.ctx["aux_adverbs"]))  # "a labor official said", "Lee first said"
     if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
             or (prev == "to" and t.low == cue.lemma and _aspect_verb(r, toks, i - 1) is None)) and not counted:
@@ -1068,14 +1071,32 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
             i + 2 < len(toks) and toks[i + 2].low in r.ctx["means_nouns"]):
         return False  # "was reported by the agency"; but "said by telephone"
     if cue.noun_too and t.low != cue.lemma + "ed" and not t.low.endswith(("ed", "ing")):
-        source_noun = _agrees_with_source_noun(r, prev, t.low, cue.lemma) or _evidence_subject(r, toks, i)
-        subject_before = (prev in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
-            toks[i - 1].cap and t.low != cue.lemma and (i > 1 or prev in r.mentions.full_names)))  # "Obama plans to"
+        b = _past_adverbs(r, toks, i - 1)  # "Mrs. Clinton regularly pledges to", "Polls respectively show"
+        source_noun = _agrees_with_source_noun(r, toks[b].low, t.low, cue.lemma) or _evidence_subject(r, toks, i)
+        subject_before = (toks[b].low in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
+            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names)))  # "Obama plans to"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
+
+
+def _past_adverbs(r: _Reader, toks: list[_Tok], j: int) -> int:
+    """The index of the word at or before ``j`` past the adverbs there ("also", "regularly"), but not past the
+    first word, an auxiliary, a possessive "'s" or a quantifier.
+
+    >>> # "Mrs. Clinton regularly pledges" from "regularly" -> the index of "Clinton"; "Lee's claims" from "'s" -> "'s"
+    """
+    while j > 0 and not toks[j].cap and (
+            (toks[j].low in r.ctx["aux_adverbs"] and toks[j].low not in r.ctx["finite_verbs"]
+             and toks[j].low not in _NOT_ADVERBS) or (toks[j].low.endswith("ly") and len(toks[j].low) > 4
+                                                     and toks[j].low not in r.words.person_nouns)):
+        j -= 1
+    return j
+
+
+_NOT_ADVERBS = frozenset({"'s", "all", "both", "each", "only", "first", "herself", "himself", "themselves", "itself"})
 
 
 def _linking_verb(r: _Reader, toks: list[_Tok], i: int) -> int | None:
@@ -2904,6 +2925,19 @@ def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previo
                 speaker=previous.speaker, follow_on=True, sentence=first, construction="follow-on")
 
 
+def _continues_attribution(r: _Reader, last: _Att, follow: _Att) -> bool:
+    """Whether a paragraph that is only a quotation (``follow``) goes on with the attribution before it
+    (``last``) as one attribution: when that attribution quoted, as the speaker's words over two paragraphs do.
+    Not when the paragraph opens with a speaker's label ('"PENCE: Well, ...'), nor after a transcript's turn,
+    and not after an attribution that quoted nothing ("Lee said the plan failed."): then the paragraph is an
+    attribution of its own, with the same speaker and no cue.
+
+    >>> # '"We won," she said.' then '"Next year we go again."' -> True: one attribution, two parts
+    """
+    return (_quotes(r, last) and follow.q_start > last.q_end and last.construction not in {"turn", "name colon"}
+            and not _TURN_LABEL_RE.match(r.norm[follow.q_start:follow.q_start + 40].lstrip("\"' ")))
+
+
 def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.Sentence],
                    spans: list[dict] | None = None, *, norm: str | None = None, speakers: str | None = None) -> list[dict]:
     """Attributions in one article (see :func:`extract_quotes` for the fields).
@@ -2933,6 +2967,10 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
         if sent.paragraph != current_para:
             current_para = sent.paragraph
             follow = _follow_on(r, paras[sent.paragraph], sent, last) if last is not None else None
+            if follow is not None and _continues_attribution(r, last, follow):
+                last.gaps.append((last.q_end, follow.q_start))  # one quotation over two paragraphs
+                last.q_end = follow.q_end
+                continue
             if follow is not None:  # nothing outside its quotation, so no cue either
                 r.atts.append(follow)
                 last = follow
