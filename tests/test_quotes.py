@@ -442,6 +442,7 @@ def test_hostile_shapes_do_not_crash_or_hang():
     "Volunteers started a group called Neighbours for Parks in May.",  # a naming participle
     "Money for the pier came from a new group called Citizens for Parks.",
     "Fans joined a club dubbed the Night Owls.",
+    "The stewards will see to it that the gates open on time.",  # "see to" ensures; it holds no belief
 ])
 def test_not_attributions(text):
     assert one(text).empty
