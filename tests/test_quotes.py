@@ -370,6 +370,21 @@ CONSTRUCTIONS = {
     "a belief with an object": (
         "Most fans see the coach as a hero.",
         [("see", "Most fans", "Most fans", "indirect")], "the coach as a hero."),
+    "a described speaker ending in an object pronoun": (
+        "Those around him acknowledge that a title seems unlikely.",
+        [("acknowledge", "Those around him", "Those around him", "indirect")], "that a title seems unlikely."),
+    "a described speaker ending in 'her'": (
+        "People close to her say she will run again.",
+        [("say", "People close to her", "People close to her", "indirect")], "she will run again."),
+    "those around someone": (
+        "Those around the coach acknowledge that a title seems unlikely.",
+        [("acknowledge", "Those around the coach", "Those around the coach", "indirect")], "that a title seems unlikely."),
+    "an aside between a poll and its noun-like cue": (
+        "A poll, taken in May among 900 voters, shows the mayor ahead.",
+        [("shows", "A poll", "A poll", "indirect")], "the mayor ahead."),
+    "an inquiry as evidence": (
+        "The inquiry found no sign of fraud.",
+        [("found", "The inquiry", "The inquiry", "indirect")], "no sign of fraud."),
     "a ruling with its content": (
         "The appeals court ruled that the ban was lawful.",
         [("ruled", "The appeals court", "The appeals court", "indirect")], "that the ban was lawful."),

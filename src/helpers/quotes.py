@@ -555,7 +555,7 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on", "in"})  # "a professor at Yale", "Commission on X"
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on", "in", "around"})  # "a professor at Yale", "Commission on X"
 
 
 _RATIO_WORDS = frozenset({"in", "out", "of"})
@@ -620,6 +620,10 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         return _np_left(r, toks, j - 1)  # "officials here said": the officials
     if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
         found = _np_left(r, toks, j - 2)  # "most of them said"
+        return (found[0], j) if found else None
+    if toks[j].low in _OBJECT_PRONOUNS and j >= 2 and toks[j - 1].low in r.ctx["postmodifier_preps"] and not (
+            j >= 3 and toks[j - 2].low in r.ctx["relation_adjectives"]):
+        found = _np_left(r, toks, j - 2)  # "those around him say", "a spokesman for her said"
         return (found[0], j) if found else None
     if toks[j].low in _OBJECT_PRONOUNS and j >= 3 and toks[j - 2].low in r.ctx["relation_adjectives"]:
         found = _np_left(r, toks, j - 3)  # "a source close to him said"
@@ -1055,7 +1059,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     adverb = prev in r.ctx["aux_adverbs"] and prev != "'s" and t.low.endswith("ed")  # "The Times later reported"
     marker = prev in r.ctx["noun_markers"] and not adverb and (cue.noun_too or not (
         _source_noun(r, prev) or prev in r.ctx["aux_adverbs"]))  # "a labor official said", "Lee first said"
-    if (marker and (cue.noun_too or not t.low.endswith("ed")) or prev in DETERMINERS
+    object_her = prev == "her" and i > 1 and toks[i - 2].low in r.ctx["postmodifier_preps"]  # "close to her say"
+    if (marker and not object_her and (cue.noun_too or not t.low.endswith("ed")) or (prev in DETERMINERS and not object_her)
             or (prev == "to" and t.low == cue.lemma and _aspect_verb(r, toks, i - 1) is None)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
@@ -1074,7 +1079,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         b = _past_adverbs(r, toks, i - 1)  # "Mrs. Clinton regularly pledges to", "Polls respectively show"
         source_noun = _agrees_with_source_noun(r, toks[b].low, t.low, cue.lemma) or _evidence_subject(r, toks, i)
         subject_before = (toks[b].low in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
-            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names)))  # "Obama plans to"
+            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names))  # "Obama plans to"
+            or (prev == "," and _appositive_subject(r, toks, i - 1) is not None))  # "A poll, taken in May, shows"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
