@@ -385,6 +385,15 @@ CONSTRUCTIONS = {
     "an inquiry as evidence": (
         "The inquiry found no sign of fraud.",
         [("found", "The inquiry", "The inquiry", "indirect")], "no sign of fraud."),
+    "a headline's name and a cue that is also a noun": (
+        "Norway pledges to double its aid",
+        [("pledges", "Norway", "Norway", "indirect")], "to double its aid"),
+    "a role noun before a cue that is also a noun": (
+        "The former first lady calls the plan a disgrace.",
+        [("calls", "The former first lady", "The former first lady", "indirect")], "the plan a disgrace."),
+    "declined comment": (
+        "A club spokeswoman declined comment on the transfer.",
+        [("declined", "A club spokeswoman", "A club spokeswoman", "indirect")], "comment on the transfer."),
     "a ruling with its content": (
         "The appeals court ruled that the ban was lawful.",
         [("ruled", "The appeals court", "The appeals court", "indirect")], "that the ban was lawful."),

@@ -1079,7 +1079,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         b = _past_adverbs(r, toks, i - 1)  # "Mrs. Clinton regularly pledges to", "Polls respectively show"
         source_noun = _agrees_with_source_noun(r, toks[b].low, t.low, cue.lemma) or _evidence_subject(r, toks, i)
         subject_before = (toks[b].low in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
-            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names))  # "Obama plans to"
+            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names
+                                                    or not toks[b].low.endswith("s")))  # "Obama plans to", "Germany pledges"
             or (prev == "," and _appositive_subject(r, toks, i - 1) is not None))  # "A poll, taken in May, shows"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
