@@ -391,6 +391,9 @@ CONSTRUCTIONS = {
     "a role noun before a cue that is also a noun": (
         "The former first lady calls the plan a disgrace.",
         [("calls", "The former first lady", "The former first lady", "indirect")], "the plan a disgrace."),
+    "a second verb after a comma and 'then'": (
+        "The mayor waved, then said the bridge would open.",
+        [("said", "The mayor", "The mayor", "indirect")], "the bridge would open."),
     "declined comment": (
         "A club spokeswoman declined comment on the transfer.",
         [("declined", "A club spokeswoman", "A club spokeswoman", "indirect")], "comment on the transfer."),

@@ -1395,8 +1395,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         return _participle(r, toks, i, last, att, found)  # ", saying", "went on the record endorsing"
     if toks[i].low.endswith("ing"):  # progressive: "Lee is telling voters that", "they have been saying"
         k = _skip_aux_left(r, toks, k - 1)
-    if k >= 0 and toks[k].low in {"and", "but", "or"}:
-        return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B": X again
+    if k >= 0 and (toks[k].low in {"and", "but", "or"} or (toks[k].text == "," and toks[k + 1].low == "then")):
+        return _participle(r, toks, i, last, att, found)  # "X said A and stressed that B", "Lee paused, then said": X again
     if cue.lemma in r.ctx["raising_lemmas"] and k >= 0 and toks[k].word:
         return _raising(r, toks, i, k, att)
     if k < 0 or toks[k].text == '"' or (toks[k].text == "," and _appositive_subject(r, toks, k) is None):
