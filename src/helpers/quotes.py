@@ -17,8 +17,10 @@ canonical names, sides and roles to mentions it matches as a whole.
    "C was criticized by X", and, with the speaker left empty because the text names
    nobody, "Asked about C, X said", "C is expected to ..." and "C appears to ...".
 3. Quotations continued in the next sentences of a paragraph join the content (the
-   attribution's own words between the parts are left out: ``content_spans``); a
-   paragraph that is only a quotation continues the previous speaker as its own row.
+   attribution's own words between the parts are left out: ``content_spans``); so
+   does a paragraph that is only a quotation, after an attribution that quoted (one
+   attribution over several paragraphs); after one that quoted nothing it is a row of
+   its own, with the previous speaker and no cue.
 
 Limits: no parser or tagger, so a subject is the noun phrase read off the words
 before the cue (appositives and relative clauses between commas skipped); cues
