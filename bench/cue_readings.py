@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     for form, (wrong, right) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
         print(f"  {form:16s} readings {right + wrong:4d}  matched {right:4d}  precision {right / (right + wrong):.2f}")
     print(f"{len(readings)} readings of the added forms, {sum(r.type == 'match' for r in readings)} matched")
-    if args.rank and readings:
+    if args.rank and len({r.article_id for r in readings}) < 5:
+        print("--rank needs readings from at least five articles (five-fold cross-validation by article): skipped")
+    elif args.rank:
         scored = rank([(features(r), r.type == "match", r.article_id) for r in readings])
         right = 0
         for n, (_, y) in enumerate(scored, 1):

@@ -30,3 +30,43 @@ def test_stress_builds_its_long_article_from_the_seeds():
     stress = runpy.run_path(str(ROOT / "bench" / "stress.py"), run_name="stress")
     text = stress["long_text"](5_000)
     assert 5_000 <= len(text) < 10_000 and text.startswith("Update 0: ") and "\n\nUpdate 1: " in text
+
+
+SPORT = ("The coach backed the new striker on Monday.\n\nThe club backed away from the deal.\n\n"
+         "The mayor backed the plan, aides said.\n")
+
+
+def _sport_brat(folder: Path) -> None:
+    """One article written for the test, annotated in brat: "backed" is a cue once in three uses."""
+    (folder / "sport.txt").write_text(SPORT, encoding="utf-8")
+    lines, n = [], 0
+
+    def span(kind: str, phrase: str) -> str:
+        nonlocal n
+        n += 1
+        start = SPORT.index(phrase)
+        lines.append(f"T{n}\t{kind} {start} {start + len(phrase)}\t{phrase}")
+        return f"T{n}"
+
+    for e, (cue, source, content) in enumerate([("backed", "The coach", "the new striker"),
+                                                ("said", "aides", "The mayor backed the plan")], 1):
+        roles = f"Content:{span('Content', content)} Cue:{span('Cue', cue)}"
+        lines.append(f"E{e}\tAttribution:{span('Attribution', cue)} {roles} Source:{span('Source', source)}")
+    (folder / "sport.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_cue_readings_counts_how_often_a_candidate_forms_readings_match(tmp_path):
+    _sport_brat(tmp_path)
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "cue_readings.py"), str(tmp_path),
+                           "--forms", "backed|said", "--rank"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 forms added" in done.stdout  # "said" is in the cue list already
+    assert "backed           readings    3  matched    1  precision 0.33" in done.stdout
+    assert "needs readings from at least five articles" in done.stdout  # one article: no ranking
+
+
+def test_cue_readings_ranks_by_cross_validation_over_articles():
+    tool = runpy.run_path(str(ROOT / "bench" / "cue_readings.py"), run_name="cue_readings")
+    data = [({"next": "that" if right else "up"}, right, f"a{k}") for k in range(10) for right in (True, False)]
+    scored = tool["rank"](data)
+    assert len(scored) == 20 and [y for _, y in scored[:10]] == [True] * 10  # the telling word ranks them
