@@ -990,7 +990,8 @@ def _has_verb_cue(r: _Reader, toks: list[_Tok], a: int, b: int) -> bool:
                and toks[k - 1].low not in _NP_LINKS and r.lex[toks[k].low].subject != "linked"  # an adjective
                and not (r.lex[toks[k].low].noun_too and toks[k - 2].low in DETERMINERS)
                and not (k + 1 < len(toks) and toks[k + 1].low in r.words.person_nouns)  # "former state legislator"
-               for k in range(max(a, 2), b))
+               and not (r.lex[toks[k].low].needs and (k + 1 >= b or toks[k + 1].low not in r.lex[toks[k].low].needs))
+               for k in range(max(a, 2), b))  # "The charity, recognized for its work, said": it needs a clause
 
 
 def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
@@ -1000,18 +1001,16 @@ def _names_a_thing(r: _Reader, toks: list[_Tok], i: int) -> bool:
     the cue: "The union called Lee a liar", "A federal judge called Lee a threat", "a decision the government
     called "final"", unless a verb follows the name (:func:`_subject_named`).
 
-    >>> # naming: "a website called Real News", "a man named Bo Lee"; cue: "the club called Lee a fraud", "a spokesman called Lee"
+    >>> # naming: "a website called Real News"; cue: "the club called Lee a fraud", "a spokesman called Lee"
     """
     if toks[i].low not in r.ctx["naming_participles"] or i < 2 or i + 1 >= len(toks):
         return False
     article = next((k for k in range(i - 2, max(-1, i - 5), -1) if toks[k].low in {"a", "an"}), None)
-    if article is None or any(not t.word or t.cap or t.low in DETERMINERS or (
-            t.low in r.words.person_nouns and toks[i].low == "called") for t in toks[article + 1:i]):
-        return False  # not an indefinite noun phrase of lower-case words ("a spokesman called Lee" phoned him;
-        # "a man named Ann Lee" names her)
+    if article is None or any(not t.word or t.cap or t.low in DETERMINERS or t.low in r.words.person_nouns
+                              for t in toks[article + 1:i]):
+        return False  # not an indefinite noun phrase of lower-case words that name no person
     if article == 0 or not toks[article - 1].word or toks[article - 1].cap:
-        return toks[i].low != "called" or _subject_named(r, toks, i)  # "A federal judge called Lee a threat"
-        # is the subject calling; "A man named Bo Lee won" names him
+        return _subject_named(r, toks, i)  # the clause's subject: "A federal judge called Lee a threat"
     nxt = toks[i + 2] if toks[i + 1].low == "the" and i + 2 < len(toks) else toks[i + 1]
     return (nxt.cap and not nxt.low.endswith(("'s", "’s"))) or nxt.text == '"'
 
@@ -1048,9 +1047,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "seems not to have", "declined to"
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
-    if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you"} and i + 2 < len(toks) and \
+    if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you", "that"} and i + 2 < len(toks) and \
             toks[i + 2].low in cue.unless and toks[i + 2].low in r.ctx["verb_particles"]:
-        return False  # a particle after an object pronoun: "ripped them away", "ripping you off"
+        return False  # a particle after an object pronoun: "ripped them away", "ripping you off", "ruled that out"
     if cue.lemma in r.ctx["name_object_lemmas"] and not _names_next(r, toks, i):
         return False  # "Sanders ripped Clinton" criticises; "the storm ripped the roof off" does not
     if _names_a_thing(r, toks, i):
@@ -1061,7 +1060,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     adverb = prev in r.ctx["aux_adverbs"] and prev != "'s" and t.low.endswith("ed")  # "The Times later reported"
     marker = prev in r.ctx["noun_markers"] and not adverb and (cue.noun_too or not (
         _source_noun(r, prev) or prev in r.ctx["aux_adverbs"]))  # "a labor official said", "Lee first said"
-    object_her = prev == "her" and i > 1 and toks[i - 2].low in r.ctx["postmodifier_preps"]  # "close to her say"
+    object_her = prev == "her" and i > 1 and toks[i - 2].low in r.ctx["postmodifier_preps"] and not cue.noun_too
+    # "People close to her say"; but "Critics of her claims said": a cue that is also a noun is her noun
     if (marker and not object_her and (cue.noun_too or not t.low.endswith("ed")) or (prev in DETERMINERS and not object_her)
             or (prev == "to" and t.low == cue.lemma and _aspect_verb(r, toks, i - 1) is None)) and not counted:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
@@ -1081,8 +1081,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         b = _past_adverbs(r, toks, i - 1)  # "Mrs. Clinton regularly pledges to", "Polls respectively show"
         source_noun = _agrees_with_source_noun(r, toks[b].low, t.low, cue.lemma) or _evidence_subject(r, toks, i)
         subject_before = (toks[b].low in r.words.pronouns or source_noun or _aspect_verb(r, toks, i - 1) is not None or (
-            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names
-                                                    or not toks[b].low.endswith("s")))  # "Obama plans to", "Germany pledges"
+            toks[b].cap and t.low != cue.lemma and (b > 0 or toks[b].low in r.mentions.full_names))  # "Obama plans to"
             or (prev == "," and _appositive_subject(r, toks, i - 1) is not None))  # "A poll, taken in May, shows"
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
@@ -2937,13 +2936,16 @@ def _follow_on(r: _Reader, para: tuple[int, int], first: corpus.Sentence, previo
 def _continues_attribution(r: _Reader, last: _Att, follow: _Att) -> bool:
     """Whether a paragraph that is only a quotation (``follow``) goes on with the attribution before it
     (``last``) as one attribution: when that attribution quoted, as the speaker's words over two paragraphs do.
-    Not when the paragraph opens with a speaker's label ('"PENCE: Well, ...'), nor after a transcript's turn,
+    Not after a question, which the next paragraph may answer in another voice ('"Where to?" the officer asked.'
+    then '"Home."'), not when the paragraph opens with a speaker's label ('"PENCE: Well, ...'), nor after a
+    transcript's turn,
     and not after an attribution that quoted nothing ("Lee said the plan failed."): then the paragraph is an
     attribution of its own, with the same speaker and no cue.
 
     >>> # '"We won," she said.' then '"Next year we go again."' -> True: one attribution, two parts
     """
     return (_quotes(r, last) and follow.q_start > last.q_end and last.construction not in {"turn", "name colon"}
+            and not r.norm[last.q_start:last.q_end].rstrip(" \"'\u201d\u2019").endswith("?")
             and not _TURN_LABEL_RE.match(r.norm[follow.q_start:follow.q_start + 40].lstrip("\"' ")))
 
 
