@@ -1049,7 +1049,7 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you", "that"} and i + 2 < len(toks) and \
             toks[i + 2].low in cue.unless and toks[i + 2].low in r.ctx["verb_particles"]:
-        return False  # a particle after an object pronoun: "ripped them away", "ripping you off", "ruled that out"
+        return False  # a particle after an object pronoun: "ripped them away", "ripping you off", "ripped that off"
     if cue.lemma in r.ctx["name_object_lemmas"] and not _names_next(r, toks, i):
         return False  # "Sanders ripped Clinton" criticises; "the storm ripped the roof off" does not
     if _names_a_thing(r, toks, i):
@@ -2937,10 +2937,9 @@ def _continues_attribution(r: _Reader, last: _Att, follow: _Att) -> bool:
     """Whether a paragraph that is only a quotation (``follow``) goes on with the attribution before it
     (``last``) as one attribution: when that attribution quoted, as the speaker's words over two paragraphs do.
     Not after a question, which the next paragraph may answer in another voice ('"Where to?" the officer asked.'
-    then '"Home."'), not when the paragraph opens with a speaker's label ('"PENCE: Well, ...'), nor after a
-    transcript's turn,
-    and not after an attribution that quoted nothing ("Lee said the plan failed."): then the paragraph is an
-    attribution of its own, with the same speaker and no cue.
+    then '"Home."'), not when the paragraph opens with a speaker's label ('"PENCE: Well, ...'), not after a
+    transcript's turn, and not after an attribution that quoted nothing ("Lee said the plan failed."): then the
+    paragraph is an attribution of its own, with the same speaker and no cue.
 
     >>> # '"We won," she said.' then '"Next year we go again."' -> True: one attribution, two parts
     """
