@@ -1427,6 +1427,8 @@ def test_third_review_sentences(text, expected):
     ("Fans did not understand why the match was moved.", [("understand", "Fans")]),
     ("Neighbours who knew the family said they were quiet.", [("said", "Neighbours")]),
     ('"Where were you going?" the officer asked the boy.\n\n"Home."', [("asked", "the officer"), ("", "the officer")]),
+    ("The assembly plans to vote on Monday.", [("plans", "The assembly")]),  # a noun in -ly is no adverb
+    ("The family claims the police lied.", [("claims", "The family")]),
 ])
 def test_fifth_review_sentences(text, expected):
     """From a fifth independent review: the readings the new rules must not take over (an aside's own participle,

@@ -543,9 +543,7 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     phrase ("has also", "on Tuesday", "last week")."""
     while j >= 0:
         low = toks[j].low
-        if low in r.ctx["aux_adverbs"] or low.endswith("n't") or (
-                low.endswith("ly") and low not in r.words.person_nouns and low not in r.words.org_heads
-                and not toks[j].cap and len(low) > 4):  # but "the family said", "the assembly said"
+        if low in r.ctx["aux_adverbs"] or low.endswith("n't") or _ly_adverb(r, toks[j]):
             j -= 1
         elif low in WEEKDAYS_MONTHS or low in r.ctx["time_words"]:
             j -= 1
@@ -554,6 +552,13 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
         else:
             break
     return j
+
+
+def _ly_adverb(r: _Reader, t: _Tok) -> bool:
+    """Whether ``t`` is an adverb in -ly ("regularly", "publicly"), not a noun that ends so ("the family", "the
+    assembly") nor a capitalised word."""
+    return (t.low.endswith("ly") and len(t.low) > 4 and not t.cap and t.low not in r.words.person_nouns
+            and t.low not in r.words.org_heads)
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
@@ -1096,10 +1101,9 @@ def _past_adverbs(r: _Reader, toks: list[_Tok], j: int) -> int:
 
     >>> # "Mrs. Clinton regularly pledges" from "regularly" -> the index of "Clinton"; "Lee's claims" from "'s" -> "'s"
     """
-    while j > 0 and not toks[j].cap and (
-            (toks[j].low in r.ctx["aux_adverbs"] and toks[j].low not in r.ctx["finite_verbs"]
-             and toks[j].low not in _NOT_ADVERBS) or (toks[j].low.endswith("ly") and len(toks[j].low) > 4
-                                                     and toks[j].low not in r.words.person_nouns)):
+    while j > 0 and not toks[j].cap and (_ly_adverb(r, toks[j]) or (
+            toks[j].low in r.ctx["aux_adverbs"] and toks[j].low not in r.ctx["finite_verbs"]
+            and toks[j].low not in _NOT_ADVERBS)):
         j -= 1
     return j
 
