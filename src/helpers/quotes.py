@@ -895,7 +895,8 @@ def _predicate_after_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
 def _named_description(r: _Reader, toks: list[_Tok], comma: int, after: int) -> tuple[int, int] | None:
     """A description that a name between ``comma`` and ``after`` names, whatever its noun: '"Go," the assailant,
     John McGraw, told ...' -> "the assailant". It opens with a determiner after the sentence start, a quotation
-    mark or a comma, and the name opens with a known given name (``data/lexicons/first_names.yaml``).
+    mark or a comma, and the name opens with a known given name (``data/lexicons/first_names.yaml``) or the
+    description holds a person noun ("the county's chief planner, Priya Shah,").
 
     >>> # "the assailant, John McGraw," -> "the assailant"; "the bridge, Main Street," -> None (no given name)
     """
@@ -903,10 +904,14 @@ def _named_description(r: _Reader, toks: list[_Tok], comma: int, after: int) -> 
     words = toks[comma + 1:after]
     if subject is None or toks[subject[0]].low not in DETERMINERS or len(words) < 2 or not all(t.cap for t in words):
         return None
+    if (_finite_verb_in(r, toks, subject) or subject[1]) < subject[1]:
+        return None  # "The plant has closed, Mark Evans, ...": a clause, not a description
     if subject[0] > 0 and toks[subject[0] - 1].text not in {",", '"'}:
         return None
     name = r.norm[words[0].start:words[-1].end]
-    return subject if name.split()[0].lower() in given_names() and len(name_words(name)) >= 2 else None
+    person = name.split()[0].lower() in given_names() or any(
+        t.low in r.words.person_nouns for t in toks[subject[0]:subject[1] + 1])  # "the council's transport chief, Priya Shah,"
+    return subject if person and len(name_words(name)) >= 2 else None
 
 
 def _continues_relative(r: _Reader, toks: list[_Tok], j: int, k: int) -> bool:
@@ -969,6 +974,11 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
                                   for t in toks[subject[0]:subject[1] + 1]):
         return None
+    end = subject[1]
+    if (_finite_verb_in(r, toks, subject) or end) < end or (end > subject[0] and _ly_adverb(r, toks[end]) and (
+            toks[end - 1].low not in DETERMINERS and toks[end - 1].low not in _NP_LINKS)):  # not "for the elderly"
+        return None  # "Taxes will rise, Ann Lee, a nurse, said", "Taxes rose sharply, ...": a clause, not a subject;
+        # but "Polls have, in fact, shown"
     if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
         return None  # "Well, if you read closely, Lee was saying ..."
     opener = toks[0].low
@@ -1091,6 +1101,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
+        if prev in r.lex and not toks[i - 1].cap and (prev.endswith("ed") or not r.lex[prev].noun_too):
+            return False  # "denied claims that", "said reports of": the object of the verb before; not "the report claims"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
 
