@@ -1458,6 +1458,22 @@ def test_fifth_review_sentences(text, expected):
     ("The agency dismissed reports that the dam had cracked.",
      [("dismissed", "The agency", "The agency", "reports that the dam had cracked.")]),
     ("The report claims that the dam cracked.", [("claims", "The report", "The report", "that the dam cracked.")]),
+    # "since" between the auxiliary and the cue; "here" after any noun of the subject
+    ("The mayor has since said she would support a wage increase.",
+     [("said", "The mayor", "The mayor", "she would support a wage increase.")]),
+    ("Critics of the new parking rules here say the fines are too high.",
+     [("say", "Critics of the new parking rules", "Critics of the new parking rules", "the fines are too high.")]),
+    # a quoted title, or a quotation in an -ing aside, inside the appositive
+    ('Ann Lee, author of "The Salt Road," told reporters the tour was over.',
+     [("told", "Ann Lee", "Ann Lee", "the tour was over.")]),
+    ('Residents, fearing "another summer of floods," said they would leave.',
+     [("fearing", "Residents", "Residents", '"another summer of floods,'),
+      ("said", "Residents", "Residents", "they would leave.")]),
+    ('"We won," said Lee.', [("said", "Lee", "Lee", '"We won,')]),
+    # a content cut where the same speaker's next cue begins drops the auxiliary before it
+    ("The senator praised the plan but has since said it costs too much.",
+     [("praised", "The senator", "The senator", "the plan"),
+      ("said", "The senator", "The senator", "it costs too much.")]),
 ])
 def test_sixth_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the sixth round, with their neighbours kept."""

@@ -622,9 +622,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
         return j - 1, j  # "42% say"
     if j < 0 or not toks[j].word:
         return None
-    if toks[j].low in {"here", "there"} and j >= 1 and toks[j - 1].word and (
-            toks[j - 1].low in r.words.person_nouns or toks[j - 1].low in r.words.org_heads):
-        return _np_left(r, toks, j - 1)  # "officials here said": the officials
+    if toks[j].low in {"here", "there"} and j >= 1 and toks[j - 1].word and toks[j - 1].low not in r.ctx["finite_verbs"]:
+        return _np_left(r, toks, j - 1)  # "officials here said", "critics of the rules here say"
     if toks[j].low in {"them", "us", "you"} and j >= 2 and toks[j - 1].low == "of":
         found = _np_left(r, toks, j - 2)  # "most of them said"
         return (found[0], j) if found else None
@@ -1395,6 +1394,9 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
         return _quoted_as_saying(r, toks, i, att)
     linking = _linking_verb(r, toks, i)
     k = _skip_aux_left(r, toks, (i if linking is None else linking) - 1)  # "Lee is convinced that": Lee
+    titled = _title_comma(toks, k)
+    if titled is not None:  # 'Lee, author of "A Long Road," said': the title is one word of the appositive
+        return _verb_construction(r, titled, i - 1, found, floor)
     if k < 0 < i and toks[0].low in {"both", "all", "each"} and not (i == 1 and i + 1 < len(toks) and toks[2].text == ","):
         k = 0  # "Both think the plan works": the quantifier is the subject, not an adverb; not "All told, ..."
     aspect = _aspect_verb(r, toks, i - 1)
@@ -1422,6 +1424,32 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
             return _subject_verb(r, toks, k - 1, last, att, floor, cue.audience)  # "Sen. Jack Reed (D-R.I.), said"
         return inverted  # None after "..., praised the mayor": the phrase after the cue is its object
     return _subject_verb(r, toks, k, last, att, floor, cue.audience)
+
+
+_TITLE_LINKS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "&"})
+
+
+def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
+    """``toks`` with a quoted title that ends in a comma at ``k`` made one word with the comma after it, so that
+    the title is part of an appositive: 'Lee, the star of "Kitchen Wars," said' reads as 'Lee, the star of
+    Kitchen-Wars, said' (one token fewer). A title is at most six words, each capitalised or a short link word,
+    and its opening mark follows a word ('"We won," said Lee' is a quotation, not a title). So is any quotation
+    inside an aside that opens with an -ing word ('Lee, citing "the value of the site," said'). None otherwise.
+
+    >>> # 'Lee, author of "A Long Road," said' at the closing mark -> [..., "of", "A Long Road", ",", "said"]
+    """
+    if k < 3 or toks[k].text != '"' or not toks[k - 1].quoted or toks[k - 2].text != '"' or not toks[k - 3].word:
+        return None
+    title = toks[k - 1].text
+    words = title.rstrip(",").split()
+    comma = next((n for n in range(k - 3, max(-1, k - 12), -1) if toks[n].text in {",", '"'}), None)
+    aside = comma is not None and toks[comma].text == "," and toks[comma + 1].low.endswith("ing")  # ', citing "...,"'
+    if not title.endswith(",") or not aside and (not 0 < len(words) <= 6 or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LINKS for w in words)):
+        return None
+    end = toks[k - 1].end - 1
+    bare = toks[k - 1]._replace(text=title[:-1], low=title[:-1].lower(), start=toks[k - 2].start, end=end)
+    return [*toks[:k - 2], bare, toks[k]._replace(text=",", low=",", start=end, end=end + 1), *toks[k + 1:]]
 
 
 def _raising(r: _Reader, toks: list[_Tok], i: int, k: int, att: _Att) -> _Att | None:
@@ -2672,15 +2700,15 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
 def _trim_joint(text: str) -> str:
     """``text`` without the punctuation and conjunction that join it to what follows.
 
-    >>> _trim_joint("the plan was dead, and ")
-    'the plan was dead'
+    >>> _trim_joint("the plan was dead, and "), _trim_joint("backed the plan but has since")
+    ('the plan was dead', 'backed the plan')
     """
     text = text.rstrip(" \t\n,;:-")
     joint = _JOINT_RE.search(text)
     return text[:joint.start()].rstrip(" \t\n,;:-") if joint else text
 
 
-_JOINT_RE = re.compile(r"\b(?:and|but|while|which|who|as)$")
+_JOINT_RE = re.compile(r"\b(?:and|but|while|which|who|as)(?:\s+(?:has|have|had|also|since|later|then|now|still))*$")
 
 
 def _cut_contents(r: _Reader, found: list[_Att]) -> None:
