@@ -1262,6 +1262,9 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
         if (toks[ahead].text == '"' and toks[ahead - 1].low.endswith("'s") and ahead + 1 < n and toks[ahead + 1].quoted
                 and len(toks[ahead + 1].text.split()) <= 4):
             return None  # 'said on MSNBC's "Morning Joe."': a title, not what was said
+        if (toks[ahead].text == "," and ahead + 3 == n - 1 and toks[ahead + 2].quoted and toks[n - 1].text == '"'
+                and _title_like(toks[ahead + 2].text, least=2)):
+            return None  # 'said in his 2012 book, "A Long Road."': a title ends the sentence
         i = ahead
     if i < n and toks[i].text == "," and i + 1 < n and toks[i + 1].text == '"':
         return i + 1
@@ -1429,6 +1432,17 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
 _TITLE_LINKS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "&"})
 
 
+def _title_like(text: str, *, least: int = 1) -> bool:
+    """Whether a quotation reads as a title: ``least`` to six words, each capitalised, a number or a short link word.
+
+    >>> _title_like("A Long Road,"), _title_like("the plan was dead"), _title_like("Yes.", least=2)
+    (True, False, False)
+    """
+    words = text.rstrip(",.").split()
+    return least <= len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LINKS for w in words)
+
+
 def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
     """``toks`` with a quoted title that ends in a comma at ``k`` made one word with the comma after it, so that
     the title is part of an appositive: 'Lee, the star of "Kitchen Wars," said' reads as 'Lee, the star of
@@ -1441,11 +1455,9 @@ def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
     if k < 3 or toks[k].text != '"' or not toks[k - 1].quoted or toks[k - 2].text != '"' or not toks[k - 3].word:
         return None
     title = toks[k - 1].text
-    words = title.rstrip(",").split()
     comma = next((n for n in range(k - 3, max(-1, k - 12), -1) if toks[n].text in {",", '"'}), None)
     aside = comma is not None and toks[comma].text == "," and toks[comma + 1].low.endswith("ing")  # ', citing "...,"'
-    if not title.endswith(",") or not aside and (not 0 < len(words) <= 6 or not words[0][:1].isupper() or not all(
-            w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LINKS for w in words)):
+    if not title.endswith(",") or not aside and not _title_like(title):
         return None
     end = toks[k - 1].end - 1
     bare = toks[k - 1]._replace(text=title[:-1], low=title[:-1].lower(), start=toks[k - 2].start, end=end)
@@ -1731,6 +1743,9 @@ def _with_left_content(r: _Reader, toks: list[_Tok], first: int, last: int, att:
         more = None
     if more is None and r.span_at(left[1] - 1) is not None:
         more = _quotation_resumes(r, toks, last)
+    if more is not None and more + 3 >= len(toks) - 1 and toks[more].text == '"' and more + 1 < len(toks) and (
+            _title_like(toks[more + 1].text, least=2)):
+        more = None  # 'A, Lee said in his book, "A Long Road."': the title names the book
     att.q_start, att.q_end = left
     if more is not None:
         att.gaps.append((att.q_end, toks[more].start))
