@@ -1471,6 +1471,15 @@ def test_fifth_review_sentences(text, expected):
       ("said", "Residents", "Residents", "they would leave.")]),
     ('"We won," said Lee.', [("said", "Lee", "Lee", '"We won,')]),
     # a content cut where the same speaker's next cue begins drops the auxiliary before it
+    # numbers with thousands separators, "with" inside a description, organisation nouns, more given names
+    ("A survey of 2,000 adults found that most people sleep badly.",
+     [("found", "A survey of 2,000 adults", "A survey of 2,000 adults", "that most people sleep badly.")]),
+    ("Two people familiar with the talks said the deal was close.",
+     [("said", "Two people familiar with the talks", "Two people familiar with the talks", "the deal was close.")]),
+    ("The airline apologised, saying the delay was caused by a storm.",
+     [("saying", "The airline", "The airline", "the delay was caused by a storm.")]),
+    ("Keir Starmer visited the hospital on Monday. He said staff had done remarkable work.",
+     [("said", "He", "Keir Starmer", "staff had done remarkable work.")]),
     ("The senator praised the plan but has since said it costs too much.",
      [("praised", "The senator", "The senator", "the plan"),
       ("said", "The senator", "The senator", "it costs too much.")]),

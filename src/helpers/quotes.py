@@ -514,7 +514,7 @@ class _Reader:
         # tuple.__new__ builds the named tuple without its Python-level __new__ (half the cost per token)
         norm = self.norm
         toks = [_new_tok(_Tok, (w, w.lower(), m.start(), m.end(), False))
-                for m in TOKEN_RE.finditer(norm, start, end) for w in (m.group(),)]
+                for m in _TOKEN_RE.finditer(norm, start, end) for w in (m.group(),)]
         if self._comma_single:
             toks = [t for t in toks if t.text != "'" or norm[t.start - 1] != ","]
         return toks
@@ -561,8 +561,9 @@ def _ly_adverb(r: _Reader, t: _Tok) -> bool:
             and t.low not in r.words.org_heads)
 
 
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+\b|" + TOKEN_RE.pattern)  # "2,000" is one token: "A survey of 2,000 adults"
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on", "in", "around"})  # "a professor at Yale", "Commission on X"
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "with", "at", "on", "in", "around"})  # "a professor at Yale", "Commission on X"
 
 
 _RATIO_WORDS = frozenset({"in", "out", "of"})
