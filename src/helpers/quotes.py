@@ -815,7 +815,7 @@ def _np_right(r: _Reader, toks: list[_Tok], i: int, *, stop: frozenset = frozens
             if k > i and not t.cap and (t.low in r.lex or (t.low.endswith("ed") and t.low not in r.words.person_nouns)) \
                     and toks[k - 1].low not in DETERMINERS and toks[k - 1].low != "of":
                 break  # a verb; but "an archived version", "the embattled mayor", "secretary of state"
-            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low != "of" and not (
+            if k > i and (t.low in r.words.pronouns or t.low in DETERMINERS) and toks[k - 1].low not in {"of", "for"} and not (
                     t.low in DETERMINERS and toks[k - 1].low in DETERMINERS):
                 break  # "told reporters it would close", "told reporters the vote ...": the content begins
         elif k > i and t.text == '"' and k + 2 < len(toks) and toks[k + 1].quoted and toks[k + 2].text == '"' \
@@ -931,16 +931,18 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     """The name in an appositive after a description subject: "a spokeswoman, Ann Lee, said" -> "Ann Lee"
     (the capitalised words that open the appositive, two or more and a person's). None when the subject
     is a name itself or the appositive opens with no name ("The governor, speaking in Albany, said")."""
-    first = next((t for t in toks[subject[0]:subject[1] + 1] if t.low not in DETERMINERS
+    first = next((t for t in toks[subject[0]:subject[1] + 1] if t.low not in DETERMINERS and not t.low.endswith("'s")
                   and t.low not in r.ctx["quantity_words"] and t.low not in r.ctx["singular_quantity_words"]), None)
     start = subject[1] + 2
     if first is None or first.cap or start > comma or toks[start - 1].text != ",":
-        return None
+        return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description
     end = start
     while end + 1 < comma and (toks[end + 1].cap or toks[end + 1].text == "."):
         end += 1
     name = r.norm[toks[start].start:toks[end].end]
-    return (start, end) if toks[start].cap and len(name_words(name)) >= 2 and kind_of(name) == "person" else None
+    words = name_words(name)
+    given = len(words) == 1 and words[0].lower() in given_names()  # "Her mother, Susan, 58, said"
+    return (start, end) if toks[start].cap and (len(words) >= 2 or given) and kind_of(name) == "person" else None
 
 
 def _before_parenthesis(toks: list[_Tok], close: int) -> int:
@@ -1293,7 +1295,7 @@ def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int, *, least
         b -= 1
     if b < 0:
         return _quote_before(r, toks[0].start) if toks else None
-    a = 0
+    a = _after_dateline(toks) if toks[0].start >= floor else 0  # "LONDON (Reuters) - A grew, data showed": A
     while a <= b and toks[a].start < floor:
         a += 1
     quoted = b >= a and toks[b].quoted
@@ -1680,6 +1682,10 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     if _pronoun_opens_clause(r, toks, subject):
         return None  # "..., said they touched on": the pronoun is the content's subject
     _set_mention(r, att, toks, subject)
+    named = _appositive_name(r, toks, subject, len(toks) - 1) if subject[1] + 3 < len(toks) else None
+    if named is not None and (named[1] == len(toks) - 2 or toks[named[1] + 1].text == ","):
+        # '"...," joked the harbour master, Bill Sutton.', '"...," said the coach, Ann Lee, before the match.'
+        att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
     found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
     if found is not None and not found.gaps:
         _predicate_after_appositive(r, toks, subject[1], found)
@@ -1943,6 +1949,8 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     if k < len(toks) and toks[k].text not in {",", ":"}:  # "According to X from 2010, C": the phrase ends at its comma
         comma = _comma_in(toks, k, min(len(toks), k + 16))
         k = k if comma is None else comma
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in r.words.relative_pronouns:
+        k = _comma_in(toks, k + 1, len(toks)) or len(toks)  # "According to Lee, who led the study, C"
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
     if k >= len(toks) - 1:
@@ -2699,7 +2707,9 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
     """Whether ``att`` sits inside an earlier attribution's content without a clause break
     ('She said the man he said he saw was tall': one attribution). A relative clause is a break
     ('He announced a raid that the army said had failed': two)."""
-    if not att.right or att.construction in {"according to", "participle", "what X called"}:
+    if att.construction == "participle":
+        return _gerund_in_content(r, toks, att, found)
+    if not att.right or att.construction in {"according to", "what X called"}:
         return False
     start = min(x for x in (att.cue_start, att.m_start) if x >= 0)
     holder = next((f for f in found if (f.right or f.gaps) and f.q_start <= start < f.q_end), None)
@@ -2711,6 +2721,17 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
     return prev is None or not (relative_that or prev.low in r.ctx["clause_openers"] or prev.low in {"which", "who", "whom"}
                                 or prev.text in {";", ":", "-"} or (
         prev.text == "," and k + 1 < len(toks) and toks[k].low in r.ctx["clause_openers"]))
+
+
+def _gerund_in_content(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
+    """Whether an -ing cue read as a participle is a gerund that opens the content of the cue right before it:
+    in "She said finding a flat had become impossible" "finding" is part of what she said.
+
+    >>> # "said finding a flat ..." -> True; "closed the plant, saying", "he's expecting", "only saying" -> False
+    """
+    k = next((n for n, t in enumerate(toks) if t.start >= att.cue_start), 0)
+    return k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low in r.lex and not toks[k - 1].low.endswith(
+        "ing") and any(f.q_start <= att.cue_start < f.q_end for f in found)
 
 
 def _trim_joint(text: str) -> str:
