@@ -1365,7 +1365,8 @@ def test_a_closing_cue_holds_the_attribution_before_it(text, expected):
      [("The coach", "adamant", "belief", "that the match be replayed.")]),
     ("Residents are now more worried that the river will flood.",
      [("Residents", "worried", "belief", "that the river will flood.")]),
-    ("It is hoped that the bridge will open in June.", []),  # nobody holds it
+    ("It is hoped that the bridge will open in June.",  # nobody named: a belief without a holder, as in
+     [("", "hoped", "belief", "that the bridge will open in June.")]),  # "It was reported that ..." (round 6)
     ("The board can be convinced that the plan works.", []),  # someone would convince the board
     ("She came away convinced that the plan works.", [("She", "convinced", "belief", "that the plan works.")]),
     ("The report, convinced that the plan works, was filed.", []),  # no linking verb
@@ -1503,6 +1504,13 @@ def test_fifth_review_sentences(text, expected):
     # British police ranks and councillors are titles
     ("Chief Constable Sarah Crew said the force would review the case.",
      [("said", "Chief Constable Sarah Crew", "Sarah Crew", "the force would review the case.")]),
+    # nobody named: an expletive or a hearer before "that"; an agent before "that"
+    ("It was reported that the mayor had resigned.", [("reported", "", "", "that the mayor had resigned.")]),
+    ("It is understood that the club will appeal.", [("understood", "", "", "that the club will appeal.")]),
+    ("The jury was told that the defendant had fled.", [("told", "", "", "that the defendant had fled.")]),
+    ("She was told by doctors that she would recover.", [("told", "doctors", "doctors", "that she would recover.")]),
+    ("It was the first time that the club had won.", []),
+    ("She understood the risks.", []),
     ("The senator praised the plan but has since said it costs too much.",
      [("praised", "The senator", "The senator", "the plan"),
       ("said", "The senator", "The senator", "it costs too much.")]),

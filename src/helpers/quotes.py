@@ -2054,6 +2054,9 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if t.quoted or t.low == r.lex[t.low].lemma or t.low.endswith(("s", "ing")) or i + 2 >= len(toks):
         return False
     j = _skip_aux_left(r, toks, i - 1)
+    if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that" and _skip_aux_left(r, toks, j - 1) >= 0:
+        return toks[_skip_aux_left(r, toks, j - 1)].low == "it" or r.lex[t.low].audience  # "It was reported that",
+        # "The jury was told that": nobody named
     return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
         toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
 
@@ -2063,24 +2066,29 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     agent ('The sale is expected to close in May', 'Lee was asked about the bridge') the speaker stays
     empty and the content is the subject with what follows the cue.
 
-    Limits: the subject is read off the words before "be" (no parser); an expletive subject ("It is
-    expected to ...") gives no attribution.
+    An expletive subject or a hearer before "that" ("It was reported that the mayor resigned", "The jury was
+    told that ...") leaves the speaker empty, the content the clause. Limits: the subject is read off the words before "be" (no parser); an expletive
+    subject before anything else ("It is expected to ...") gives no attribution.
 
     >>> # "The sale is expected to close in May." -> no speaker, "The sale … to close in May."
     """
     be = _skip_aux_left(r, toks, i - 1)
     subject = _np_left(r, toks, _skip_aux_left(r, toks, be - 1))
-    if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in {"it", "this", "there"}):
-        return None
     att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
                construction="passive")
+    if subject is not None and toks[i + 1].low == "that":  # "It is understood that ...", "The jury was told that ..."
+        att.q_start, att.q_end, att.right = toks[i + 1].start, toks[-1].end, True
+        return att
+    if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in {"it", "this", "there"}):
+        return None
     if toks[i + 1].low == "by":
         agent = _np_right(r, toks, i + 2, stop=_HEARER_STOP, any_noun=toks[i + 2].low in DETERMINERS)
         if agent is None:
             return None
         _set_mention(r, att, toks, agent)
         after = agent[1] + 1  # "Lee was asked by a reporter whether ...": the question, not Lee, is the content
-        if r.lex[toks[i].low].audience and after + 1 < len(toks) and toks[after].low in _HEARER_STOP - {"of", "for"}:
+        if r.lex[toks[i].low].audience and after + 1 < len(toks) and (
+                toks[after].low in _HEARER_STOP - {"of", "for"} or toks[after].low == "that"):  # "told by doctors that"
             att.q_start, att.q_end, att.right = toks[after + (toks[after].low == "about")].start, toks[-1].end, True
             return att
         att.q_start, att.q_end = toks[subject[0]].start, toks[subject[1]].end
