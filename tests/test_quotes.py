@@ -1509,7 +1509,18 @@ def test_fifth_review_sentences(text, expected):
     ("It is understood that the club will appeal.", [("understood", "", "", "that the club will appeal.")]),
     ("The jury was told that the defendant had fled.", [("told", "", "", "that the defendant had fled.")]),
     ("She was told by doctors that she would recover.", [("told", "doctors", "doctors", "that she would recover.")]),
+    ("It's been reported that the striker will leave.", [("reported", "", "", "that the striker will leave.")]),
     ("It was the first time that the club had won.", []),
+    # where it was said is no content; a participle after a preposition's object is no cue
+    ("Ferry fares will rise, Mark Evans, the harbour master, wrote in a memo to the port authority's board.",
+     [("wrote", "Mark Evans", "Mark Evans", "Ferry fares will rise")]),
+    ("The ferry will stop running, the operator said in a statement posted on its website on Friday evening.",
+     [("said", "the operator", "the operator", "The ferry will stop running")]),
+    ("The letter warned that the ferry would stop.", [("warned", "The letter", "The letter", "that the ferry would stop.")]),
+    # a quotation inside an opening participle phrase is not the content
+    ('Citing "family reasons," the coach told reporters that he would step down.',
+     [("told", "the coach", "the coach", "that he would step down.")]),
+    ('Fares are "far too high," Ann Lee wrote.', [("wrote", "Ann Lee", "Ann Lee", 'Fares are "far too high,')]),
     ("She understood the risks.", []),
     ("The senator praised the plan but has since said it costs too much.",
      [("praised", "The senator", "The senator", "the plan"),

@@ -1071,6 +1071,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "Sanders ripped Clinton" criticises; "the storm ripped the roof off" does not
     if _names_a_thing(r, toks, i):
         return False  # "a group called Citizens for Lee"
+    if t.low.endswith("ed") and i >= 3 and prev in r.words.document_nouns and toks[i - 2].low in DETERMINERS and (
+            toks[i - 3].low in {"in", "on", "via", "through", "with"}):
+        return False  # "said in a statement posted on its website": a participle after a preposition's object
     counted = not cue.noun_too and (  # "five said", "many say", "another says": the number is the subject
         prev in r.ctx["quantity_words"] and not t.low.endswith("s")  # "two terms" is a plural noun
         or prev in r.ctx["singular_quantity_words"] and t.low.endswith("s"))
@@ -1533,7 +1536,8 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
             r.mentions.genders.setdefault(att.speaker, gender_of(att.mention))  # "his wife, Gabriela Lazar,"
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
                      and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
-                     and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4)
+                     and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4
+                     and not (subject[0] == 4 and toks[0].low.endswith("ing")))  # not 'Citing "costs," Lee told
     # not after a clause of its own: 'Asked on "This Morning," Lee said he would wait' quotes a show title
 
     if not quoted_before and last + 2 == len(toks) and toks[last + 1].text == ":":
@@ -1592,6 +1596,8 @@ def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) ->
         k += 1
     if k < len(toks) and toks[k].text == "-" and _past_dash_aside(toks, k) == k:
         return True
+    if _document_adjunct(r, toks, k):
+        return True  # "A, Lee wrote in a memo to the inspector general"
     if not audience:
         return False
     obj = _hearer(r, toks, last + 1)
@@ -1600,6 +1606,20 @@ def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) ->
         return False  # "told reporters at least six ..."
     return k < len(toks) and (toks[k].low in r.ctx["subordinators"] or toks[k].low in r.ctx["adjunct_preps"]
                               and toks[k].low not in {"that", "to", "about", "of", "for"})
+
+
+def _document_adjunct(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether the words from ``k`` to the sentence end only say where something was said: "in" or "on" and a
+    document within three words ("in a memo to the inspector general", "in a statement posted on its website"),
+    with no finite verb, "that" or quotation after it.
+
+    >>> # "in a memo to State Department Inspector General Steve Linick." -> True; "in a memo that ..." -> False
+    """
+    if k + 2 >= len(toks) or toks[k].low not in {"in", "on"}:
+        return False
+    doc = next((n for n in range(k + 1, min(len(toks), k + 4)) if toks[n].low in r.words.document_nouns), None)
+    return doc is not None and not any(
+        t.quoted or t.text == '"' or t.low == "that" or t.low in r.ctx["finite_verbs"] for t in toks[doc + 1:])
 
 
 def _quotation_only(r: _Reader, toks: list[_Tok], start: int) -> int | None:
@@ -2055,7 +2075,7 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     j = _skip_aux_left(r, toks, i - 1)
     if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that" and _skip_aux_left(r, toks, j - 1) >= 0:
-        return toks[_skip_aux_left(r, toks, j - 1)].low == "it" or r.lex[t.low].audience  # "It was reported that",
+        return toks[_skip_aux_left(r, toks, j - 1)].low in {"it", "it's"} or r.lex[t.low].audience  # "It was reported that",
         # "The jury was told that": nobody named
     return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
         toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
@@ -2074,6 +2094,8 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     """
     be = _skip_aux_left(r, toks, i - 1)
     subject = _np_left(r, toks, _skip_aux_left(r, toks, be - 1))
+    if subject is None and toks[_skip_aux_left(r, toks, be - 1)].low == "it's":
+        subject = (be - 1, be - 1)  # "It's been reported that ..."
     att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
                construction="passive")
     if subject is not None and toks[i + 1].low == "that":  # "It is understood that ...", "The jury was told that ..."
