@@ -1517,6 +1517,14 @@ def test_fifth_review_sentences(text, expected):
     ("The ferry will stop running, the operator said in a statement posted on its website on Friday evening.",
      [("said", "the operator", "the operator", "The ferry will stop running")]),
     ("The letter warned that the ferry would stop.", [("warned", "The letter", "The letter", "that the ferry would stop.")]),
+    ("The plan will fail, Lee said at a rally in Leeds on Friday.", [("said", "Lee", "Lee", "The plan will fail")]),
+    ("Trade has halved, Mr Evans said during a visit to the market with local councillors.",
+     [("said", "Mr Evans", "Mr Evans", "Trade has halved")]),
+    # "at least" opens a number, not an adjunct; a one-word aside between commas before "that"
+    ("Hours before the vote, the ministry said at least six people had died.",
+     [("said", "the ministry", "the ministry", "at least six people had died.")]),
+    ("The mayor said, however, that the bridge would stay open.",
+     [("said", "The mayor", "The mayor", "that the bridge would stay open.")]),
     # a quotation inside an opening participle phrase is not the content
     ('Citing "family reasons," the coach told reporters that he would step down.',
      [("told", "the coach", "the coach", "that he would step down.")]),

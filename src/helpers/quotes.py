@@ -1255,6 +1255,11 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     while i < n and (toks[i].low in r.ctx["time_words"] or toks[i].low in WEEKDAYS_MONTHS
                      or (toks[i].low.endswith("ly") and not toks[i].cap and len(toks[i].low) > 4)):
         i += 1
+    if i + 1 < n and toks[i].low == "at" and toks[i + 1].low in {"least", "most"}:
+        return i  # "said at least six people died": a number, not an adjunct
+    if i + 3 < n and toks[i].text == "," and toks[i + 2].text == "," and toks[i + 1].word and not toks[i + 1].cap and (
+            toks[i + 3].low == "that"):
+        i += 3  # "said, however, that", "said, twice, that"
     if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
         ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word
                       or (k > i and toks[k].low in r.lex and not toks[k].cap and _is_cue(r, toks, k))), None)  # "... but added, '...'": not ours
@@ -1609,15 +1614,17 @@ def _aside_after_cue(r: _Reader, toks: list[_Tok], last: int, audience: bool) ->
 
 
 def _document_adjunct(r: _Reader, toks: list[_Tok], k: int) -> bool:
-    """Whether the words from ``k`` to the sentence end only say where something was said: "in" or "on" and a
-    document within three words ("in a memo to the inspector general", "in a statement posted on its website"),
-    with no finite verb, "that" or quotation after it.
+    """Whether the words from ``k`` to the sentence end only say where something was said: "in", "on" or "at" and a
+    document or an occasion (``occasion_nouns``) within three words, or "during" ("in a memo to the inspector
+    general", "in a statement posted on its website", "at a rally in Leeds on Friday"), with no finite verb,
+    "that" or quotation after it.
 
     >>> # "in a memo to State Department Inspector General Steve Linick." -> True; "in a memo that ..." -> False
     """
-    if k + 2 >= len(toks) or toks[k].low not in {"in", "on"}:
+    if k + 2 >= len(toks) or toks[k].low not in {"in", "on", "at", "during"}:
         return False
-    doc = next((n for n in range(k + 1, min(len(toks), k + 4)) if toks[n].low in r.words.document_nouns), None)
+    doc = next((n for n in range(k + 1, min(len(toks), k + 4)) if toks[n].low in r.words.document_nouns
+                or toks[n].low in r.ctx["occasion_nouns"] or toks[k].low == "during"), None)
     return doc is not None and not any(
         t.quoted or t.text == '"' or t.low == "that" or t.low in r.ctx["finite_verbs"] for t in toks[doc + 1:])
 
