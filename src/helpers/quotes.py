@@ -563,7 +563,7 @@ def _ly_adverb(r: _Reader, t: _Tok) -> bool:
 
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+\b|" + TOKEN_RE.pattern)  # "2,000" is one token: "A survey of 2,000 adults"
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
-_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "with", "at", "on", "in", "around"})  # "a professor at Yale", "Commission on X"
+_NP_LINKS = frozenset({"of", "for", "and", "&", "from", "within", "at", "on", "in", "around"})  # "a professor at Yale", "Commission on X"
 
 
 _RATIO_WORDS = frozenset({"in", "out", "of"})
@@ -678,8 +678,11 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
     while a <= j and (toks[a].low in _NP_LINKS or toks[a].low == "." or not toks[a].word
                       or (toks[a].low in r.ctx["stop_left"] and toks[a].low not in r.words.pronouns)):
         a += 1  # a link word, or a capitalised opener ("When asked ...", "If pressed ...")
-    if a <= j and a >= 3 and toks[a - 1].low == "to" and toks[a - 2].low in r.ctx["relation_adjectives"]:
-        found = _np_left(r, toks, a - 3)  # "people close to Ann Lee say", "officials close to the talks said"
+    if a <= j and a >= 3 and toks[a - 1].low in {"to", "with"} and toks[a - 2].low in r.ctx["relation_adjectives"]:
+        found = _np_left(r, toks, a - 3)  # "people close to Ann Lee say", "people familiar with the talks said"
+        return (found[0], j) if found else None
+    if a <= j and a >= 2 and toks[a - 1].low == "with" and toks[a - 2].low in r.ctx["with_heads"]:
+        found = _np_left(r, toks, a - 2)  # "officials with the agency said", "a person with knowledge of it"
         return (found[0], j) if found else None
     return (a, j) if a <= j else None
 
