@@ -939,6 +939,10 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     start = subject[1] + 2
     if first is None or first.cap or start > comma or toks[start - 1].text != ",":
         return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description
+    link = next((k for k in range(subject[1] - 1, subject[0], -1) if toks[k].low in {"for", "of", "to"}), None)
+    if link is not None and any(t.low in r.words.titles or (t.low in r.words.person_nouns and not t.low.endswith("s"))
+                                for t in toks[link + 1:subject[1] + 1]):  # but "a lawyer for the outlets, Ann Lee,"
+        return None  # "a spokesman for the prime minister, Rishi Sunak,": the name is the prime minister's
     end = start
     while end + 1 < comma and (toks[end + 1].cap or toks[end + 1].text == "."):
         end += 1
@@ -986,6 +990,9 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
         # but "Polls have, in fact, shown"
     if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
         return None  # "Well, if you read closely, Lee was saying ..."
+    if all(t.low in r.ctx["time_words"] or t.low in WEEKDAYS_MONTHS or _ly_adverb(r, t._replace(text=t.low))
+           for t in toks[subject[0]:subject[1] + 1]):
+        return None  # "Last year, Tom Hughes, the county's highways chief, said", "Sadly, Ann Lee, ..."
     opener = toks[0].low
     name_after_as = opener == "as" and all(t.cap or t.text == "." for t in toks[subject[0]:subject[1] + 1])
     if subject[0] == 0 or (subject[0] == 1 and (opener not in _phrase_openers() or name_after_as
@@ -1109,7 +1116,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
-        if prev in r.lex and not toks[i - 1].cap and (prev.endswith("ed") or not r.lex[prev].noun_too):
+        if prev in r.lex and not toks[i - 1].cap and (prev.endswith("ed") or prev in {"said", "say", "says"}) and not (
+                i > 1 and toks[i - 2].low in DETERMINERS):
             return False  # "denied claims that", "said reports of": the object of the verb before; not "the report claims"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
@@ -1306,7 +1314,7 @@ def _content_left(r: _Reader, toks: list[_Tok], first: int, floor: int, *, least
         b -= 1
     if b < 0:
         return _quote_before(r, toks[0].start) if toks else None
-    a = _after_dateline(toks) if toks[0].start >= floor else 0  # "LONDON (Reuters) - A grew, data showed": A
+    a = _dateline_end(toks) if toks[0].start >= floor else 0  # "LONDON (Reuters) - A grew, data showed": A
     while a <= b and toks[a].start < floor:
         a += 1
     quoted = b >= a and toks[b].quoted
@@ -1545,7 +1553,8 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
                      and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
                      and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4
-                     and not (subject[0] == 4 and toks[0].low.endswith("ing")))  # not 'Citing "costs," Lee told
+                     and not (subject[0] >= 4 and toks[subject[0] - 4].word and (
+                         toks[0].low.endswith("ing") or toks[0].low == "asked")))  # not 'Citing "costs," Lee told
     # not after a clause of its own: 'Asked on "This Morning," Lee said he would wait' quotes a show title
 
     if not quoted_before and last + 2 == len(toks) and toks[last + 1].text == ":":
@@ -1957,6 +1966,20 @@ def _after_dateline(toks: list[_Tok]) -> int:
     return dash + 1 if (capitals or agency) and dated else 0  # not "Ann Lee - a Democrat - said"
 
 
+def _dateline_end(toks: list[_Tok]) -> int:
+    """Where a sentence begins after a dateline that is surely one (:func:`_after_dateline` with a news agency in
+    parentheses, or a place in capitals followed by a capitalised word and no second dash); 0 otherwise, so that
+    an aside between dashes stays in the content ("NATO - the military alliance - will expand, officials said").
+
+    >>> # "BERLIN - The vote ..." -> the index of "The"; "HSBC - Europe's biggest bank - will ..." -> 0
+    """
+    k = _after_dateline(toks)
+    if not k or any(t.text == "(" for t in toks[:k]):
+        return k
+    upper = all(not t.word or t.text.isupper() or t.text[:1].isdigit() or t.low in WEEKDAYS_MONTHS for t in toks[:k - 1])
+    return k if upper and k < len(toks) and toks[k].cap and not any(t.text == "-" for t in toks[k:]) else 0
+
+
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
     """'According to the county clerk, turnout fell' and 'Turnout fell, according to the county clerk.'"""
     described = i + 2 < len(toks) and toks[i + 2].low in DETERMINERS  # "the county clerk"; not "international law"
@@ -2085,7 +2108,11 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False
     j = _skip_aux_left(r, toks, i - 1)
     if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that" and _skip_aux_left(r, toks, j - 1) >= 0:
-        return toks[_skip_aux_left(r, toks, j - 1)].low in {"it", "it's"} or r.lex[t.low].audience  # "It was reported that",
+        modal = any(x.low in {"must", "should", "could", "can", "may", "might", "would", "will"} for x in toks[:i])
+        it = toks[_skip_aux_left(r, toks, j - 1)].low in {"it", "it's"}  # not the writer's "It must be said that"
+        if toks[i + 2].low in {"day", "morning", "afternoon", "evening", "night", "week", "time"}:
+            return False  # "He was told that day to leave"
+        return (it and not modal) or (not it and r.lex[t.low].audience)  # "It was reported that",
         # "The jury was told that": nobody named
     return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
         toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
