@@ -939,10 +939,11 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     start = subject[1] + 2
     if first is None or first.cap or start > comma or toks[start - 1].text != ",":
         return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description
-    link = next((k for k in range(subject[1] - 1, subject[0], -1) if toks[k].low in {"for", "of", "to"}), None)
+    link = next((k for k in range(subject[1] - 1, subject[0], -1) if toks[k].low in {"for", "to"}), None)
     if link is not None and any(t.low in r.words.titles or (t.low in r.words.person_nouns and not t.low.endswith("s"))
                                 for t in toks[link + 1:subject[1] + 1]):  # but "a lawyer for the outlets, Ann Lee,"
-        return None  # "a spokesman for the prime minister, Rishi Sunak,": the name is the prime minister's
+        return None  # "a spokesman for the prime minister, Rishi Sunak,": the name is the prime minister's; but
+        # "A friend of the victim, Sarah Kerr," is the friend
     end = start
     while end + 1 < comma and (toks[end + 1].cap or toks[end + 1].text == "."):
         end += 1
@@ -1116,9 +1117,10 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         if prev[:1].isdigit() or prev in r.ctx["quantity_words"] or (
                 i > 1 and toks[i - 2].low in DETERMINERS and not source_noun):
             return False  # "nine states", "all reports", "a strong signal that"; but "the mayor claims", "the polls show"
-        if prev in r.lex and not toks[i - 1].cap and (prev.endswith("ed") or prev in {"said", "say", "says"}) and not (
-                i > 1 and toks[i - 2].low in DETERMINERS):
-            return False  # "denied claims that", "said reports of": the object of the verb before; not "the report claims"
+        if prev in r.lex and not toks[i - 1].cap and (prev.endswith("ed") or not r.lex[prev].noun_too) and not (
+                i > 1 and (toks[i - 2].low in DETERMINERS or toks[i - 2].low.endswith("ed"))):
+            return False  # "denied claims that", "said reports of": the object of the verb before; not "the report
+            # claims", "The revised forecast shows"
         return nxt is None or nxt.low == "that" or nxt.text in {'"', "."} or subject_before
     return True
 
