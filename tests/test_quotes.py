@@ -1545,6 +1545,8 @@ def test_fifth_review_sentences(text, expected):
     ("The revised forecast shows growth slowing.",
      [("forecast", "The revised", "The revised", "shows growth slowing."),  # a limit: "forecast" read as a verb
       ("shows", "The revised forecast", "The revised forecast", "growth slowing.")]),
+    ('Smith, who described the plan as "madness," said he would fight it.',
+     [("said", "Smith", "Smith", "he would fight it."), ("described", "who", "Smith", 'the plan as "madness,"')]),
     ("Last year, Tom Hughes, the county's highways chief, said the bridge was safe.",
      [("said", "Tom Hughes", "Tom Hughes", "the bridge was safe.")]),
     ("It must be said that the team played well.", []),

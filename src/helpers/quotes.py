@@ -1480,7 +1480,8 @@ def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
         return None
     title = toks[k - 1].text
     comma = next((n for n in range(k - 3, max(-1, k - 12), -1) if toks[n].text in {",", '"'}), None)
-    aside = comma is not None and toks[comma].text == "," and toks[comma + 1].low.endswith("ing")  # ', citing "...,"'
+    aside = comma is not None and toks[comma].text == "," and (toks[comma + 1].low.endswith("ing") or toks[comma + 1].low in {
+        "who", "which", "whose"})  # ', citing "...,"', ', who called it "madness,"'
     if not title.endswith(",") or not aside and not _title_like(title):
         return None
     end = toks[k - 1].end - 1
