@@ -1260,6 +1260,10 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     if i + 1 < n and toks[i].low == "on" and toks[i + 1].low in WEEKDAYS_MONTHS:
         i += 2  # "told the board on Friday that ...": a date, not what was told about
     if audience and i < n and toks[i].low in {"of", "for", "about", "over", "on"}:
+        that = next((k for k in range(i + 1, min(n, i + 7)) if toks[k].low == "that" or not toks[k].word
+                     or toks[k].low in r.ctx["finite_verbs"]), None)
+        if that is not None and toks[that].low == "that" and toks[i].low in {"for", "on"}:
+            return that  # "told reporters for the first time that ...": an adjunct before the clause
         return i + 1 if i + 1 < n else None  # "asked the mayor about the bridge"
     if audience and i < n and toks[i].low == "to":
         return hearer if i + 1 < n else None  # "urged voters to stay home"
