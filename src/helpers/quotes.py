@@ -953,6 +953,11 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     return (start, end) if toks[start].cap and (len(words) >= 2 or given) and kind_of(name) == "person" else None
 
 
+def _name_speaks(r: _Reader, toks: list[_Tok], att: _Att, named: tuple[int, int]) -> None:
+    """Make the name in tokens ``named`` (an appositive's, :func:`_appositive_name`) the speaker of ``att``."""
+    att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
+
+
 def _before_parenthesis(toks: list[_Tok], close: int) -> int:
     """The index of the last comma, quotation mark or clause mark before the parenthesis that ends at
     ``close``, or ``close`` itself when the parenthesis does not open within eight tokens.
@@ -1476,7 +1481,8 @@ def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
     the title is part of an appositive: 'Lee, the star of "Kitchen Wars," said' reads as 'Lee, the star of
     Kitchen-Wars, said' (one token fewer). A title is at most six words, each capitalised or a short link word,
     and its opening mark follows a word ('"We won," said Lee' is a quotation, not a title). So is any quotation
-    inside an aside that opens with an -ing word ('Lee, citing "the value of the site," said'). None otherwise.
+    inside an aside that opens with an -ing word or a relative pronoun ('Lee, citing "the value of the site,"
+    said', 'Lee, who called it "madness," said'). None otherwise.
 
     >>> # 'Lee, author of "A Long Road," said' at the closing mark -> [..., "of", "A Long Road", ",", "said"]
     """
@@ -1554,7 +1560,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
     _set_mention(r, att, toks, subject)
     named = _appositive_name(r, toks, subject, k) if toks[k].text == "," else None
     if named is not None:  # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Church, said"
-        att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
+        _name_speaks(r, toks, att, named)
         if gender_of(att.mention) and not any(w[:1].isupper() for w in att.mention.split()[1:]):
             r.mentions.genders.setdefault(att.speaker, gender_of(att.mention))  # "his wife, Gabriela Lazar,"
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
@@ -1730,8 +1736,7 @@ def _inverted(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, floor:
     _set_mention(r, att, toks, subject)
     named = _appositive_name(r, toks, subject, len(toks) - 1) if subject[1] + 3 < len(toks) else None
     if named is not None and (named[1] == len(toks) - 2 or toks[named[1] + 1].text == ","):
-        # '"...," joked the harbour master, Bill Sutton.', '"...," said the coach, Ann Lee, before the match.'
-        att.speaker = r.last_speaker = _resolve(r, r.norm[toks[named[0]].start:toks[named[1]].end], toks[named[0]].start)
+        _name_speaks(r, toks, att, named)  # '"...," joked the harbour master, Bill Sutton.', '"...," said the coach, Ann Lee, ...'
     found = _with_left_content(r, toks, i, subject[1], att, floor, clause=False)
     if found is not None and not found.gaps:
         _predicate_after_appositive(r, toks, subject[1], found)
@@ -2114,13 +2119,14 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if t.quoted or t.low == r.lex[t.low].lemma or t.low.endswith(("s", "ing")) or i + 2 >= len(toks):
         return False
     j = _skip_aux_left(r, toks, i - 1)
-    if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that" and _skip_aux_left(r, toks, j - 1) >= 0:
-        modal = any(x.low in {"must", "should", "could", "can", "may", "might", "would", "will"} for x in toks[:i])
-        it = toks[_skip_aux_left(r, toks, j - 1)].low in {"it", "it's"}  # not the writer's "It must be said that"
-        if toks[i + 2].low in {"day", "morning", "afternoon", "evening", "night", "week", "time"}:
+    if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that":
+        before = _skip_aux_left(r, toks, j - 1)
+        if before < 0 or toks[i + 2].low in {"day", "morning", "afternoon", "evening", "night", "week", "time"}:
             return False  # "He was told that day to leave"
-        return (it and not modal) or (not it and r.lex[t.low].audience)  # "It was reported that",
-        # "The jury was told that": nobody named
+        it = toks[before].low in {"it", "it's"}
+        modal = any(x.low in {"must", "should", "could", "can", "may", "might", "would", "will"} for x in toks[before:i])
+        return (it and not modal) or (not it and r.lex[t.low].audience)  # "It was reported that", "The jury was told
+        # that": nobody named; not the writer's "It must be said that"
     return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
         toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
 
@@ -2131,8 +2137,9 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     empty and the content is the subject with what follows the cue.
 
     An expletive subject or a hearer before "that" ("It was reported that the mayor resigned", "The jury was
-    told that ...") leaves the speaker empty, the content the clause. Limits: the subject is read off the words before "be" (no parser); an expletive
-    subject before anything else ("It is expected to ...") gives no attribution.
+    told that ...") leaves the speaker empty, the content the clause. Limits: the subject is read off the words
+    before "be" (no parser); an expletive subject before anything else ("It is expected to ...") gives no
+    attribution.
 
     >>> # "The sale is expected to close in May." -> no speaker, "The sale … to close in May."
     """
