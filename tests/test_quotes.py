@@ -1511,6 +1511,11 @@ def test_fifth_review_sentences(text, expected):
     ("She was told by doctors that she would recover.", [("told", "doctors", "doctors", "that she would recover.")]),
     ("It's been reported that the striker will leave.", [("reported", "", "", "that the striker will leave.")]),
     ("It was the first time that the club had won.", []),
+    ("It is believed the fire started in the kitchen.", [("believed", "", "", "the fire started in the kitchen.")]),
+    ("It is understood he has been offered a new contract.",
+     [("understood", "", "", "he has been offered a new contract.")]),
+    ("It is expected to rain.", []),
+    ("It is called the Millennium Bridge, and tourists love it.", []),  # naming, no clause after "called"
     # where it was said is no content; a participle after a preposition's object is no cue
     ("Ferry fares will rise, Mark Evans, the harbour master, wrote in a memo to the port authority's board.",
      [("wrote", "Mark Evans", "Mark Evans", "Ferry fares will rise")]),

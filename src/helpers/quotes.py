@@ -2119,8 +2119,10 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if t.quoted or t.low == r.lex[t.low].lemma or t.low.endswith(("s", "ing")) or i + 2 >= len(toks):
         return False
     j = _skip_aux_left(r, toks, i - 1)
-    if j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low == "that":
+    if j > 0 and toks[j].low in r.ctx["be_forms"] and (toks[i + 1].low == "that" or _clause_opens(r, toks, i + 1)):
         before = _skip_aux_left(r, toks, j - 1)
+        if toks[i + 1].low != "that" and (before < 0 or toks[before].low not in {"it", "it's"}):
+            return False  # "It is believed the fire started ...": only after "it"
         if before < 0 or toks[i + 2].low in {"day", "morning", "afternoon", "evening", "night", "week", "time"}:
             return False  # "He was told that day to leave"
         it = toks[before].low in {"it", "it's"}
@@ -2129,6 +2131,23 @@ def _passive_opens(r: _Reader, toks: list[_Tok], i: int) -> bool:
         # that": nobody named; not the writer's "It must be said that"
     return j > 0 and toks[j].low in r.ctx["be_forms"] and toks[i + 1].low in _PASSIVE_NEXT and (
         toks[i + 1].low != "by" or toks[i + 2].low not in r.ctx["means_nouns"])
+
+
+def _clause_opens(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether a clause without "that" opens at ``k`` after an impersonal passive: a determiner or a subject pronoun
+    ("It is believed the fire started", "It is understood he has signed"), not "to" or a preposition, and a verb
+    (a finite form or an -ed word) follows before any punctuation ("It is called the Lachin corridor, and" names).
+
+    >>> # "the fire started" -> True; "to have signed", "by the club", "the Lachin corridor, and" -> False
+    """
+    if k + 1 >= len(toks) or not (toks[k].low in DETERMINERS - {"that"} or toks[k].low in {"he", "she", "they", "we"}):
+        return False
+    for t in toks[k + 1:k + 9]:
+        if not t.word:
+            return False
+        if t.low in r.ctx["finite_verbs"] or (t.low.endswith("ed") and not t.cap):
+            return True
+    return False
 
 
 def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
@@ -2149,7 +2168,8 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
         subject = (be - 1, be - 1)  # "It's been reported that ..."
     att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
                construction="passive")
-    if subject is not None and toks[i + 1].low == "that":  # "It is understood that ...", "The jury was told that ..."
+    if subject is not None and (toks[i + 1].low == "that" or _clause_opens(r, toks, i + 1)):
+        # "It is understood that ...", "It is believed the fire ...", "The jury was told that ..."
         att.q_start, att.q_end, att.right = toks[i + 1].start, toks[-1].end, True
         return att
     if subject is None or (subject[0] == subject[1] and toks[subject[0]].low in {"it", "this", "there"}):
