@@ -2163,9 +2163,10 @@ def _passive(r: _Reader, toks: list[_Tok], i: int) -> _Att | None:
     >>> # "The sale is expected to close in May." -> no speaker, "The sale … to close in May."
     """
     be = _skip_aux_left(r, toks, i - 1)
-    subject = _np_left(r, toks, _skip_aux_left(r, toks, be - 1))
-    if subject is None and toks[_skip_aux_left(r, toks, be - 1)].low == "it's":
-        subject = (be - 1, be - 1)  # "It's been reported that ..."
+    head = _skip_aux_left(r, toks, be - 1)
+    subject = _np_left(r, toks, head)
+    if subject is None and toks[head].low == "it's":
+        subject = (head, head)  # "It's been reported that ..."
     att = _Att(r.text[toks[i].start:toks[i].end], toks[i].start, toks[i].end, r.lex[toks[i].low].act,
                construction="passive")
     if subject is not None and (toks[i + 1].low == "that" or _clause_opens(r, toks, i + 1)):
