@@ -2820,7 +2820,8 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
     k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
     prev = toks[k - 1] if k > 0 else None
     relative_that = prev is not None and prev.low == "that" and prev.start != holder.q_start  # "an attack that X blamed on"
-    return prev is None or not (relative_that or prev.low in r.ctx["clause_openers"] or prev.low in {"which", "who", "whom"}
+    return prev is None or not (relative_that or (prev.low in r.ctx["clause_openers"] and prev.low != "because")
+                                or prev.low in {"which", "who", "whom"}
                                 or prev.text in {";", ":", "-"} or (
         prev.text == "," and k + 1 < len(toks) and toks[k].low in r.ctx["clause_openers"]))
 
@@ -2834,6 +2835,20 @@ def _gerund_in_content(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att
     k = next((n for n, t in enumerate(toks) if t.start >= att.cue_start), 0)
     return k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low in r.lex and not toks[k - 1].low.endswith(
         "ing") and any(f.q_start <= att.cue_start < f.q_end for f in found)
+
+
+def _held_by_later(att: _Att, found: list[_Att]) -> bool:
+    """Whether ``att`` lies inside the content of a later attribution whose content comes before its cue: in
+    "A witness told the panel the roof was unsafe, the report said" what the witness told is part of what the
+    report said, one attribution, as a cue inside a content after its cue is (see :func:`_nested`).
+
+    >>> held = _Att("told", 10, 14, "speech", q_start=15, q_end=40, right=True)
+    >>> later = _Att("said", 52, 56, "speech", q_start=0, q_end=40)
+    >>> _held_by_later(held, [held, later]), _held_by_later(later, [held, later])
+    (True, False)
+    """
+    return any(a is not att and not a.right and a.q_start <= att.start and att.cue_end <= a.q_end <= a.cue_start
+               for a in found)
 
 
 def _trim_joint(text: str) -> str:
