@@ -1248,6 +1248,29 @@ def _hearer(r: _Reader, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         (i, i) if toks[i].low in {"him", "her", "them", "me", "us", "reporters"} else None)
 
 
+def _hearer_to(r: _Reader, toks: list[_Tok], i: int) -> int | None:
+    """The "that" after a hearer named with "to" at token ``i`` ("complained to the board that ..."), or None.
+
+    The hearer is a noun phrase (a determiner, a name or an object pronoun first, no verb); a "that" followed by
+    a verb opens a relative clause ("agreed to a deal that ends the strike"), not what was said.
+
+    >>> # "wrote to the council that the road was unsafe" at "to" -> the index of "that"
+    """
+    n = len(toks)
+    if i + 3 >= n or toks[i].low != "to" or not (toks[i + 1].low in DETERMINERS or toks[i + 1].cap or toks[i + 1].low in (
+            _OBJECT_PRONOUNS | {"reporters"})):
+        return None
+    for k in range(i + 2, min(n - 1, i + 9)):
+        t = toks[k]
+        if t.low == "that":
+            nxt = toks[k + 1]
+            verb = nxt.low in r.ctx["finite_verbs"] or nxt.low in r.lex or (nxt.low.endswith("ed") and len(nxt.low) > 4)
+            return None if verb or not nxt.word else k
+        if not t.word or t.low in r.ctx["finite_verbs"] or t.low in r.lex:
+            return None
+    return None
+
+
 def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int | None:
     """Where the content begins after a cue ending before token ``i``, or None when nothing follows.
 
@@ -1282,6 +1305,9 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     if i + 3 < n and toks[i].text == "," and toks[i + 2].text == "," and toks[i + 1].word and not toks[i + 1].cap and (
             toks[i + 3].low == "that"):
         i += 3  # "said, however, that", "said, twice, that"
+    told = _hearer_to(r, toks, i) if not audience else None
+    if told is not None:
+        return told  # "joked to the host that ...": the hearer is not what was said
     if i < n and toks[i].low in r.ctx["adjunct_preps"] and toks[i].low != "to":
         ahead = next((k for k in range(i, min(n, i + 14)) if toks[k].low == "that" or not toks[k].word
                       or (k > i and toks[k].low in r.lex and not toks[k].cap and _is_cue(r, toks, k))), None)  # "... but added, '...'": not ours
