@@ -1953,7 +1953,8 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
     if opener in r.ctx["interjections"] and start + 2 < len(toks) and toks[start + 1].text == ",":
         start += 2  # "Well, if you read closely, Lee ..."
         opener = toks[start].low
-    if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"]:
+    if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"] or (
+            _time_opener(r, toks, start, before)):
         comma = _comma_in(toks, start, before)
         start = comma + 1 if comma is not None else start
     first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
@@ -1965,6 +1966,22 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
         return first, first
     found = _np_right(r, toks, first)
     return (found[0], _subject_end(r, toks, *found)) if found is not None else None
+
+
+def _time_opener(r: _Reader, toks: list[_Tok], start: int, before: int) -> bool:
+    """Whether the sentence opens at ``start`` with a time or manner phrase that a comma closes before the
+    subject: an adverb in -ly, a time word, a number ("Shortly after the vote,", "Unsurprisingly,", "Two days
+    later,") or a phrase ending in a time word ("Hours later,"). A name in -aly is no adverb ("Italy, ...").
+
+    >>> # "Shortly after the vote, the union walked out" -> True; "Ann Lee, the mayor, left" -> False
+    """
+    comma = _comma_in(toks, start, min(before, start + 7))
+    if comma is None or comma == start:
+        return False
+    opener, last = toks[start].low, toks[comma - 1].low
+    adverb = opener.endswith("ly") and len(opener) > 4 and (opener.endswith("ally") or opener[-3] != "a")
+    return (adverb or opener in r.ctx["time_words"] or opener in r.ctx["quantity_words"] or opener[:1].isdigit()
+            or last in r.ctx["time_words"])
 
 
 def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
