@@ -1597,6 +1597,20 @@ def test_sixth_round_sentences(text, expected):
      [("saying", "the fans", "the fans", "the match was dull.")]),
     ("Within hours, the club apologised, saying the tweet was a mistake.",
      [("saying", "the club", "the club", "the tweet was a mistake.")]),
+    # a relative pronoun after a time phrase or an appositive description stands for the name before it
+    ("The club has clashed with Ann Lee, now the league chairwoman, who in 2010 said the stadium was unsafe.",
+     [("said", "who", "Ann Lee", "the stadium was unsafe.")]),
+    ('Tom Hale, who has in the past described the plan as "madness," said he would fight it.',
+     [("said", "Tom Hale", "Tom Hale", "he would fight it."), ("described", "who", "Tom Hale", 'the plan as "madness,"')]),
+    ("The club has clashed with the mayor, the city's chief, who said the stadium was unsafe.",
+     [("said", "who", "the city's chief", "the stadium was unsafe.")]),
+    # a relative clause set off by a comma is a clause of its own; one without a comma stays in the content
+    ("The club thanked the mayor of Leeds, who said the stadium was unsafe.",
+     [("thanked", "The club", "The club", "the mayor of Leeds"), ("said", "who", "the mayor of Leeds", "the stadium was unsafe.")]),
+    ("The chef said she had no contact with suppliers who wanted a price rise.",
+     [("said", "The chef", "The chef", "she had no contact with suppliers who wanted a price rise.")]),
+    # an irregular past verb ends a subject read leftwards
+    ("The club met the mayor, who said the stadium was unsafe.", [("said", "who", "the mayor", "the stadium was unsafe.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

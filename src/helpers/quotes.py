@@ -540,7 +540,7 @@ def _comma_in(toks: list[_Tok], start: int, stop: int) -> int | None:
 
 def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
     """Index of the last token before ``j`` (inclusive) that is not an auxiliary, an adverb or a time
-    phrase ("has also", "on Tuesday", "last week")."""
+    phrase ("has also", "on Tuesday", "last week", "in 2010", "in the past")."""
     while j >= 0:
         low = toks[j].low
         if low in r.ctx["aux_adverbs"] or low.endswith("n't") or _ly_adverb(r, toks[j]):
@@ -549,6 +549,8 @@ def _skip_aux_left(r: _Reader, toks: list[_Tok], j: int) -> int:
             j -= 1
             while j >= 0 and toks[j].low in r.ctx["time_words"] | {"on", "in", "the", "this", "that", "next"}:
                 j -= 1
+        elif j > 0 and toks[j - 1].low in {"in", "since"} and len(low) == 4 and low.isdigit() and low[:2] in {"19", "20"}:
+            j -= 2  # "who in 2010 said"
         else:
             break
     return j
@@ -1515,7 +1517,7 @@ def _title_comma(toks: list[_Tok], k: int) -> list[_Tok] | None:
     if k < 3 or toks[k].text != '"' or not toks[k - 1].quoted or toks[k - 2].text != '"' or not toks[k - 3].word:
         return None
     title = toks[k - 1].text
-    comma = next((n for n in range(k - 3, max(-1, k - 12), -1) if toks[n].text in {",", '"'}), None)
+    comma = next((n for n in range(k - 3, max(-1, k - 20), -1) if toks[n].text in {",", '"'}), None)
     aside = comma is not None and toks[comma].text == "," and (toks[comma + 1].low.endswith("ing") or toks[comma + 1].low in {
         "who", "which", "whose"})  # ', citing "...,"', ', who called it "madness,"'
     if not title.endswith(",") or not aside and not _title_like(title):
@@ -2676,11 +2678,38 @@ def _relative_speaker(r: _Reader, toks: list[_Tok], who: int) -> str:
     "Mitt Romney, who campaigned on X and sought Y"); "" when none stands before it."""
     before = who - 1 - (who > 0 and toks[who - 1].text == ",")
     antecedent = _np_left(r, toks, before)
+    verb = antecedent and next((k for k in range(antecedent[1] - 1, antecedent[0] - 1, -1)
+                                if toks[k].low in r.ctx["irregular_past"] and not toks[k].cap), None)
+    if verb is not None:  # "The club met the mayor, who"; "came for Bob Ray, who"
+        start = next((k for k in range(verb + 1, antecedent[1] + 1) if toks[k].low not in r.ctx["adjunct_preps"]),
+                     antecedent[1])
+        antecedent = start, antecedent[1]
     antecedent = antecedent and _who_antecedent(r, toks, antecedent)
     if not antecedent:
         return ""
+    antecedent = _described_name(r, toks, antecedent) or antecedent
     return _resolve(r, r.norm[toks[antecedent[0]].start:toks[antecedent[1]].end], toks[antecedent[0]].start,
                     salient=False)  # a relative clause's speaker is no sentence subject
+
+
+def _described_name(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The name an appositive description at ``span`` follows, or None: in "Ann Lee, the league chairwoman, who"
+    the relative pronoun stands for Ann Lee. The description has no capitalised word (a time adverb such as
+    "now" may open it) and the name before its comma has two capitalised words or is a known person.
+
+    >>> # "Ann Lee, now the league chairwoman, who" -> the span of "Ann Lee"; "the mayor, the city's chief, who" -> None
+    """
+    first = span[0] + (toks[span[0]].low in r.ctx["time_words"])
+    if first < 2 or toks[first - 1].text != "," and toks[span[0] - 1].text != "," or any(
+            t.cap for t in toks[first:span[1] + 1]):
+        return None
+    comma = span[0] - 1 if toks[span[0] - 1].text == "," else first - 1
+    name = _np_left(r, toks, comma - 1)
+    if name is None:
+        return None
+    caps = [t for t in toks[name[0]:name[1] + 1] if t.cap and t.low not in DETERMINERS]
+    text = r.norm[toks[name[0]].start:toks[name[1]].end]
+    return name if len(caps) >= 2 or (caps and _surely_person(r, text)) else None
 
 
 def _who_antecedent(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
@@ -2862,6 +2891,8 @@ def _nested(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att]) -> bool:
         return False
     k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
     prev = toks[k - 1] if k > 0 else None
+    if att.mention.lower() in {"who", "which"} and prev is not None and prev.text == ",":
+        return False  # "thanked the mayor, who said ...": a relative clause set off by a comma is a clause of its own
     relative_that = prev is not None and prev.low == "that" and prev.start != holder.q_start  # "an attack that X blamed on"
     return prev is None or not (relative_that or (prev.low in r.ctx["clause_openers"] and prev.low != "because")
                                 or prev.low in {"which", "who", "whom"}
