@@ -464,6 +464,7 @@ class _Reader:
     speakers: str = ""  # the speaker table's path (default: the study in use)
     speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
     labels: frozenset[str] | None = None  # the turn labels of a transcript (see _turn_labels)
+    before: corpus.Sentence | None = None  # the sentence before the one being read (see _previous_subject)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -2774,7 +2775,7 @@ def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str
     fullest form of the name in the article ("" when nothing can be resolved)."""
     kind = _kind(mention, r.speakers)
     if kind == "pronoun":
-        return r.mentions.resolve(mention, pos)
+        return r.mentions.resolve(mention, pos) or _previous_subject(r, mention)
     words = mention.lower().split()
     if not words:
         return ""
@@ -2788,6 +2789,48 @@ def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str
     return r.mentions.add(mention, pos, kind, salient=salient, speaker=True)
 
 
+def _previous_subject(r: _Reader, pronoun: str) -> str:
+    """The subject of the sentence before, when it fits a pronoun nothing else resolved: in "Novak Djokovic
+    arrived on Sunday. He said ..." or "The airline cancelled 40 flights. It said ..." the writer's pronoun
+    names the subject no list knew as a person or an organisation. A he or she takes a name of two words or
+    more, or a person noun, of no other gender (one unknown word may be a place: "Florida"); an "it" an
+    organisation or a single capitalised word with no given name or title; a "they" a group or an organisation
+    with no preposition. "" otherwise (no sentence before, no subject, a mismatch).
+
+    >>> # "Ofcom fined the broadcaster. It said ..." -> "Ofcom"; "The fans left. She said ..." -> ""
+    """
+    before = r.before
+    low = pronoun.lower().replace("\u2019", "'").removesuffix("'s")
+    if before is None or _title_case_heading(r, before) or low not in r.words.person_pronouns | r.words.thing_pronouns | r.words.group_pronouns:
+        return ""
+    toks = r.tokens(before.start, before.end)
+    span = _sentence_subject(r, toks, len(toks))
+    if span is None or toks[span[0]].low in r.words.pronouns:
+        return ""
+    mention = r.norm[toks[span[0]].start:toks[span[1]].end]
+    kind, names = kind_of(mention), name_words(mention)
+    if low in r.words.person_pronouns:
+        other = "m" if low in {"she", "her"} else "f"
+        fits = kind == "person" and gender_of(mention) != other and not _acronym_like(mention) and (
+            len(names) > 1 or person_evidence(mention) or not names)  # a single unknown name may be a place
+    elif low in r.words.thing_pronouns:
+        fits = kind == "organisation" or (kind == "person" and len(names) == 1 and not person_evidence(mention))
+    else:
+        fits = kind in {"group", "organisation"} and not any(
+            w in r.ctx["adjunct_preps"] or w in r.ctx["stop_left"] for w in mention.lower().split()[1:]
+        )  # not "Opinions among older people"
+    if not fits:
+        return ""
+    return r.mentions.add(mention, toks[span[0]].start, "person" if low in r.words.person_pronouns else (
+        kind if kind != "person" else "organisation"), salient=True, speaker=True)
+
+
+def _acronym_like(mention: str) -> bool:
+    """Whether a mention's one name is in capitals ("NASA", "the BBC"): an organisation, never a he or she."""
+    names = name_words(mention)
+    return len(names) == 1 and names[0].isupper() and len(names[0]) > 1
+
+
 # ---------------------------------------------------------------- reading an article
 
 
@@ -2797,15 +2840,22 @@ _TITLE_WORD_RE = re.compile(r"(?<![\w'-])[A-Z]\w{3,}")
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'-]*(?:\.(?= [A-Z]))?(?: [A-Z][\w'-]*(?:\.(?= [A-Z]))?)*")
 
 
+def _title_case_heading(r: _Reader, sent: corpus.Sentence) -> bool:
+    """Whether a sentence is a headline or heading in title case ("Old Hands Help Russia Navigate Politics"):
+    a paragraph of its own or no closing punctuation, no lower-case word of four letters or more, and at least
+    three capitalised words (two when it stands alone)."""
+    alone = r.norm[sent.start - 1:sent.start] in {"", "\n"} and r.norm[sent.end:sent.end + 1] in {"", "\n"}
+    heading = alone or not sent.norm.rstrip().endswith((".", "!", "?", '"', ":"))
+    return heading and _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3 - alone
+
+
 def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
     """Record the capitalised names of a sentence outside quotations, for pronouns and merging.
 
     A single capitalised word counts only when the speaker table or an earlier full name knows it
     ("Trump" after "Donald Trump"), so that "But" or "Iowa" is not taken for a person.
     """
-    alone = r.norm[sent.start - 1:sent.start] in {"", "\n"} and r.norm[sent.end:sent.end + 1] in {"", "\n"}
-    heading = alone or not sent.norm.rstrip().endswith((".", "!", "?", '"', ":"))
-    if heading and _LOWER_WORD_RE.search(sent.norm) is None and len(_TITLE_WORD_RE.findall(sent.norm)) >= 3 - alone:
+    if _title_case_heading(r, sent):
         return  # a headline or heading in title case ("Old Hands Help Russia Navigate Politics"): no names
     first = True
     for m in _NAME_RUN_RE.finditer(r.norm, sent.start, sent.end):
@@ -3242,7 +3292,9 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     paras = _paragraph_spans(text)
     last: _Att | None = None
     current_para = -1
+    previous = None
     for sent in sents:
+        r.before, previous = previous, sent  # for a pronoun that names the sentence before's subject
         if last is not None and last.sentence is not None and sent.start < last.q_end and (
                 last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
             continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
