@@ -1621,6 +1621,15 @@ def test_sixth_round_sentences(text, expected):
     ("The fans left early. She said the match was dull.", [("said", "She", "", "the match was dull.")]),
     ("Florida voted early. She said the count was fair.", [("said", "She", "", "the count was fair.")]),
     ("Opinions among older fans differ. They say the club has changed.", [("say", "They", "", "the club has changed.")]),
+    # an opening participle phrase is no subject; a description with a capitalised modifier is named by the name after it
+    ("Speaking on Tuesday, the coach, Pep Guardiola, said his team were tired.",
+     [("said", "the coach", "Pep Guardiola", "his team were tired.")]),
+    ('"Our players showed real character," said the Celtic manager, Brendan Rodgers.',
+     [("said", "the Celtic manager", "Brendan Rodgers", '"Our players showed real character,')]),
+    ('"It was a great night," said the novelist\'s longtime editor, Nick Pearson.',
+     [("said", "the novelist's longtime editor", "Nick Pearson", '"It was a great night,')]),
+    ('"It was close," said Ann Lee, the mayor.', [("said", "Ann Lee", "Ann Lee", '"It was close,')]),
+    ("Manning, the quarterback, said the team was ready.", [("said", "Manning", "Manning", "the team was ready.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

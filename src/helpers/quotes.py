@@ -940,8 +940,10 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
     first = next((t for t in toks[subject[0]:subject[1] + 1] if t.low not in DETERMINERS and not t.low.endswith("'s")
                   and t.low not in r.ctx["quantity_words"] and t.low not in r.ctx["singular_quantity_words"]), None)
     start = subject[1] + 2
-    if first is None or first.cap or start > comma or toks[start - 1].text != ",":
-        return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description
+    head = toks[subject[1]]
+    described = not head.cap and (head.low in r.words.person_nouns or head.low in r.words.titles)
+    if first is None or (first.cap and not described) or start > comma or toks[start - 1].text != ",":
+        return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description; "the Celtic manager"
     link = next((k for k in range(subject[1] - 1, subject[0], -1) if toks[k].low in {"for", "to"}), None)
     if link is not None and any(t.low in r.words.titles or (t.low in r.words.person_nouns and not t.low.endswith("s"))
                                 for t in toks[link + 1:subject[1] + 1]):  # but "a lawyer for the outlets, Ann Lee,"
@@ -999,6 +1001,9 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
         # but "Polls have, in fact, shown"
     if subject[0] == subject[1] and toks[subject[0]].low in r.ctx["interjections"]:
         return None  # "Well, if you read closely, Lee was saying ..."
+    if toks[subject[0]].low.endswith("ing") and subject[0] < subject[1] and not toks[subject[0] + 1].cap and (
+            subject[0] == _after_dateline(toks)):
+        return None  # "Speaking on Tuesday, the coach, Pep Guardiola, said": an opening participle phrase
     if all(t.low in r.ctx["time_words"] or t.low in WEEKDAYS_MONTHS or _ly_adverb(r, t._replace(text=t.low))
            for t in toks[subject[0]:subject[1] + 1]):
         return None  # "Last year, Tom Hughes, the county's highways chief, said", "Sadly, Ann Lee, ..."
