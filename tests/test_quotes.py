@@ -1630,6 +1630,12 @@ def test_sixth_round_sentences(text, expected):
      [("said", "the novelist's longtime editor", "Nick Pearson", '"It was a great night,')]),
     ('"It was close," said Ann Lee, the mayor.', [("said", "Ann Lee", "Ann Lee", '"It was close,')]),
     ("Manning, the quarterback, said the team was ready.", [("said", "Manning", "Manning", "the team was ready.")]),
+    # a request for anonymity is not something the source said
+    ("Two paramedics, who asked not to be named, said ambulances were queuing.",
+     [("said", "Two paramedics", "Two paramedics", "ambulances were queuing.")]),
+    ("A nurse, who did not want to be named, said the ward was full.",
+     [("said", "A nurse", "A nurse", "the ward was full.")]),
+    ("The club asked fans to be patient.", [("asked", "The club", "The club", "fans to be patient.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

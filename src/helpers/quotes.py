@@ -2980,6 +2980,16 @@ def _held_by_later(att: _Att, found: list[_Att]) -> bool:
                for a in found)
 
 
+def _asks_anonymity(r: _Reader, att: _Att) -> bool:
+    """Whether a content only asks for anonymity ("who asked not to be named", "requested anonymity"): a
+    request not to be named is not what the source said (``anonymity_contents``).
+
+    >>> # "A nurse, who did not want to be named, said ..." -> the "want" reading asks anonymity
+    """
+    content = " ".join(re.findall(r"[\w'-]+", r.norm[att.q_start:att.q_end].lower()))
+    return content in r.ctx["anonymity_contents"]
+
+
 def _trim_joint(text: str) -> str:
     """``text`` without the punctuation and conjunction that join it to what follows.
 
@@ -3167,6 +3177,7 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         att = _signoff(r, sent)
         found = [att] if att else []
     _cut_contents(r, found)
+    found = [att for att in found if not _asks_anonymity(r, att)]
     for att in found:
         _extend_to_quotes(r, att)
         att.sentence = sent
