@@ -1636,6 +1636,11 @@ def test_sixth_round_sentences(text, expected):
     ("A nurse, who did not want to be named, said the ward was full.",
      [("said", "A nurse", "A nurse", "the ward was full.")]),
     ("The club asked fans to be patient.", [("asked", "The club", "The club", "fans to be patient.")]),
+    # an appositive about an "according to" source is not content; a phrase about the content's subject is
+    ("According to Dr Lisa Moore, a virologist at Imperial College, the new strain is no more dangerous.",
+     [("According to", "Dr Lisa Moore", "Lisa Moore", "the new strain is no more dangerous.")]),
+    ("According to the mayor, the bridge, built in 1990, is safe.",
+     [("According to", "the mayor", "the mayor", "the bridge, built in 1990, is safe.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

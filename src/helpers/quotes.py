@@ -2067,12 +2067,31 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
         k = k if comma is None else comma
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in r.words.relative_pronouns:
         k = _comma_in(toks, k + 1, len(toks)) or len(toks)  # "According to Lee, who led the study, C"
+    k = _source_appositive_end(r, toks, k)
     while k < len(toks) and toks[k].text in {",", ":"}:
         k += 1
     if k >= len(toks) - 1:
         return None
     att.q_start, att.q_end, att.right = toks[k].start, toks[-1].end, True
     return att
+
+
+def _source_appositive_end(r: _Reader, toks: list[_Tok], k: int) -> int:
+    """The comma that closes an appositive about an "according to" source opening at the comma ``k``, else ``k``:
+    a phrase of at most ten words with no verb, opening with "a" or "an" or headed by a person noun ("According to
+    Dr Lisa Moore, a virologist at Imperial College, the strain ..."); "According to police, the bridge, which
+    ..." keeps "the bridge".
+
+    >>> # "According to Ann Lee, an economist at the bank, prices will rise" at the first comma -> the second comma
+    """
+    if k + 2 >= len(toks) or toks[k].text != ",":
+        return k
+    end = _comma_in(toks, k + 1, min(len(toks) - 2, k + 12))
+    if end is None or any(t.low in r.ctx["finite_verbs"] or t.low in r.lex or t.quoted for t in toks[k + 1:end]):
+        return k
+    phrase = [t.low for t in toks[k + 1:end]]
+    head = next((w for w, nxt in zip(phrase, phrase[1:] + [""]) if nxt in _NP_LINKS or not nxt), "")
+    return end if phrase[0] in {"a", "an"} or head in r.words.person_nouns or head in r.words.titles else k
 
 
 def _in_evidence(r: _Reader, toks: list[_Tok], head: int, floor: int) -> _Att | None:
