@@ -670,8 +670,8 @@ def _np_left(r: _Reader, toks: list[_Tok], j: int) -> tuple[int, int] | None:
                     k > 0 and toks[k - 1].low in {"the", "a", "an"}):
                 break  # a verb: "the ministry released a statement stating"; "retired Gen. Ann Lee" is a name,
                 # "the unsigned opinion" a noun phrase
-            elif t.cap and t.low in r.ctx["stop_left"] and k < j:
-                break
+            elif t.cap and t.low in r.ctx["stop_left"] and k < j and not (t.text.isupper() and len(t.text) > 1):
+                break  # "But", "When"; not "US" in "the US Geological Survey"
         elif not (t.text == "." and k > 0 and (toks[k - 1].low in r.words.titles or len(toks[k - 1].text) == 1
                                               or "." in toks[k - 1].text or toks[k - 1].low in NAME_SUFFIXES)
                   ) and not _plural_possessive(toks, k):
@@ -2651,8 +2651,8 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
         att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
     head_tok = _head(toks, span)
     head = head_tok.low
-    if head in r.words.evidence_nouns:
-        att.act = "evidence"
+    if head in r.words.evidence_nouns and not (head_tok.cap and span[1] > span[0] and not _title_case(toks)):
+        att.act = "evidence"  # "the poll", "Polls show"; but "the US Geological Survey said" is an organisation
     owner = _document_owner(r, toks, span, head_tok) if head in r.words.document_nouns else None
     if owner is not None:
         att.speaker = r.last_speaker = owner  # "The mayor's statement said": the mayor
