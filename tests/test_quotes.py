@@ -1644,6 +1644,11 @@ def test_sixth_round_sentences(text, expected):
     # an organisation named "Survey" speaks; an acronym that spells a stop word is part of a name
     ("The US Geological Survey said the earthquake had a magnitude of 6.2.",
      [("said", "The US Geological Survey", "The US Geological Survey", "the earthquake had a magnitude of 6.2.")]),
+    # a ruling before a clause is speech; "ruled that out" and the noun "rules" are not
+    ("Mr Justice Fraser ruled that the contract was void.",
+     [("ruled", "Mr Justice Fraser", "Fraser", "that the contract was void.")]),
+    ("The coach ruled that out.", []),
+    ("Strict rules that limit spending were passed.", []),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

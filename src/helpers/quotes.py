@@ -1339,6 +1339,8 @@ def _content_start(r: _Reader, toks: list[_Tok], i: int, audience: bool) -> int 
     if i < n and toks[i].text == ":":
         i += 1
     if i + 1 < n and toks[i].low == "that" and toks[i + 1].word:
+        if toks[i + 1].low in r.ctx["verb_particles"] and (i + 2 >= n or not toks[i + 2].word):
+            return None  # "ruled that out": a pronoun object and a particle, no clause
         return i
     if i >= n or toks[i].text in {".", ",", ";", "!", "?", ")", "-"}:
         return None  # "A, allies believe - backers she will need": an aside after a dash is no content
