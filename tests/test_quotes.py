@@ -1649,6 +1649,8 @@ def test_sixth_round_sentences(text, expected):
      [("ruled", "Mr Justice Fraser", "Fraser", "that the contract was void.")]),
     ("The coach ruled that out.", []),
     ("Strict rules that limit spending were passed.", []),
+    ("She knew that man from school.", []),
+    ("She knew that the plan would fail.", [("knew", "She", "", "that the plan would fail.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

@@ -1071,6 +1071,18 @@ def _subject_named(r: _Reader, toks: list[_Tok], i: int) -> bool:
     return i + 1 < k < len(toks) and toks[k].low in r.ctx["finite_verbs"] and not toks[k - 1].low.endswith(("'s", "’s"))
 
 
+def _verb_after(r: _Reader, toks: list[_Tok], k: int) -> bool:
+    """Whether a verb follows token ``k`` in the sentence (an auxiliary, a cue word, an -ed form or an -s form after
+    its first word): "that" before it may open a clause ("ruled that the contract was void"), else it is a
+    determiner ("ruled that empire with an iron fist").
+
+    >>> # "the contract was void" -> True; "empire with an iron fist" -> False
+    """
+    return any(t.low in r.ctx["finite_verbs"] or t.low in r.lex or (t.low.endswith("ed") and len(t.low) > 3) or (
+        n > k and t.low.endswith("s") and not t.low.endswith(("ss", "'s")) and t.word and not t.cap)
+        for n, t in enumerate(toks[k:], k) if t.word)
+
+
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
 
@@ -1086,6 +1098,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     if cue.needs and (nxt is None or nxt.low not in cue.needs) and not (
             nxt is not None and nxt.low in {"not", "never"} and i + 2 < len(toks) and toks[i + 2].low in cue.needs):
         return False  # "seems not to have", "declined to"
+    if cue.needs and nxt is not None and nxt.low == "that" and not _verb_after(r, toks, i + 2):
+        return False  # "ruled that empire", "knew that man": a determiner, no clause
     if nxt is not None and nxt.low in cue.unless and not any(t.quoted for t in toks[i + 2:i + 5]):
         return False  # "called it quits", but 'called it "shameful"': a quoted label makes it a cue
     if nxt is not None and nxt.low in _OBJECT_PRONOUNS | {"it", "you", "that"} and i + 2 < len(toks) and \
