@@ -1656,6 +1656,13 @@ def test_sixth_round_sentences(text, expected):
      [("concerned", "Scientists", "Scientists", "that the coral may not recover.")]),
     ("Residents are concerned about the noise.", []),
     ("Make sure that the door is locked.", []),
+    # an -ing noun after an adjective opening the sentence is no participle; a bare plural is an "according to" source
+    ("A red warning means there is a danger to life, the Met Office explained.",
+     [("explained", "the Met Office", "Met Office", "A red warning means there is a danger to life")]),
+    ("The council sent a letter warning that the road would close.",
+     [("warning", "The council", "The council", "that the road would close.")]),
+    ("The fire started in the kitchen, according to firefighters.",
+     [("according to", "firefighters", "firefighters", "The fire started in the kitchen")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

@@ -1083,6 +1083,17 @@ def _verb_after(r: _Reader, toks: list[_Tok], k: int) -> bool:
         for n, t in enumerate(toks[k:], k) if t.word)
 
 
+def _modifier(r: _Reader, t: _Tok) -> bool:
+    """Whether ``t``, after an article that opens a sentence, reads as an adjective before an -ing noun ("A red
+    warning means", "A stern warning"), not a noun the -ing word describes ("A letter warning", "A man saying",
+    "A poll showing"). Inside a sentence an -ing word after an object is a participle ("traveled the globe
+    pushing X"), so only the sentence's opening is read so."""
+    w = r.words
+    return t.word and not t.cap and not t.quoted and not t.low.endswith("ly") and t.low not in r.lex and not (
+        t.low in w.person_nouns or t.low in w.document_nouns or t.low in w.evidence_nouns or t.low in w.org_heads
+        or t.low in w.work_nouns or t.low.endswith("s"))
+
+
 def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
     """Whether the lexicon word at ``i`` is used as a verb of attribution here (not a noun, passive or adverbial).
 
@@ -1125,6 +1136,9 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
+    if t.low.endswith("ing") and i >= 2 and i - 2 == _after_dateline(toks) and toks[i - 2].low in {"a", "an", "the"} and (
+            _modifier(r, toks[i - 1])):
+        return False  # "A red warning means ...": a noun after an adjective opens the sentence; but "A letter warning"
     if _linking_verb(r, toks, i) is not None:
         return True  # "Lee is convinced that": a belief, not a passive
     if cue.subject == "linked":
@@ -2061,7 +2075,9 @@ def _dateline_end(toks: list[_Tok]) -> int:
 
 def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | None:
     """'According to the county clerk, turnout fell' and 'Turnout fell, according to the county clerk.'"""
-    described = i + 2 < len(toks) and toks[i + 2].low in DETERMINERS  # "the county clerk"; not "international law"
+    described = i + 2 < len(toks) and (toks[i + 2].low in DETERMINERS or (  # "the county clerk"; not "international law"
+        toks[i + 2].word and not toks[i + 2].cap and toks[i + 2].low.endswith("s") and not toks[i + 2].low.endswith("ss")))
+    # a bare plural names a source too: "according to firefighters"
     subject = _np_right(r, toks, i + 2, any_noun=described)
     if subject is None:
         return None
