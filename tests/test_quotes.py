@@ -1663,6 +1663,10 @@ def test_sixth_round_sentences(text, expected):
      [("warning", "The council", "The council", "that the road would close.")]),
     ("The fire started in the kitchen, according to firefighters.",
      [("according to", "firefighters", "firefighters", "The fire started in the kitchen")]),
+    # a headline's name before a colon and first-person words speaks; a topic label does not
+    ("Vardy: I will never leave Leicester\n\nThe striker signed a new deal on Friday.",
+     [(":", "Vardy", "Vardy", "I will never leave Leicester")]),
+    ("Brexit: What happens next\n\nTalks resume on Monday.", []),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

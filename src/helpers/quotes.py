@@ -2398,6 +2398,19 @@ def _speechlike(r: _Reader, toks: list[_Tok]) -> bool:
     return any(t.quoted or t.text in {'"', "'"} or t.low in r.ctx["speech_markers"] for t in toks)
 
 
+def _opens_first_person(toks: list[_Tok]) -> bool:
+    """Whether words open with a first-person pronoun, inside a quotation or not: after a name and a colon they
+    are the name's own words ("Vardy: I will never leave Leicester", "Murray: 'My hip is fine now'").
+
+    >>> # "I will never leave" -> True; "What happens next" -> False
+    """
+    first = next((t for t in toks if t.word or t.quoted), None)
+    word = first.text.split()[0].lower().replace("\u2019", "'") if first is not None and first.text.split() else ""
+    return word.strip("'\"") in _FIRST_PERSON
+
+
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "we'll", "we'd", "my", "our",
+                           "me", "us"})
 _HEADLINE_LINKS = frozenset({"on", "at", "On", "At"})
 
 
@@ -2423,7 +2436,8 @@ def _name_colon(r: _Reader, toks: list[_Tok]) -> _Att | None:
         t.low in r.words.titles or t.low in r.words.person_nouns for t in name))  # "Pentagon on X:", "CNN President On X:"
     if not turn and not linked and (kind_of(named) != "person" or not (
             person_evidence(named) or _match_speaker(named, r.speakers) or named.lower() in r.mentions.full_names
-            or full_name != named or _speaks_later(r, named.split()[-1], toks[-1].end))):
+            or full_name != named or _speaks_later(r, named.split()[-1], toks[-1].end)
+            or (toks[colon + 1].text != '"' and _opens_first_person(toks[colon + 1:])))):  # a quotation reads below
         return None  # "Background:", "Ohio:", "Key Points:", "FIX IS IN:" are labels
     att = _Att(":", toks[colon].start, toks[colon].end, "speech", construction="name colon")
     _set_mention(r, att, toks, (0, len(name) - 1))
