@@ -1667,6 +1667,10 @@ def test_sixth_round_sentences(text, expected):
     ("Vardy: I will never leave Leicester\n\nThe striker signed a new deal on Friday.",
      [(":", "Vardy", "Vardy", "I will never leave Leicester")]),
     ("Brexit: What happens next\n\nTalks resume on Monday.", []),
+    # ", but" opening a clause with its own subject ends a content
+    ("Many gardeners assume that roses need full sun, but that is not always true.",
+     [("assume", "Many gardeners", "Many gardeners", "that roses need full sun")]),
+    ("The chef said the sauce was rich but light.", [("said", "The chef", "The chef", "the sauce was rich but light.")]),
 ])
 def test_seventh_round_sentences(text, expected):
     """Written for the test (other topics): readings fixed in the seventh round, with their neighbours kept."""

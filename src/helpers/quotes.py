@@ -3045,6 +3045,23 @@ def _held_by_later(att: _Att, found: list[_Att]) -> bool:
                for a in found)
 
 
+def _end_before_but(r: _Reader, toks: list[_Tok], att: _Att) -> None:
+    """End a content after its cue before ", but" opening a clause with a subject of its own (a pronoun, a
+    determiner or a capitalised word), outside quotations: in "Many gardeners assume that roses need full sun, but
+    that is not always true" the writer's correction is not what the gardeners assume.
+
+    >>> # "said the plan works, but the council disagrees" -> "the plan works"; "said it was late but safe" stays whole
+    """
+    if not att.right:
+        return
+    for k, t in enumerate(toks[:-2]):
+        if att.q_start < t.start < att.q_end and t.text == "," and not t.quoted and toks[k + 1].low == "but" and (
+                toks[k + 2].low in r.words.pronouns or toks[k + 2].low in DETERMINERS or toks[k + 2].cap):
+            att.q_end = t.start
+            att.gaps = [g for g in att.gaps if g[1] < att.q_end]
+            return
+
+
 def _asks_anonymity(r: _Reader, att: _Att) -> bool:
     """Whether a content only asks for anonymity ("who asked not to be named", "requested anonymity"): a
     request not to be named is not what the source said (``anonymity_contents``).
@@ -3242,6 +3259,8 @@ def _read_sentence(r: _Reader, sent: corpus.Sentence) -> list[_Att]:
         att = _signoff(r, sent)
         found = [att] if att else []
     _cut_contents(r, found)
+    for att in found:
+        _end_before_but(r, toks, att)
     found = [att for att in found if not _asks_anonymity(r, att)]
     for att in found:
         _extend_to_quotes(r, att)
