@@ -2035,6 +2035,8 @@ def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
         verb_next = nxt.word and not nxt.cap and nxt.low not in _NP_LINKS and not _source_noun(r, nxt.low)
         if (_source_noun(r, here.low) or name_end) and verb_next:
             return k
+        if here.cap and nxt.low in r.ctx["irregular_past"] | {"hit"}:
+            return k  # "McIlroy hit back, saying": a name before an irregular past verb
     return b
 
 
@@ -2651,6 +2653,9 @@ def _name_start(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[in
     opens = a > 0 and toks[a - 1].low == "on" if toks[a].low in WEEKDAYS_MONTHS else a == 0
     if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper() and opens:
         return a + 1, b
+    day = next((k for k in range(a, min(b, a + 4)) if toks[k].low in WEEKDAYS_MONTHS and toks[k + 1].low in {"the", "a"}), None)
+    if day is not None and all(t.low in r.ctx["adjunct_preps"] or t.low in r.ctx["time_words"] for t in toks[:day]):
+        return day + 1, b  # "Late on Saturday the organisers said": a time phrase without its comma
     return span
 
 
