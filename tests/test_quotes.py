@@ -1621,6 +1621,10 @@ def test_sixth_round_sentences(text, expected):
     ("The fans left early. She said the match was dull.", [("said", "She", "", "the match was dull.")]),
     ("Florida voted early. She said the count was fair.", [("said", "She", "", "the count was fair.")]),
     ("Opinions among older fans differ. They say the club has changed.", [("say", "They", "", "the club has changed.")]),
+    ("Mr and Mrs Patel lost their savings in the scam. They want the bank to refund them in full.",
+     [("want", "They", "Mr and Mrs Patel", "the bank to refund them in full.")]),
+    ("Ann Lee and Tom Hale met on Monday. They said the talks went well.",
+     [("said", "They", "Ann Lee and Tom Hale", "the talks went well.")]),
     # an opening participle phrase is no subject; a description with a capitalised modifier is named by the name after it
     ("Speaking on Tuesday, the coach, Pep Guardiola, said his team were tired.",
      [("said", "the coach", "Pep Guardiola", "his team were tired.")]),

@@ -2907,7 +2907,12 @@ def _previous_subject(r: _Reader, pronoun: str) -> str:
     span = _sentence_subject(r, toks, len(toks))
     if span is None or toks[span[0]].low in r.words.pronouns:
         return ""
-    mention = r.norm[toks[span[0]].start:toks[span[1]].end]
+    end = span[1]
+    if end + 2 < len(toks) and toks[end + 1].low in {"and", "&"} and toks[end + 2].cap:
+        end += 2  # "Mr and Mrs Patel": one subject
+        while end + 1 < len(toks) and toks[end + 1].cap:
+            end += 1
+    mention = r.norm[toks[span[0]].start:toks[end].end]
     kind, names = kind_of(mention), name_words(mention)
     if low in r.words.person_pronouns:
         other = "m" if low in {"she", "her"} else "f"
@@ -2916,9 +2921,11 @@ def _previous_subject(r: _Reader, pronoun: str) -> str:
     elif low in r.words.thing_pronouns:
         fits = kind == "organisation" or (kind == "person" and len(names) == 1 and not person_evidence(mention))
     else:
+        counted = toks[span[0]].low in r.ctx["quantity_words"] or toks[span[0]].text[:1].isdigit()
+        kind = "group" if kind == "description" and counted and mention.lower().endswith("s") else kind  # "Two hikers"
         fits = kind in {"group", "organisation"} and not any(
-            w in r.ctx["adjunct_preps"] or w in r.ctx["stop_left"] for w in mention.lower().split()[1:]
-        )  # not "Opinions among older people"
+            (w in r.ctx["adjunct_preps"] or w in r.ctx["stop_left"]) and w not in {"and", "&"}
+            for w in mention.lower().split()[1:])  # not "Opinions among older people"; but "Mr and Mrs Patel"
     if not fits:
         return ""
     return r.mentions.add(mention, toks[span[0]].start, "person" if low in r.words.person_pronouns else (
