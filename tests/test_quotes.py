@@ -1698,3 +1698,10 @@ def test_an_organisation_named_survey_speaks_while_a_poll_is_evidence():
     assert one("The British Geological Survey said the quake was shallow.")["act"].tolist() == ["speech"]
     assert one("A new poll shows the mayor ahead.")["act"].tolist() == ["evidence"]
     assert one("Polls show the mayor ahead.")["act"].tolist() == ["evidence"]
+
+
+def test_data_from_an_organisation_is_evidence():
+    """Written for the test (a regression an independent review found): the capitalised first word of a sentence
+    is no name, so "Data from the council" stays evidence while "the US Geological Survey" speaks."""
+    assert one("Data from the council suggest that rents rose.")["act"].tolist() == ["evidence"]
+    assert one("The US Geological Survey said the quake was shallow.")["act"].tolist() == ["speech"]

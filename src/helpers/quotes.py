@@ -2727,7 +2727,9 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
         att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
     head_tok = _head(toks, span)
     head = head_tok.low
-    if head in r.words.evidence_nouns and not (head_tok.cap and span[1] > span[0] and not _title_case(toks)):
+    named = head_tok.cap and any(t.end <= head_tok.start and t.cap for t in toks[span[0]:span[1] + 1]) and (
+        not _title_case(toks))  # "the US Geological Survey": a name that ends in the head
+    if head in r.words.evidence_nouns and not named:
         att.act = "evidence"  # "the poll", "Polls show"; but "the US Geological Survey said" is an organisation
     owner = _document_owner(r, toks, span, head_tok) if head in r.words.document_nouns else None
     if owner is not None:
@@ -3089,8 +3091,9 @@ def _end_before_but(r: _Reader, toks: list[_Tok], att: _Att) -> None:
 
     >>> # "said the plan works, but the council disagrees" -> "the plan works"; "said it was late but safe" stays whole
     """
-    if not att.right:
-        return
+    segment = r.norm[att.q_start:att.q_end] if att.right else ""
+    if "but" not in segment and "But" not in segment and "BUT" not in segment:
+        return  # the cheap test first
     for k, t in enumerate(toks[:-2]):
         if att.q_start < t.start < att.q_end and t.text == "," and not t.quoted and toks[k + 1].low == "but" and (
                 toks[k + 2].low in r.words.pronouns or toks[k + 2].low in DETERMINERS or toks[k + 2].cap):
@@ -3105,6 +3108,8 @@ def _asks_anonymity(r: _Reader, att: _Att) -> bool:
 
     >>> # "A nurse, who did not want to be named, said ..." -> the "want" reading asks anonymity
     """
+    if att.q_end - att.q_start > 40:
+        return False  # the longest listed request is 30 characters
     content = " ".join(re.findall(r"[\w'-]+", r.norm[att.q_start:att.q_end].lower()))
     return content in r.ctx["anonymity_contents"]
 
