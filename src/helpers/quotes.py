@@ -1080,7 +1080,7 @@ def _verb_after(r: _Reader, toks: list[_Tok], k: int) -> bool:
     """
     return any(t.low in r.ctx["finite_verbs"] or t.low in r.lex or (t.low.endswith("ed") and len(t.low) > 3) or (
         n > k and t.low.endswith("s") and not t.low.endswith(("ss", "'s")) and t.word and not t.cap)
-        for n, t in enumerate(toks[k:], k) if t.word)
+        for n, t in enumerate(toks[k:k + 16], k) if t.word)  # a clause's verb comes within a few words
 
 
 def _modifier(r: _Reader, t: _Tok) -> bool:
@@ -1136,8 +1136,8 @@ def _is_cue(r: _Reader, toks: list[_Tok], i: int) -> bool:
         return False  # "the report", "new claims"; an -ed form after an adjective is still a verb
     if t.low.endswith("ing") and prev in r.ctx["ing_preps"]:
         return False
-    if t.low.endswith("ing") and i >= 2 and i - 2 == _after_dateline(toks) and toks[i - 2].low in {"a", "an", "the"} and (
-            _modifier(r, toks[i - 1])):
+    if t.low.endswith("ing") and i >= 2 and toks[i - 2].low in {"a", "an", "the"} and _modifier(r, toks[i - 1]) and (
+            i - 2 == _after_dateline(toks)):
         return False  # "A red warning means ...": a noun after an adjective opens the sentence; but "A letter warning"
     if _linking_verb(r, toks, i) is not None:
         return True  # "Lee is convinced that": a belief, not a passive
@@ -2717,6 +2717,12 @@ def _without_auxiliary(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> t
     return span
 
 
+def _name_ends_in(toks: list[_Tok], span: tuple[int, int], head: _Tok) -> bool:
+    """Whether a capitalised ``head`` ends a name in ``span`` ("the US Geological Survey") outside a title-case
+    headline; a sentence's capitalised first word alone is no name ("Data from the council")."""
+    return head.cap and any(t.end <= head.start and t.cap for t in toks[span[0]:span[1] + 1]) and not _title_case(toks)
+
+
 def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int]) -> None:
     span = _without_auxiliary(r, toks, _name_start(r, toks, span))
     att.m_start, att.m_end = toks[span[0]].start, toks[span[1]].end
@@ -2727,9 +2733,7 @@ def _set_mention(r: _Reader, att: _Att, toks: list[_Tok], span: tuple[int, int])
         att.speaker = _cataphora(r, toks, span) or _resolve(r, att.mention, att.m_start)
     head_tok = _head(toks, span)
     head = head_tok.low
-    named = head_tok.cap and any(t.end <= head_tok.start and t.cap for t in toks[span[0]:span[1] + 1]) and (
-        not _title_case(toks))  # "the US Geological Survey": a name that ends in the head
-    if head in r.words.evidence_nouns and not named:
+    if head in r.words.evidence_nouns and not _name_ends_in(toks, span, head_tok):
         att.act = "evidence"  # "the poll", "Polls show"; but "the US Geological Survey said" is an organisation
     owner = _document_owner(r, toks, span, head_tok) if head in r.words.document_nouns else None
     if owner is not None:
