@@ -1640,6 +1640,14 @@ def test_sixth_round_sentences(text, expected):
     ("A nurse, who did not want to be named, said the ward was full.",
      [("said", "A nurse", "A nurse", "the ward was full.")]),
     ("The club asked fans to be patient.", [("asked", "The club", "The club", "fans to be patient.")]),
+    ("A nurse, who asked not to be named because she was not authorised to speak, said staff were exhausted.",
+     [("said", "A nurse", "A nurse", "staff were exhausted.")]),
+    ("The sheep farmer, who asked not to be identified, lost 40 ewes to dog attacks.", []),
+    # "rail" is a cue only before what is railed against; a description with "of" keeps its head
+    ("The RMT union, which represents rail workers, said the strike would go ahead.",
+     [("said", "The RMT union", "The RMT union", "the strike would go ahead.")]),
+    ("On Monday, the organisers of the Royal Show said the event was cancelled.",
+     [("said", "the organisers of the Royal Show", "the organisers of the Royal Show", "the event was cancelled.")]),
     # an appositive about an "according to" source is not content; a phrase about the content's subject is
     ("According to Dr Lisa Moore, a virologist at Imperial College, the new strain is no more dangerous.",
      [("According to", "Dr Lisa Moore", "Lisa Moore", "the new strain is no more dangerous.")]),

@@ -371,7 +371,10 @@ class ArticleMentions:
             if not (speaker or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
                 kind = "place"
         else:
-            name = _LOWER_PREFIX_RE.sub("", _description(normalise(mention)))  # "the country's Ministry of X"
+            name = _description(normalise(mention))
+            prefix = _LOWER_PREFIX_RE.match(name)
+            if prefix and not _HEAD_PREPOSITIONS & set(prefix.group(0).lower().split()):
+                name = name[prefix.end():]  # "the country's Ministry of X"; but "the organisers of the Royal Show"
         if name:
             self.entries.append(_Entry(pos, name, kind, salient))
         return name

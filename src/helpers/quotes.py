@@ -3107,15 +3107,19 @@ def _end_before_but(r: _Reader, toks: list[_Tok], att: _Att) -> None:
 
 
 def _asks_anonymity(r: _Reader, att: _Att) -> bool:
-    """Whether a content only asks for anonymity ("who asked not to be named", "requested anonymity"): a
-    request not to be named is not what the source said (``anonymity_contents``).
+    """Whether a content only asks for anonymity ("who asked not to be named", "requested anonymity"), with its
+    reason or up to a comma ("not to be named because she was not authorised to speak", "not to be identified,
+    lost 40 ewes"): a request not to be named is not what the source said (``anonymity_contents``).
 
     >>> # "A nurse, who did not want to be named, said ..." -> the "want" reading asks anonymity
     """
-    if att.q_end - att.q_start > 40:
-        return False  # the longest listed request is 30 characters
-    content = " ".join(re.findall(r"[\w'-]+", r.norm[att.q_start:att.q_end].lower()))
-    return content in r.ctx["anonymity_contents"]
+    text = r.norm[att.q_start:att.q_end].lower()
+    if not text.lstrip("\"' ").startswith(("not", "to", "anonymity")):
+        return False  # the cheap test first
+    content = " ".join(re.findall(r"[\w'-]+", text.split(",")[0]))
+    words = content.split()
+    return any(" ".join(words[:n]) in r.ctx["anonymity_contents"] and (
+        n == len(words) or words[n] in {"because", "as", "since", "so"}) for n in range(1, min(len(words), 7) + 1))
 
 
 def _trim_joint(text: str) -> str:
