@@ -1653,6 +1653,13 @@ def test_sixth_round_sentences(text, expected):
      [("According to", "Dr Lisa Moore", "Lisa Moore", "the new strain is no more dangerous.")]),
     ("According to the mayor, the bridge, built in 1990, is safe.",
      [("According to", "the mayor", "the mayor", "the bridge, built in 1990, is safe.")]),
+    ("According to the museum's curator, Dr Ruth Bell, the manuscript dates from the 12th century.",
+     [("According to", "the museum's curator", "the museum's curator", "the manuscript dates from the 12th century.")]),
+    ("According to police, John Smith, 45, was arrested.",
+     [("According to", "police", "police", "John Smith, 45, was arrested.")]),
+    # people in news outside politics are person nouns: a description, then its name
+    ("In a letter to parents, the principal, Dr Fiona Grant, said uniform rules would be relaxed.",
+     [("said", "the principal", "Fiona Grant", "uniform rules would be relaxed.")]),
     # an organisation named "Survey" speaks; an acronym that spells a stop word is part of a name
     ("The US Geological Survey said the earthquake had a magnitude of 6.2.",
      [("said", "The US Geological Survey", "The US Geological Survey", "the earthquake had a magnitude of 6.2.")]),
