@@ -70,3 +70,31 @@ def test_cue_readings_ranks_by_cross_validation_over_articles():
     data = [({"next": "that" if right else "up"}, right, f"a{k}") for k in range(10) for right in (True, False)]
     scored = tool["rank"](data)
     assert len(scored) == 20 and [y for _, y in scored[:10]] == [True] * 10  # the telling word ranks them
+
+
+HARBOUR = "Ann Lee met fishermen on Monday.\n\nShe said the harbour would reopen in May.\n"
+
+
+def test_pronoun_check_draws_outside_the_repository_and_scores_the_written_referents(tmp_path):
+    """bench/pronoun_check.py on one article written for the test: a "she" the reader says is Ann Lee."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    spans = {"Attribution": "said", "Cue": "said", "Source": "She", "Content": "the harbour would reopen in May"}
+    lines = [f"T{k}\t{kind} {HARBOUR.index(p)} {HARBOUR.index(p) + len(p)}\t{p}" for k, (kind, p) in
+             enumerate(spans.items(), 1)]
+    lines.append("E1\tAttribution:T1 Cue:T2 Source:T3 Content:T4")
+    (corpus / "harbour.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tool = [sys.executable, str(ROOT / "bench" / "pronoun_check.py"), str(corpus)]
+    inside = subprocess.run(tool + ["--draw", str(ROOT / "reports" / "draw")], capture_output=True, text=True,
+                            timeout=300)
+    assert inside.returncode != 0 and "outside the repository" in inside.stderr
+    draw = tmp_path / "draw"
+    done = subprocess.run(tool + ["--draw", str(draw)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 matched pairs with a pronoun source; 1 drawn" in done.stdout
+    assert "Ann Lee" not in (draw / "items.csv").read_text(encoding="utf-8").split("\n")[0]  # no answer in the header
+    (draw / "referents.csv").write_text("item,referent\n1,Ann Lee\n", encoding="utf-8")
+    done = subprocess.run(tool + ["--score", str(draw)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "pronoun sources resolved right: 1 of 1 = 1.00" in done.stdout
