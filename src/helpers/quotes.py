@@ -1605,8 +1605,8 @@ def _stray_comma(r: _Reader, toks: list[_Tok], comma: int) -> bool:
 def _participle_head(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     """The noun phrase a participle phrase before a cue describes, when it is a source: in "Research published in
     Nature suggests ..." or "A report released by the ministry shows ..." the research and the report speak, not
-    Nature or the ministry. The participle ends in -ed (or is "written", "shown", "given", "taken", "done") right
-    before a preposition that opens ``span``; the phrase before it is an evidence, document or source noun.
+    Nature or the ministry. The participle ends in -ed (or is "written", "shown", "given", "taken", "done", "made")
+    right before a preposition that opens ``span``; the phrase before it is an evidence, document or source noun.
 
     >>> # "Data compiled by the council show" -> "Data"; "Fans in the stadium said" -> unchanged
     """
@@ -2139,10 +2139,9 @@ def _source_appositive_end(r: _Reader, toks: list[_Tok], k: int) -> int:
     """The comma that closes an appositive about an "according to" source opening at the comma ``k``, else ``k``:
     a phrase of at most ten words with no verb, opening with "a" or "an", headed by a person noun, or a name of two
     to five capitalised words after a singular person noun ("According to Dr Lisa Moore, a virologist at Imperial
-    College, the strain ...",
-    "According to the museum's curator, Dr Ruth Bell, the manuscript ..."); "According to police, the bridge,
-    which ..." and "According to police, John Smith, 45, was ..." keep their subjects. Limit: the name is not made
-    the speaker.
+    College, the strain ...", "According to the museum's curator, Dr Ruth Bell, the manuscript ..."); "According
+    to police, the bridge, which ..." and "According to police, John Smith, 45, was ..." keep their subjects.
+    Limit: the name is not made the speaker.
 
     >>> # "According to Ann Lee, an economist at the bank, prices will rise" at the first comma -> the second comma
     """
@@ -2683,7 +2682,8 @@ def _name_start(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[in
     opens = a > 0 and toks[a - 1].low == "on" if toks[a].low in WEEKDAYS_MONTHS else a == 0
     if a < b and toks[a].low in r.ctx["opening_time_words"] and toks[a + 1].text[0].isupper() and opens:
         return a + 1, b
-    day = next((k for k in range(a, min(b, a + 4)) if toks[k].low in WEEKDAYS_MONTHS and toks[k + 1].low in {"the", "a"}), None)
+    day = next((k for k in range(a, min(b, a + 4))
+                if toks[k].low in WEEKDAYS_MONTHS and toks[k + 1].low in {"the", "a"}), None)
     if day is not None and all(t.low in r.ctx["adjunct_preps"] or t.low in r.ctx["time_words"] for t in toks[:day]):
         return day + 1, b  # "Late on Saturday the organisers said": a time phrase without its comma
     return span
@@ -2912,7 +2912,8 @@ def _previous_subject(r: _Reader, pronoun: str) -> str:
     """
     before = r.before
     low = pronoun.lower().replace("\u2019", "'").removesuffix("'s")
-    if before is None or _title_case_heading(r, before) or low not in r.words.person_pronouns | r.words.thing_pronouns | r.words.group_pronouns:
+    pronouns = r.words.person_pronouns | r.words.thing_pronouns | r.words.group_pronouns
+    if before is None or low not in pronouns or _title_case_heading(r, before):
         return ""
     toks = r.tokens(before.start, before.end)
     span = _sentence_subject(r, toks, len(toks))
@@ -3077,20 +3078,6 @@ def _gerund_in_content(r: _Reader, toks: list[_Tok], att: _Att, found: list[_Att
     k = next((n for n, t in enumerate(toks) if t.start >= att.cue_start), 0)
     return k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low in r.lex and not toks[k - 1].low.endswith(
         "ing") and any(f.q_start <= att.cue_start < f.q_end for f in found)
-
-
-def _held_by_later(att: _Att, found: list[_Att]) -> bool:
-    """Whether ``att`` lies inside the content of a later attribution whose content comes before its cue: in
-    "A witness told the panel the roof was unsafe, the report said" what the witness told is part of what the
-    report said, one attribution, as a cue inside a content after its cue is (see :func:`_nested`).
-
-    >>> held = _Att("told", 10, 14, "speech", q_start=15, q_end=40, right=True)
-    >>> later = _Att("said", 52, 56, "speech", q_start=0, q_end=40)
-    >>> _held_by_later(held, [held, later]), _held_by_later(later, [held, later])
-    (True, False)
-    """
-    return any(a is not att and not a.right and a.q_start <= att.start and att.cue_end <= a.q_end <= a.cue_start
-               for a in found)
 
 
 def _end_before_but(r: _Reader, toks: list[_Tok], att: _Att) -> None:
