@@ -1604,6 +1604,8 @@ def test_sixth_round_sentences(text, expected):
      [("said", "Tom Hale", "Tom Hale", "he would fight it."), ("described", "who", "Tom Hale", 'the plan as "madness,"')]),
     ("The club has clashed with the mayor, the city's chief, who said the stadium was unsafe.",
      [("said", "who", "the city's chief", "the stadium was unsafe.")]),
+    ("Voters have soured on Tom Hale, now the Senate majority leader, who in 2010 said the tax was fair.",
+     [("said", "who", "Tom Hale", "the tax was fair.")]),
     # a relative clause set off by a comma is a clause of its own; one without a comma stays in the content
     ("The club thanked the mayor of Leeds, who said the stadium was unsafe.",
      [("thanked", "The club", "The club", "the mayor of Leeds"), ("said", "who", "the mayor of Leeds", "the stadium was unsafe.")]),

@@ -2806,15 +2806,18 @@ def _relative_speaker(r: _Reader, toks: list[_Tok], who: int) -> str:
 
 def _described_name(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int] | None:
     """The name an appositive description at ``span`` follows, or None: in "Ann Lee, the league chairwoman, who"
-    the relative pronoun stands for Ann Lee. The description has no capitalised word (a time adverb such as
-    "now" may open it) and the name before its comma has two capitalised words or is a known person.
+    the relative pronoun stands for Ann Lee. The description has no capitalised word or is headed by a person noun
+    ("now the Senate majority leader"; a time adverb such as "now" may open it), and the name before its comma has
+    two capitalised words or is a known person.
 
     >>> # "Ann Lee, now the league chairwoman, who" -> the span of "Ann Lee"; "the mayor, the city's chief, who" -> None
     """
     first = span[0] + (toks[span[0]].low in r.ctx["time_words"])
-    if first < 2 or toks[first - 1].text != "," and toks[span[0] - 1].text != "," or any(
-            t.cap for t in toks[first:span[1] + 1]):
-        return None
+    head = toks[span[1]]
+    described = not head.cap and (head.low in r.words.person_nouns or head.low in r.words.titles)
+    if first < 2 or toks[first - 1].text != "," and toks[span[0] - 1].text != "," or (
+            not described and any(t.cap for t in toks[first:span[1] + 1])):
+        return None  # "Mitch McConnell, now the Senate majority leader, who": a person noun heads the description
     comma = span[0] - 1 if toks[span[0] - 1].text == "," else first - 1
     name = _np_left(r, toks, comma - 1)
     if name is None:
