@@ -1659,6 +1659,9 @@ def test_sixth_round_sentences(text, expected):
      [("According to", "the museum's curator", "the museum's curator", "the manuscript dates from the 12th century.")]),
     ("According to police, John Smith, 45, was arrested.",
      [("According to", "police", "police", "John Smith, 45, was arrested.")]),
+    ("Milk prices have fallen, according to the Agriculture and Horticulture Development Board.",
+     [("according to", "the Agriculture and Horticulture Development Board",
+       "Agriculture and Horticulture Development Board", "Milk prices have fallen")]),
     # people in news outside politics are person nouns: a description, then its name
     ("In a letter to parents, the principal, Dr Fiona Grant, said uniform rules would be relaxed.",
      [("said", "the principal", "Fiona Grant", "uniform rules would be relaxed.")]),

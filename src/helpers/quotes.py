@@ -2108,6 +2108,10 @@ def _according_to(r: _Reader, toks: list[_Tok], i: int, floor: int) -> _Att | No
     subject = _np_right(r, toks, i + 2, any_noun=described)
     if subject is None:
         return None
+    j = subject[1]
+    if j + 2 < len(toks) and toks[j].cap and toks[j + 1].low in {"and", "&"} and toks[j + 2].cap:
+        more = _np_right(r, toks, j + 2)  # "the Agriculture and Horticulture Development Board", "Lee and Hale"
+        subject = (subject[0], more[1]) if more is not None else subject
     att = _Att(r.text[toks[i].start:toks[i + 1].end], toks[i].start, toks[i + 1].end, "speech",
                construction="according to")
     _set_mention(r, att, toks, subject)
