@@ -933,6 +933,12 @@ def _continues_relative(r: _Reader, toks: list[_Tok], j: int, k: int) -> bool:
     return all(toks[n - 1].low == "to" for n in range(max(j + 1, 1), k) if toks[n].low in r.lex and not toks[n].cap)
 
 
+def _person_head(r: _Reader, t: _Tok) -> bool:
+    """Whether ``t`` heads a description of a person: a lower-case person noun or title ("the Celtic manager",
+    "now the Senate majority leader"), so that capitalised words before it do not make the phrase a name."""
+    return not t.cap and (t.low in r.words.person_nouns or t.low in r.words.titles)
+
+
 def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], comma: int) -> tuple[int, int] | None:
     """The name in an appositive after a description subject: "a spokeswoman, Ann Lee, said" -> "Ann Lee"
     (the capitalised words that open the appositive, two or more and a person's). None when the subject
@@ -941,7 +947,7 @@ def _appositive_name(r: _Reader, toks: list[_Tok], subject: tuple[int, int], com
                   and t.low not in r.ctx["quantity_words"] and t.low not in r.ctx["singular_quantity_words"]), None)
     start = subject[1] + 2
     head = toks[subject[1]]
-    described = not head.cap and (head.low in r.words.person_nouns or head.low in r.words.titles)
+    described = _person_head(r, head)
     if first is None or (first.cap and not described) or start > comma or toks[start - 1].text != ",":
         return None  # but "Nasa's administrator, Bill Nelson,": a possessor's description; "the Celtic manager"
     link = next((k for k in range(subject[1] - 1, subject[0], -1) if toks[k].low in {"for", "to"}), None)
@@ -2060,7 +2066,7 @@ def _subject_end(r: _Reader, toks: list[_Tok], a: int, b: int) -> int:
         verb_next = nxt.word and not nxt.cap and nxt.low not in _NP_LINKS and not _source_noun(r, nxt.low)
         if (_source_noun(r, here.low) or name_end) and verb_next:
             return k
-        if here.cap and nxt.low in r.ctx["irregular_past"] | {"hit"}:
+        if here.cap and (nxt.low in r.ctx["irregular_past"] or nxt.low == "hit"):
             return k  # "McIlroy hit back, saying": a name before an irregular past verb
     return b
 
@@ -2818,7 +2824,7 @@ def _described_name(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> tupl
     """
     first = span[0] + (toks[span[0]].low in r.ctx["time_words"])
     head = toks[span[1]]
-    described = not head.cap and (head.low in r.words.person_nouns or head.low in r.words.titles)
+    described = _person_head(r, head)
     if first < 2 or toks[first - 1].text != "," and toks[span[0] - 1].text != "," or (
             not described and any(t.cap for t in toks[first:span[1] + 1])):
         return None  # "Mitch McConnell, now the Senate majority leader, who": a person noun heads the description
