@@ -1,7 +1,7 @@
 """Draw the pronoun-source sample for the hand check, and score it once a reader has written the referents.
 
 Usage:
-    python bench/pronoun_check.py PATH --split dev --seed 12 --draw OUT_DIR
+    python bench/pronoun_check.py PATH --split dev --seed 12 --draw OUT_DIR [--exclude EARLIER_DIR ...]
     python bench/pronoun_check.py PATH --split dev --score OUT_DIR
 
 PATH is a PolNeAR root or a folder of brat ``.ann`` + ``.txt`` pairs (as for ``python -m helpers
@@ -46,12 +46,27 @@ def matched_pronoun_pairs(path: str, *, split: str):
     return pron.sort_values(["article_id", "sentence", "gold_content"], kind="stable"), raw
 
 
-def draw(path: str, out: Path, *, split: str, seed: int, n: int) -> None:
-    """Write ``items.csv`` (for the reader: no prediction) and ``key.csv`` (the extractor's answers) to ``out``."""
+def drawn_before(folders: list[Path]) -> set[tuple[str, str, str]]:
+    """The items (article, cue, content) of earlier draws, so that a new draw is a new sample."""
+    keys = set()
+    for folder in folders:
+        try:
+            with open(folder / "items.csv", newline="", encoding="utf-8") as f:
+                keys |= {(r["article_id"], r["cue"], r["content"]) for r in csv.DictReader(f)}
+        except (OSError, KeyError) as err:
+            raise SystemExit(f"{folder}: cannot read the items.csv of an earlier draw ({err})") from None
+    return keys
+
+
+def draw(path: str, out: Path, *, split: str, seed: int, n: int, exclude: list[Path] = ()) -> None:
+    """Write ``items.csv`` (for the reader: no prediction) and ``key.csv`` (the extractor's answers) to ``out``,
+    leaving out the items of the draws in ``exclude``."""
     if out.resolve().is_relative_to(config.PROJECT_ROOT.resolve()):
         raise SystemExit(f"{out}: the draw holds corpus text; write it outside the repository")
     pron, raw = matched_pronoun_pairs(path, split=split)
-    rows = random.Random(seed).sample(pron.to_dict("records"), min(n, len(pron)))
+    seen = drawn_before(list(exclude))
+    pool = [r for r in pron.to_dict("records") if (r["article_id"], r["gold_cue"], r["gold_content"]) not in seen]
+    rows = random.Random(seed).sample(pool, min(n, len(pool)))
     items = []
     for k, row in enumerate(rows, 1):
         text = raw[row["article_id"]]
@@ -66,7 +81,8 @@ def draw(path: str, out: Path, *, split: str, seed: int, n: int) -> None:
             w = csv.DictWriter(f, fields, extrasaction="ignore")
             w.writeheader()
             w.writerows(items)
-    print(f"{len(pron)} matched pairs with a pronoun source; {len(items)} drawn (seed {seed}) to {out}")
+    print(f"{len(pron)} matched pairs with a pronoun source, {len(pron) - len(pool)} in earlier draws;"
+          f" {len(items)} drawn (seed {seed}) to {out}")
 
 
 def score(path: str, folder: Path, *, split: str) -> None:
@@ -108,9 +124,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--draw", type=Path, help="folder outside the repository to write items.csv and key.csv to")
     ap.add_argument("--score", type=Path, help="a --draw folder with the reader's referents.csv")
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[], help="earlier --draw folders to leave out")
     args = ap.parse_args(argv)
     if args.draw:
-        draw(args.path, args.draw, split=args.split, seed=args.seed, n=args.n)
+        draw(args.path, args.draw, split=args.split, seed=args.seed, n=args.n, exclude=args.exclude)
     if args.score:
         score(args.path, args.score, split=args.split)
 

@@ -92,9 +92,12 @@ def test_pronoun_check_draws_outside_the_repository_and_scores_the_written_refer
     draw = tmp_path / "draw"
     done = subprocess.run(tool + ["--draw", str(draw)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "1 matched pairs with a pronoun source; 1 drawn" in done.stdout
+    assert "1 matched pairs with a pronoun source, 0 in earlier draws; 1 drawn" in done.stdout
     assert "Ann Lee" not in (draw / "items.csv").read_text(encoding="utf-8").split("\n")[0]  # no answer in the header
     (draw / "referents.csv").write_text("item,referent\n1,Ann Lee\n", encoding="utf-8")
     done = subprocess.run(tool + ["--score", str(draw)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "pronoun sources resolved right: 1 of 1 = 1.00" in done.stdout
+    again = subprocess.run(tool + ["--draw", str(tmp_path / "second"), "--exclude", str(draw)], capture_output=True,
+                           text=True, timeout=300)
+    assert "1 in earlier draws; 0 drawn" in again.stdout  # a new draw leaves out the items drawn before

@@ -124,9 +124,20 @@ def test_resolution_looks_back_a_bounded_window():
     m = ArticleMentions(window=10)
     m.add("Ann Lee", 0, salient=True)
     for i in range(20):
-        m.add("Acme Corporation", 100 + i)
+        m.add("Acme Corporation" if i % 2 else "Apex Holdings", 100 + i)  # one name twice running is one entry
     assert m.resolve("she", 500) == ""  # beyond the window: unresolved rather than a full rescan
     assert m.resolve("it", 500) == "Acme Corporation"
+
+
+def test_a_name_mentioned_again_at_once_is_one_entry_and_a_resolved_pronoun_names_it_again():
+    m = ArticleMentions(window=3)
+    m.add("Ann Lee", 0, salient=True)
+    m.add("Ms. Lee", 20)  # joins the entry before, which stays the subject
+    m.add("Acme Corporation", 40)
+    assert m.resolve("she", 60) == "Ann Lee"
+    m.add("Apex Holdings", 80)
+    m.add("Bolt Industries", 90)
+    assert m.resolve("she", 100) == "Ann Lee"  # the "she" at 60 named her again, so she is still in the window
 
 
 def test_word_lists_need_their_keys(tmp_path):

@@ -624,7 +624,24 @@ def test_a_second_reference_is_the_person_introduced_with_its_place():
     assert one(text)[["speaker_mention", "speaker"]].values.tolist() == [
         ["The Ohio governor", "John Kasich"], ["He", "John Kasich"]]
     text = "John Kasich and Ann Lee spoke on Monday. The Ohio governor said the plant would stay open."
-    assert one(text)["speaker"].tolist() == ["Ohio governor"]  # nobody was introduced with "Ohio"
+    assert one(text)["speaker"].tolist() == ["Ohio governor"]  # nobody introduced with "Ohio"; two people named
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Hale said on Friday that the mill would close. The Maine Democrat said 40 jobs would go.",
+     ["Tom Hale", "Tom Hale"]),  # the one subject of the sentence before
+    ("Ann Lee says she has big plans for the port. The presumptive Labour nominee noted that trade was up.",
+     ["Ann Lee", "Ann Lee"]),
+    ("Ann Lee criticised Tom Hale on Friday. The Maine Democrat said the mill would close.",
+     ["Maine Democrat"]),  # the person named last was the object: nobody to say who
+    ("Ann Lee said Tom Hale's remarks were wrong. The Maine Democrat said the mill would close.",
+     ["Ann Lee", "Maine Democrat"]),  # two people named in the sentence before
+    ("Tom Hale spoke on Friday. The Maine businessman said the mill would close.", ["Tom Hale"]),
+    ("Ann Lee spoke on Friday. The Maine businessman said the mill would close.",
+     ["Maine businessman"]),  # "businessman" is no "she"
+])
+def test_a_second_reference_names_the_one_subject_just_named(text, expected):
+    assert one(text)["speaker"].tolist() == expected
 
 
 @pytest.mark.parametrize("text, expected", [

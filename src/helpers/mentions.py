@@ -48,6 +48,7 @@ class MentionWords:
     self_pronouns: frozenset
     relative_pronouns: frozenset
     epithet_heads: frozenset = frozenset()
+    epithet_modifiers: frozenset = frozenset()  # "presidential" in "the Republican presidential nominee"
     work_nouns: frozenset = frozenset()  # also in document_nouns; their speaker is the work, not its author
     collective_nouns: frozenset = frozenset()  # also in org_heads; a group ("they"), not an organisation
 
@@ -79,6 +80,7 @@ def mention_words(path: str | None = None) -> MentionWords:
                 for k in ("titles", "org_heads", "person_nouns", "evidence_nouns", "document_nouns", "female_words",
                           "male_words")}
         sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
+        sets["epithet_modifiers"] = frozenset(str(w).lower() for w in data.get("epithet_modifiers") or ())
         sets["work_nouns"] = frozenset(str(w).lower() for w in data.get("work_nouns") or ())
         sets["document_nouns"] = sets["document_nouns"] | sets["work_nouns"]
         sets["collective_nouns"] = frozenset(str(w).lower() for w in data.get("collective_nouns") or ())
@@ -238,15 +240,19 @@ def is_epithet(mention: str) -> bool:
     ``epithet_heads`` (singular). Such a mention names someone already named; it is not a new person.
 
     >>> [is_epithet(x) for x in ("the Vermont senator", "the Wisconsin Republican", "the former Texas governor",
-    ...                          "the senator", "the Florida senators", "the Wisconsin Republican Party")]
-    [True, True, True, False, False, False]
+    ...                          "the Labour leadership candidate", "the senator", "the Florida senators",
+    ...                          "the Wisconsin Republican Party", "the Green party candidate")]
+    [True, True, True, False, False, False, False, False]
+    >>> is_epithet("The Republican presidential nominee")  # a modifier of ``epithet_modifiers``
+    True
     """
     words = mention_words()
     tokens = normalise(mention).split()
     if len(tokens) < 3 or tokens[0].lower() != "the" or tokens[-1].lower() not in words.epithet_heads:
         return False
     middle = tokens[1:-1]
-    return any(t[:1].isupper() for t in middle) and all(t[:1].isupper() or t.lower() in words.titles for t in middle)
+    return any(t[:1].isupper() for t in middle) and all(
+        t[:1].isupper() or t.lower() in words.titles or t.lower() in words.epithet_modifiers for t in middle)
 
 
 @lru_cache(maxsize=4)
@@ -329,6 +335,7 @@ class ArticleMentions:
     genders: dict[str, str] = field(default_factory=dict)  # name -> "f" / "m", from titles, names and pronouns
     window: int = 60
     introduced: dict[str, str] = field(default_factory=dict)  # "vermont" -> "Bernie Sanders", from introductions
+    since: int = 0  # where the sentence before the one being read starts (set by the reader; see latest_subject)
 
     def canonical(self, mention: str) -> str:
         """The fullest name this article gives the person ``mention`` names (the mention's name words otherwise)."""
@@ -376,8 +383,17 @@ class ArticleMentions:
             if prefix and not _HEAD_PREPOSITIONS & set(prefix.group(0).lower().split()):
                 name = name[prefix.end():]  # "the country's Ministry of X"; but "the organisers of the Royal Show"
         if name:
-            self.entries.append(_Entry(pos, name, kind, salient))
+            self._append(_Entry(pos, name, kind, salient))
         return name
+
+    def _append(self, entry: _Entry) -> None:
+        """Record a mention; one that names the same as the mention just before joins it, and keeps its
+        salience ("Ryan told CNN ... a reversal for the Wisconsin Republican": still the subject named last)."""
+        last = self.entries[-1] if self.entries else None
+        if last is not None and last.name == entry.name and last.kind == entry.kind:
+            last.pos, last.salient = max(last.pos, entry.pos), last.salient or entry.salient
+        else:
+            self.entries.append(entry)
 
     def _remember_person(self, name: str, gender: str) -> None:
         parts = name.split()
@@ -396,26 +412,53 @@ class ArticleMentions:
         low = name.lower().split()
         head = next((w for w, nxt in zip(low, low[1:]) if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of"
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
-            self.entries.append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", salient))
+            self._append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", salient))
         return name
 
     def second_reference(self, mention: str, pos: int, *, salient: bool = False) -> str:
         """The person a second reference ("the Vermont senator") means: the latest person the article
-        introduced with one of its capitalised words ("Vermont Sen. Bernie Sanders"). Records the mention
-        and returns the name; "" when no introduction carries the word (the place or party alone
-        cannot say who is meant).
+        introduced with one of its capitalised words ("Vermont Sen. Bernie Sanders"); else the person just
+        named, when that person was the subject or a speaker (:meth:`latest_subject`). Records the mention
+        and returns the name; "" when neither says who is meant.
+
+        Limits: the place or party is not checked against the person just named ("Clinton spoke. The
+        Vermont senator replied" gives Clinton when nothing introduced Sanders with "Vermont").
 
         >>> m = ArticleMentions()
         >>> m.add("Vermont Sen. Bernie Sanders", 0), m.add("Hillary Clinton", 40)
         ('Bernie Sanders', 'Hillary Clinton')
         >>> m.second_reference("the Vermont senator", 80), m.second_reference("the Ohio governor", 99)
         ('Bernie Sanders', '')
+        >>> m.add("Ann Lee", 120, salient=True), m.second_reference("the Ohio governor", 180)
+        ('Ann Lee', 'Ann Lee')
         """
         words = [w.lower().rstrip(".") for w in normalise(mention).split()[1:-1] if w[:1].isupper()]
         name = next((self.introduced[w] for w in reversed(words) if w in self.introduced), "")
+        name = name or self.latest_subject(pos, gender=gender_of(mention.split()[-1]))  # "businessman"
         if name:
-            self.entries.append(_Entry(pos, name, "person", salient))
+            self._append(_Entry(pos, name, "person", salient))
         return name
+
+    def latest_subject(self, pos: int, *, gender: str = "") -> str:
+        """The person named last before ``pos``, when that mention was a subject or a speaker, lies in this
+        sentence or the one before (from ``since``), is the only person named so there and is of no other
+        ``gender``; "" otherwise (a person named last as an object, "Clinton attacked Trump."; two subjects,
+        "Ryan said Trump's comments rattled allies.").
+
+        >>> m = ArticleMentions()
+        >>> m.add("Ann Lee", 0, salient=True), m.add("Bob Ray", 30), m.latest_subject(60)
+        ('Ann Lee', 'Bob Ray', '')
+        >>> m.since = 400
+        >>> m.add("Ann Lee", 500, salient=True), m.latest_subject(530), m.latest_subject(530, gender="m")
+        ('Ann Lee', 'Ann Lee', '')
+        >>> m.add("Tom Hale", 560, salient=True), m.latest_subject(600)
+        ('Tom Hale', '')
+        """
+        near = [e for e in self.entries[-self.window:] if self.since <= e.pos <= pos and e.kind == "person"]
+        if not near or not near[-1].salient or len({e.name for e in near if e.salient}) > 1:
+            return ""
+        name = near[-1].name
+        return "" if gender and self.genders.get(name, gender) != gender else name
 
     def _remember_introduction(self, mention: str, name: str) -> None:
         """Note the places written before a person's name ("Vermont" in "Vermont Sen. Bernie Sanders"); a
@@ -444,6 +487,7 @@ class ArticleMentions:
         chosen = next((e for e in candidates[:3] if e.salient), candidates[0])
         if avoid and chosen.kind == "person":
             self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
+        self._append(_Entry(pos, chosen.name, chosen.kind, chosen.salient))  # "he said" names him again
         return chosen.name
 
 

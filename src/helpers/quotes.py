@@ -3033,8 +3033,11 @@ _LINKED_RE = re.compile(r"[A-Z][\w'-]* (?:of|on|for|and|&) (?:the )?$")
 
 def _inside_longer_name(r: _Reader, start: int, end: int, sent: corpus.Sentence) -> bool:
     """Whether a capitalised run is the tail of a longer name ("Commission on [Presidential Debates]")
-    or a label before a colon at a paragraph's start ("[The Gap Goes On]: ...")."""
-    if _LINKED_RE.search(r.norm, max(sent.start, start - 40), start):
+    or a label before a colon at a paragraph's start ("[The Gap Goes On]: ..."). A person's full name after
+    "and" is a name of its own ("Ann Lee and [John Kasich] spoke")."""
+    link = _LINKED_RE.search(r.norm, max(sent.start, start - 40), start)
+    if link and not (link.group(0).split()[1] in {"and", "&"} and " " in r.norm[start:end].strip()
+                     and r.norm[start:end].split()[0].lower() in given_names()):
         return True
     return start == sent.start and r.norm[end:end + 1] == ":" and r.norm[start - 1:start] in {"", "\n"}
 
@@ -3450,6 +3453,7 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     previous = None
     for sent in sents:
         r.before, previous = previous, sent  # for a pronoun that names the sentence before's subject
+        r.mentions.since = (r.before or sent).start  # how far back a second reference looks for its person
         if last is not None and last.sentence is not None and sent.start < last.q_end and (
                 last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
             continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
