@@ -184,6 +184,21 @@ _DANGLING = frozenset({"a", "an", "the", "of", "to", "and", "or", "for", "with",
 
 _WEB_SITE_RE = re.compile(r"\w\.(?:com|org|net|gov)\b", re.I)
 _POSSESSED_RE = re.compile(r"\w['’]s? \w")  # "Mr Lee's lawyer", "the Smiths' lawyer": somebody's someone
+
+
+def _possessed(mention: str) -> bool:
+    """Whether a mention names somebody's someone, with no name of its own after the possessive.
+
+    >>> [_possessed(x) for x in ("Mr Lee's lawyer", "the Smiths' lawyer", "Murphy's spokeswoman Ann Lee",
+    ...                          "There's still time for Cruz", "Ann Lee")]
+    [True, True, False, False, False]
+    """
+    found = None
+    for found in _POSSESSED_RE.finditer(mention):
+        pass
+    return found is not None and not any(w[:1].isupper() for w in mention[found.end() - 1:].split())
+
+
 _JOINED_NAMES_RE = re.compile(r"[A-Z][\w'.-]* (?:and|&) (?:[A-Z][\w'.-]*\.? )*[A-Z][\w'-]*$")
 
 
@@ -367,9 +382,11 @@ class ArticleMentions:
             if earlier:
                 return earlier  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
         if kind == "person":
-            name = self.canonical(mention) or _description(normalise(mention))  # "the president"
-            gender = gender_of(mention)
-            if name[:1].isupper() and not _POSSESSED_RE.search(mention):  # "Mr Lee's lawyer" names no Lee
+            possessed = bool(_POSSESSED_RE.search(mention))  # "Mr Lee's lawyer", "Fox News' Sean Hannity"
+            someones = _possessed(mention)  # "Mr Lee's lawyer": named as written, not "Lee lawyer"
+            name = (not someones and self.canonical(mention)) or _description(normalise(mention))  # "the president"
+            gender = gender_of(mention.split()[-1] if someones else mention)  # "Hillary Clinton's husband": "m"
+            if name[:1].isupper() and not possessed:  # "Mr Lee's lawyer" names no Lee
                 self._remember_person(name, gender)
                 if mention != name and " " in name and normalise(mention).endswith(name):
                     self._remember_introduction(mention, name)

@@ -465,6 +465,7 @@ class _Reader:
     speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
     labels: frozenset[str] | None = None  # the turn labels of a transcript (see _turn_labels)
     before: corpus.Sentence | None = None  # the sentence before the one being read (see _previous_subject)
+    here: int = 0  # where the sentence being read starts (see _possessor_named)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -2900,6 +2901,9 @@ def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str
     kind = _kind(mention, r.speakers)
     if kind == "pronoun":
         return r.mentions.resolve(mention, pos) or _previous_subject(r, mention)
+    if mention.split()[0].lower() in _POSSESSIVE_PRONOUNS and " " in mention:
+        mention = _possessor_named(r, mention, pos)  # "his campaign" -> "Ann Lee's campaign"
+        kind = _kind(mention, r.speakers)
     words = mention.lower().split()
     if not words:
         return ""
@@ -2911,6 +2915,32 @@ def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str
     if kind == "description" and not any(w in r.words.person_nouns or w in r.words.org_heads for w in words):
         return mention  # "a big", "critics of the plan": a speaker, but nobody a pronoun can mean
     return r.mentions.add(mention, pos, kind, salient=salient, speaker=True)
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its"})  # not "their": groups are too often misread
+
+
+def _possessor_named(r: _Reader, mention: str, pos: int) -> str:
+    """A description opened by a possessive pronoun, with the pronoun's antecedent in its place: in "Ann Lee
+    ... His campaign said", "His campaign" is "Ann Lee's campaign"; a name earlier in the same sentence comes
+    first ("Despite Tom Hale's standing, his donors say"). The mention as written when the antecedent is no
+    person's name (his, her) or no organisation (its).
+
+    >>> # "Tom Hale spoke on Monday. His lawyer said ..." -> "Tom Hale's lawyer"
+    """
+    first, rest = mention.split(" ", 1)
+    low = first.lower()
+    want = "organisation" if low == "its" else "person"
+    avoid = "m" if low == "her" else "f" if low == "his" else ""
+    here = next((e.name for e in reversed(r.mentions.entries[-r.mentions.window:]) if r.here <= e.pos < pos
+                 and e.kind == want and (not avoid or r.mentions.genders.get(e.name) != avoid)), "")
+    name = here or r.mentions.resolve(first, pos)
+    names = name_words(name)
+    if not names or not name.split()[-1][:1].isupper() or kind_of(name) != want or (
+            want == "person" and len(names) < 2 and not person_evidence(name)):
+        return mention  # "A friend", "the protester", "Xinhua" (one unknown word) for "his"
+    mark = "'" if name.endswith("s") else "'s"  # "the Bakers' lawyer"
+    return f"{name}{mark} {rest}"
 
 
 def _previous_subject(r: _Reader, pronoun: str) -> str:
@@ -3454,6 +3484,7 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     for sent in sents:
         r.before, previous = previous, sent  # for a pronoun that names the sentence before's subject
         r.mentions.since = (r.before or sent).start  # how far back a second reference looks for its person
+        r.here = sent.start
         if last is not None and last.sentence is not None and sent.start < last.q_end and (
                 last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
             continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
