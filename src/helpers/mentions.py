@@ -457,10 +457,12 @@ class ArticleMentions:
         return name
 
     def latest_subject(self, pos: int, *, gender: str = "") -> str:
-        """The person named last before ``pos``, when that mention was a subject or a speaker, lies in this
-        sentence or the one before (from ``since``), is the only person named so there and is of no other
-        ``gender``; "" otherwise (a person named last as an object, "Clinton attacked Trump."; two subjects,
-        "Ryan said Trump's comments rattled allies.").
+        """The first person this sentence or the one before (from ``since``) names as a subject or a speaker,
+        when the person named last before ``pos`` was one too, and of no other ``gender``; "" otherwise (a
+        person named last as an object: "Clinton attacked Trump. The Republican nominee ...").
+
+        Limits: news names the topic first ("Ryan said Trump's remarks rattled allies. The Wisconsin
+        Republican ..." gives Ryan); a second reference to the other person is read wrong.
 
         >>> m = ArticleMentions()
         >>> m.add("Ann Lee", 0, salient=True), m.add("Bob Ray", 30), m.latest_subject(60)
@@ -469,12 +471,12 @@ class ArticleMentions:
         >>> m.add("Ann Lee", 500, salient=True), m.latest_subject(530), m.latest_subject(530, gender="m")
         ('Ann Lee', 'Ann Lee', '')
         >>> m.add("Tom Hale", 560, salient=True), m.latest_subject(600)
-        ('Tom Hale', '')
+        ('Tom Hale', 'Ann Lee')
         """
         near = [e for e in self.entries[-self.window:] if self.since <= e.pos <= pos and e.kind == "person"]
-        if not near or not near[-1].salient or len({e.name for e in near if e.salient}) > 1:
+        if not near or not near[-1].salient:
             return ""
-        name = near[-1].name
+        name = next(e.name for e in near if e.salient)
         return "" if gender and self.genders.get(name, gender) != gender else name
 
     def _remember_introduction(self, mention: str, name: str) -> None:

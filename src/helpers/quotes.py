@@ -989,6 +989,15 @@ def _phrase_start(toks: list[_Tok], end: int) -> int:
     return j
 
 
+def _short_organisation(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> bool:
+    """Whether a noun phrase is a determiner and at most two words ending in an organisation noun ("the
+    council" in "In Leeds, the council, a Labour authority, said"; not "the dam held firm").
+
+    >>> # "the city council" -> True; "the dam held firm" -> False
+    """
+    return span[1] - span[0] <= 2 and toks[span[0]].low in DETERMINERS and toks[span[1]].low in r.words.org_heads
+
+
 def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     """The noun phrase ending just before ``comma`` when it can be a subject: it holds a name, pronoun
     or person noun and opens the sentence or follows a comma, quotation mark or clause opener.
@@ -999,7 +1008,7 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     subject = _np_left(r, toks, comma - 1)
     subject = _relative_head(r, toks, subject) if subject is not None else None  # "voters who heard him speak, ..."
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
-                                  for t in toks[subject[0]:subject[1] + 1]):
+                                  for t in toks[subject[0]:subject[1] + 1]) and not _short_organisation(r, toks, subject):
         return None
     end = subject[1]
     if (_finite_verb_in(r, toks, subject) or end) < end or (end > subject[0] and _ly_adverb(r, toks[end]) and (
@@ -1011,6 +1020,8 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     if toks[subject[0]].low.endswith("ing") and subject[0] < subject[1] and not toks[subject[0] + 1].cap and (
             subject[0] == _after_dateline(toks)):
         return None  # "Speaking on Tuesday, the coach, Pep Guardiola, said": an opening participle phrase
+    if subject[0] == _after_dateline(toks) and _place_opener(r, toks, subject[0]):
+        return None  # "Back in Leeds, the council, a Labour authority, said"
     if all(t.low in r.ctx["time_words"] or t.low in WEEKDAYS_MONTHS or _ly_adverb(r, t._replace(text=t.low))
            for t in toks[subject[0]:subject[1] + 1]):
         return None  # "Last year, Tom Hughes, the county's highways chief, said", "Sadly, Ann Lee, ..."
@@ -2024,7 +2035,7 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
         start += 2  # "Well, if you read closely, Lee ..."
         opener = toks[start].low
     if opener in r.ctx["stop_left"] or opener.endswith(("ing", "ed")) or opener in r.ctx["adjunct_preps"] or (
-            _time_opener(r, toks, start, before)):
+            _time_opener(r, toks, start, before) or _place_opener(r, toks, start)):
         comma = _comma_in(toks, start, before)
         start = comma + 1 if comma is not None else start
     first = next((k for k in range(start, before) if not toks[k].quoted and toks[k].word and (
@@ -2036,6 +2047,16 @@ def _sentence_subject(r: _Reader, toks: list[_Tok], before: int) -> tuple[int, i
         return first, first
     found = _np_right(r, toks, first)
     return (found[0], _subject_end(r, toks, *found)) if found is not None else None
+
+
+def _place_opener(r: _Reader, toks: list[_Tok], start: int) -> bool:
+    """Whether the sentence opens with an adverb of place and a preposition ("Back in Ohio, ...", "Out on the
+    trail, ..."), a phrase that is no subject.
+
+    >>> # "Back in Leeds, the council said ..." -> True; "Back pain is common, doctors say" -> False
+    """
+    return (start + 1 < len(toks) and toks[start].low in r.ctx["place_adverbs"]
+            and toks[start + 1].low in r.ctx["adjunct_preps"])
 
 
 def _time_opener(r: _Reader, toks: list[_Tok], start: int, before: int) -> bool:
