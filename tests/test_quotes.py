@@ -655,6 +655,16 @@ def test_an_opening_place_phrase_is_no_subject(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The mayor met Ann Lee, who surprised him by saying she would not run.", [("Ann Lee", "who")]),
+    ("The club signed Tom Hale, who last week upset fans by declaring he would retire.", [("Tom Hale", "who")]),
+    ("Ann Lee, who is 40, left the party, saying she would not run.", [("Ann Lee", "Ann Lee")]),  # clause closed
+])
+def test_a_participle_in_an_open_relative_clause_is_the_relatives(text, expected):
+    got = one(text)
+    assert list(zip(got["speaker"], got["speaker_mention"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Tom Hale spoke on Monday. His lawyer said the farm was sold.", ["Tom Hale's lawyer"]),
     ("Ann Lee toured the ward. Her campaign said the hospital would stay open.", ["Ann Lee's campaign"]),
     ("Acme Corp cut 40 jobs. Its chief executive said the plant would stay open.", ["Acme Corp's chief executive"]),

@@ -1934,12 +1934,23 @@ def _participle(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att, foun
         prev = found[-1]
         att.mention, att.speaker = prev.mention, prev.speaker  # offsets stay unset: the mention is elsewhere
     else:
-        subject = _sentence_subject(r, toks, i)
+        subject = _open_relative(r, toks, i) or _sentence_subject(r, toks, i)
         if subject is None:
             return None
         _set_mention(r, att, toks, subject)
     att.q_start, att.q_end, att.right = toks[start].start, _quotation_only(r, toks, start) or toks[-1].end, True
     return att
+
+
+def _open_relative(r: _Reader, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The "who" of a relative clause still open at the -ing cue ``i``: in "The mayor met Ann Lee, who surprised
+    him by saying she would not run" the speaker is Ann Lee, not the mayor. None when a comma closed the
+    clause ("Ann Lee, who is 40, left, saying ...") or there is none.
+
+    >>> # "..., who surprised him by declaring ..." -> the "who"
+    """
+    k = next((k for k in range(i - 1, 0, -1) if toks[k].text == "," or toks[k].low == "who"), None)
+    return (k, k) if k is not None and toks[k].low == "who" and toks[k - 1].text == "," else None
 
 
 def _reduced_relative(r: _Reader, toks: list[_Tok], i: int, last: int, att: _Att) -> _Att | None:
