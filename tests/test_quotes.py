@@ -655,6 +655,17 @@ def test_an_opening_place_phrase_is_no_subject(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Yasmeen Okafor, 18, was dubious at first. ''I kept the board,'' she said with a grin.", ["Yasmeen Okafor"]),
+    ("Priya Natarajan (52) runs the shop. She said trade was slow.", ["Priya Natarajan"]),  # an age: a person
+    ("In Kent, 367,000 people voted. She said turnout was high.", [""]),  # a number, no age: Kent is no "she"
+    ("The club's new coach, Tom Hale, arrived on Monday. Fans cheered, and he said the team was ready.",
+     ["Tom Hale"]),  # the name in the opening appositive is the subject
+])
+def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, expected):
+    assert one(text)["speaker"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The mayor met Ann Lee, who surprised him by saying she would not run.", [("Ann Lee", "who")]),
     ("The club signed Tom Hale, who last week upset fans by declaring he would retire.", [("Tom Hale", "who")]),
     ("Ann Lee, who is 40, left the party, saying she would not run.", [("Ann Lee", "Ann Lee")]),  # clause closed

@@ -362,11 +362,11 @@ class ArticleMentions:
         return " ".join(names)
 
     def add(self, mention: str, pos: int, kind: str | None = None, *, salient: bool = False,
-            speaker: bool = False) -> str:
+            speaker: bool = False, person: bool = False) -> str:
         """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun).
 
         ``salient`` marks a speaker or a sentence's subject, which pronouns prefer; ``speaker`` a
-        speaker. A capitalised name that is not a speaker counts as a person only with a title, a
+        speaker; ``person`` a name the text shows is a person's (an age after it: "Yasmeen Wilkerson, 18,"). A capitalised name that is not a speaker counts as a person only with a title, a
         gendered word or a known given name; otherwise it is a place ("it"), not a "he" or "she"
         ("New Hampshire voted ..." makes no "she").
         """
@@ -392,7 +392,8 @@ class ArticleMentions:
                     self._remember_introduction(mention, name)
             elif gender:
                 self.genders.setdefault(name, gender)  # "her husband" is no "she"
-            if not (speaker or person_evidence(mention) or name in self.genders or name.lower() in self.full_names):
+            if not (speaker or person or person_evidence(mention) or name in self.genders
+                    or name.lower() in self.full_names):
                 kind = "place"
         else:
             name = _description(normalise(mention))

@@ -3074,9 +3074,24 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         if before and before[-1].lower() in _phrase_openers():
             subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
         else:
-            subject = first and len(before) <= 3  # "On Monday, Ann Lee ..."
+            subject = first and len(before) <= 3 or _opening_appositive(r, before, m.end())  # "On Monday, Ann Lee ..."
             first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
-        r.mentions.add(name, begin, kind, salient=subject)
+        r.mentions.add(name, begin, kind, salient=subject, person=bool(_AGE_RE.match(r.norm, m.end())))
+
+
+def _opening_appositive(r: _Reader, before: list[str], end: int) -> bool:
+    """Whether a name between commas follows the sentence's opening description, so that it names the subject:
+    "Kazakhstan's foreign minister, Erlan Idrissov, plays down ..." (``before``: the words before the name).
+
+    >>> # ["The", "club's", "new", "coach,"] before "Tom Hale," -> True; "Voters in Ohio, like Ann Lee," -> False
+    """
+    return (2 <= len(before) <= 5 and before[-1].endswith(",") and r.norm[end:end + 1] == ","
+            and before[0].lower() not in _phrase_openers() and not any(
+                w.rstrip(",").lower() in r.ctx["finite_verbs"] or w.rstrip(",").lower() in r.ctx["adjunct_preps"]
+                for w in before))
+
+
+_AGE_RE = re.compile(r",? \(?\d{1,3}\)?,(?!\d)")  # "Yasmeen Wilkerson, 18,", "Ann Lee (52)," : a person's age
 
 
 def _second_reference(r: _Reader, sent: corpus.Sentence, begin: int, end: int) -> bool:
