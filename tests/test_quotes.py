@@ -660,6 +660,7 @@ def test_an_opening_place_phrase_is_no_subject(text, expected):
     ("In Kent, 367,000 people voted. She said turnout was high.", [""]),  # a number, no age: Kent is no "she"
     ("The club's new coach, Tom Hale, arrived on Monday. Fans cheered, and he said the team was ready.",
      ["Tom Hale"]),  # the name in the opening appositive is the subject
+    ("Kenya's trade minister, Wanjiru Mbeki, spoke first. Exports are up, she says.", ["Wanjiru Mbeki"]),  # a person
 ])
 def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, expected):
     assert one(text)["speaker"].tolist() == expected

@@ -3071,12 +3071,15 @@ def _register_names(r: _Reader, sent: corpus.Sentence) -> None:
         if r.span_at(m.start()) is not None or _inside_longer_name(r, m.start(), m.end(), sent):
             continue
         before = r.norm[sent.start:begin].split()  # with an opener _name_run dropped: "Unlike"
+        described = _opening_appositive(r, before, m.end())  # "Kazakhstan's foreign minister, Erlan Idrissov,"
         if before and before[-1].lower() in _phrase_openers():
             subject = False  # a name in an opening phrase: "Like Trump, Rubio holds ..."
         else:
-            subject = first and len(before) <= 3 or _opening_appositive(r, before, m.end())  # "On Monday, Ann Lee ..."
+            subject = first and len(before) <= 3 or described  # "On Monday, Ann Lee ..."
             first = False  # the first name recorded: "Tennis great Ann Lee" after the skipped "Tennis"
-        r.mentions.add(name, begin, kind, salient=subject, person=bool(_AGE_RE.match(r.norm, m.end())))
+        person = bool(_AGE_RE.match(r.norm, m.end())) or described and any(
+            w.rstrip(",").lower() in r.words.person_nouns or w.rstrip(",").lower() in r.words.titles for w in before)
+        r.mentions.add(name, begin, kind, salient=subject, person=person)
 
 
 def _opening_appositive(r: _Reader, before: list[str], end: int) -> bool:
