@@ -666,6 +666,18 @@ def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, 
     assert one(text)["speaker"].tolist() == expected
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The coach said on Friday that the board's refusal to spend was a mistake.",
+     "that the board's refusal to spend was a mistake."),
+    ("The nurse said that while surveys showed morale falling, the ward was coping.",
+     "that while surveys showed morale falling, the ward was coping."),
+    ("The spokeswoman noted that engineers say the bridge is safe.", "that engineers say the bridge is safe."),
+])
+def test_a_content_is_not_cut_to_its_opening_that(text, content):
+    """An attribution inside a content right after "that" leaves the content whole, not "that" alone."""
+    assert one(text)["quote"].iloc[0] == content
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The mayor met Ann Lee, who surprised him by saying she would not run.", [("Ann Lee", "who")]),
     ("The club signed Tom Hale, who last week upset fans by declaring he would retire.", [("Tom Hale", "who")]),

@@ -3238,10 +3238,20 @@ def _cut_contents(r: _Reader, found: list[_Att]) -> None:
         cut = b.start if a.q_start < b.start < a.q_end else (
             b.cue_start if (b.m_start <= a.cue_start or _trailing_according(b)) and a.q_start < b.cue_start < a.q_end
             else None)
-        if cut is not None:
+        if cut is not None and not _only_openers(r, r.norm[a.q_start:cut]):  # not "said that" alone
             a.q_end = a.q_start + len(_trim_joint(r.norm[a.q_start:cut]))
             a.gaps = [g for g in a.gaps if g[1] < a.q_end]
 
+
+def _only_openers(r: _Reader, text: str) -> bool:
+    """Whether a content cut before the next attribution would hold nothing but clause openers: in "Lee said
+    that while polls showed her ahead, the race was close" or "Lee said Friday that Ray's refusal was wrong"
+    the next attribution lies inside the content, which keeps it whole.
+
+    >>> # "that " -> True; "that the plan failed, and " -> False
+    """
+    words = re.findall(r"[\w']+", text.lower())
+    return all(w in r.ctx["clause_openers"] or w in {"that", "whether", "if"} for w in words)
 
 def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int) -> int | None:
     """Where an object content ends before a second verb of the cue's subject, or None: in "Lee praised the plan
