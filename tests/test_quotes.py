@@ -666,6 +666,17 @@ def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, 
     assert one(text)["speaker"].tolist() == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Having said that, there are some farmers who argue that the rain came too late.",
+     [("argue", "some farmers")]),  # "Having said that" is a formula, nobody speaks
+    ("Having announced that she would not stand, Ann Lee left the hall.", [("announced", "Ann Lee")]),
+    ("The coach misjudged the mood, having referred to the loss as a \"blip.\"", [("referred to", "The coach")]),
+])
+def test_a_perfect_participle_is_a_participle(text, expected):
+    got = one(text)
+    assert list(zip(got["cue"], got["speaker"])) == expected
+
+
 @pytest.mark.parametrize("text, content", [
     ("The coach said on Friday that the board's refusal to spend was a mistake.",
      "that the board's refusal to spend was a mistake."),

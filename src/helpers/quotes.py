@@ -1520,7 +1520,8 @@ def _verb_construction(r: _Reader, toks: list[_Tok], i: int, found: list[_Att], 
     aspect = _aspect_verb(r, toks, i - 1)
     if aspect is not None:  # "Lee continued to question whether ...": Lee is the subject
         k = _skip_aux_left(r, toks, aspect - 1)
-    if toks[i].low.endswith("ing") and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
+    perfect = i > 0 and toks[i - 1].low == "having"  # "having suggested that ...": a participle too
+    if (toks[i].low.endswith("ing") or perfect) and (k < 0 or toks[k].low not in r.ctx["be_forms"]):
         comma = _opening_phrase_end(r, toks, i)
         if comma is not None and _gerund_subject(r, toks, i, comma):
             return None  # "Defending the bridge is hard, the mayor said.": the gerund opens the mayor's words
