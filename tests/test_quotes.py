@@ -666,6 +666,12 @@ def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, 
     assert one(text)["speaker"].tolist() == expected
 
 
+def test_a_quotation_ending_in_a_quoted_term_is_the_content_before_its_cue():
+    """A quotation whose last words are a quoted term ('the term 'outreach,' "') still ends with its comma."""
+    got = one("\"I never liked the word 'regeneration,' \" she told the council, adding that it scared tenants.")
+    assert got["quote"].tolist()[0].startswith("\"I never liked the word") and got["cue"].tolist() == ["told", "adding"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Having said that, there are some farmers who argue that the rain came too late.",
      [("argue", "some farmers")]),  # "Having said that" is a formula, nobody speaks

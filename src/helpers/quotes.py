@@ -1672,7 +1672,7 @@ def _subject_verb(r: _Reader, toks: list[_Tok], k: int, last: int, att: _Att, fl
         if gender_of(att.mention) and not any(w[:1].isupper() for w in att.mention.split()[1:]):
             r.mentions.genders.setdefault(att.speaker, gender_of(att.mention))  # "his wife, Gabriela Lazar,"
     quoted_before = (subject[0] >= 2 and toks[subject[0] - 1].text == '"' and toks[subject[0] - 2].start >= floor
-                     and toks[subject[0] - 2].text[-1:] in {",", "?", "!"}  # '"We won," she said'
+                     and toks[subject[0] - 2].text.rstrip(" '\u2019")[-1:] in {",", "?", "!"}  # '"We won," she said'
                      and _n_words([t for t in toks[:subject[0] - 2] if not t.quoted], enough=4) < 4
                      and not (subject[0] >= 4 and toks[subject[0] - 4].word and (
                          toks[0].low.endswith("ing") or toks[0].low == "asked")))  # not 'Citing "costs," Lee told
