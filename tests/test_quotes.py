@@ -666,6 +666,15 @@ def test_an_age_or_an_opening_appositive_marks_the_person_a_pronoun_means(text, 
     assert one(text)["speaker"].tolist() == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The report by the council says rents rose. It also finds that wages fell.",
+     ["The report by the council", "The report by the council"]),
+    ("The hospital said the ward would reopen. It added that staff were back.", ["The hospital", "The hospital"]),
+])
+def test_a_document_that_speaks_is_what_a_later_it_means(text, expected):
+    assert one(text)["speaker"].tolist() == expected
+
+
 def test_a_quotation_ending_in_a_quoted_term_is_the_content_before_its_cue():
     """A quotation whose last words are a quoted term ('the term 'outreach,' "') still ends with its comma."""
     got = one("\"I never liked the word 'regeneration,' \" she told the council, adding that it scared tenants.")

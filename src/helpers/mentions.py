@@ -326,7 +326,7 @@ class _Entry:
 
 
 _PRONOUN_KINDS = {"person": {"person", "speaker"}, "group": {"group", "organisation", "speakers"},
-                  "thing": {"organisation", "place", "speaker"}}
+                  "thing": {"organisation", "place", "speaker", "document"}}
 
 
 @dataclass
@@ -431,6 +431,8 @@ class ArticleMentions:
         head = next((w for w, nxt in zip(low, low[1:]) if nxt in _DESCRIPTION_LINKS), name.lower())  # "supporters of"
         if name and mention.lower().split()[-1] not in words.evidence_nouns | words.document_nouns:
             self._append(_Entry(pos, name, "speakers" if head.endswith("s") else "speaker", salient))
+        elif name and not head.endswith("s"):
+            self._append(_Entry(pos, name, "document", salient))  # "The report says ... It also finds": an "it"
         return name
 
     def second_reference(self, mention: str, pos: int, *, salient: bool = False) -> str:
