@@ -366,9 +366,10 @@ class ArticleMentions:
         """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun).
 
         ``salient`` marks a speaker or a sentence's subject, which pronouns prefer; ``speaker`` a
-        speaker; ``person`` a name the text shows is a person's (an age after it: "Yasmeen Wilkerson, 18,"). A capitalised name that is not a speaker counts as a person only with a title, a
-        gendered word or a known given name; otherwise it is a place ("it"), not a "he" or "she"
-        ("New Hampshire voted ..." makes no "she").
+        speaker; ``person`` a name the text shows is a person's (an age after it: "Yasmeen Wilkerson, 18,").
+        A capitalised name that is not a speaker counts as a person only with a title, a gendered word, a
+        known given name or ``person``; otherwise it is a place ("it"), not a "he" or "she" ("New Hampshire
+        voted ..." makes no "she").
         """
         kind = kind or kind_of(mention)
         if kind == "person" and _acronym(mention) and mention.strip().lower() not in self.full_names:

@@ -1008,7 +1008,8 @@ def _subject_before(r: _Reader, toks: list[_Tok], comma: int) -> tuple[int, int]
     subject = _np_left(r, toks, comma - 1)
     subject = _relative_head(r, toks, subject) if subject is not None else None  # "voters who heard him speak, ..."
     if subject is None or not any(t.cap or t.low in r.words.pronouns or t.low in r.words.person_nouns
-                                  for t in toks[subject[0]:subject[1] + 1]) and not _short_organisation(r, toks, subject):
+                                  for t in toks[subject[0]:subject[1] + 1]) and not _short_organisation(
+                                      r, toks, subject):  # "In Leeds, the council, a Labour authority, said"
         return None
     end = subject[1]
     if (_finite_verb_in(r, toks, subject) or end) < end or (end > subject[0] and _ly_adverb(r, toks[end]) and (
@@ -3253,6 +3254,7 @@ def _only_openers(r: _Reader, text: str) -> bool:
     """
     words = re.findall(r"[\w']+", text.lower())
     return all(w in r.ctx["clause_openers"] or w in {"that", "whether", "if"} for w in words)
+
 
 def _second_predicate(r: _Reader, toks: list[_Tok], att: _Att, i: int) -> int | None:
     """Where an object content ends before a second verb of the cue's subject, or None: in "Lee praised the plan
