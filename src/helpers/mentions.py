@@ -495,7 +495,8 @@ class ArticleMentions:
     def resolve(self, pronoun: str, pos: int) -> str:
         """The most recent compatible mention before ``pos``: people of a compatible gender for he/she,
         organisations and groups for they, organisations and places for it; a speaker or subject among
-        the three nearest candidates is preferred. "" when there is none (or for I, we, you)."""
+        the three nearest candidates is preferred. "" when there is none (or for I, we, you). The pronoun
+        is recorded as a mention of the name it resolves to, so that a chain of "he said" keeps him in reach."""
         words = mention_words()
         low = pronoun.lower().replace("\u2019", "'").removesuffix("'s")  # "who's called for"
         group = next((g for g, members in (("person", words.person_pronouns), ("group", words.group_pronouns),
