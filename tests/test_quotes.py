@@ -675,6 +675,20 @@ def test_a_document_that_speaks_is_what_a_later_it_means(text, expected):
     assert one(text)["speaker"].tolist() == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Hale scored twice on Saturday. The striker said he was proud of the team.", ["Tom Hale"]),
+    ("Marine biologist Linda Osei surveyed the reef. The marine biologist warned that the coral was dying.",
+     ["Linda Osei"]),
+    ("Ann Lee said the plan failed, and the mayor said it was rushed.", ["Ann Lee", "the mayor"]),  # one sentence
+    ("Tom Hale scored twice. The president said the club would build a new stand.",
+     ["The president"]),  # one office, not a second reference
+    ("Tom Hale scored twice. The other striker said he was tired.", ["The other striker"]),  # someone else
+    ("The mayor spoke first. The auditor said the budget was wrong.", ["The auditor"]),  # nobody named before
+])
+def test_a_role_description_names_the_subject_just_named(text, expected):
+    assert one(text)["speaker"].tolist() == expected
+
+
 def test_a_quotation_ending_in_a_quoted_term_is_the_content_before_its_cue():
     """A quotation whose last words are a quoted term ('the term 'outreach,' "') still ends with its comma."""
     got = one("\"I never liked the word 'regeneration,' \" she told the council, adding that it scared tenants.")

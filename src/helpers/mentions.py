@@ -49,6 +49,8 @@ class MentionWords:
     relative_pronouns: frozenset
     epithet_heads: frozenset = frozenset()
     epithet_modifiers: frozenset = frozenset()  # "presidential" in "the Republican presidential nominee"
+    unique_heads: frozenset = frozenset()  # "the president": one office, not a second reference
+    other_modifiers: frozenset = frozenset()  # "the other man": someone else
     work_nouns: frozenset = frozenset()  # also in document_nouns; their speaker is the work, not its author
     collective_nouns: frozenset = frozenset()  # also in org_heads; a group ("they"), not an organisation
 
@@ -81,6 +83,8 @@ def mention_words(path: str | None = None) -> MentionWords:
                           "male_words")}
         sets["epithet_heads"] = frozenset(str(w).lower() for w in data.get("epithet_heads") or ())
         sets["epithet_modifiers"] = frozenset(str(w).lower() for w in data.get("epithet_modifiers") or ())
+        sets["unique_heads"] = frozenset(str(w).lower() for w in data.get("unique_heads") or ())
+        sets["other_modifiers"] = frozenset(str(w).lower() for w in data.get("other_modifiers") or ())
         sets["work_nouns"] = frozenset(str(w).lower() for w in data.get("work_nouns") or ())
         sets["document_nouns"] = sets["document_nouns"] | sets["work_nouns"]
         sets["collective_nouns"] = frozenset(str(w).lower() for w in data.get("collective_nouns") or ())
@@ -270,6 +274,27 @@ def is_epithet(mention: str) -> bool:
         t[:1].isupper() or t.lower() in words.titles or t.lower() in words.epithet_modifiers for t in middle)
 
 
+@lru_cache(maxsize=65536)
+def is_role_reference(mention: str) -> bool:
+    """Whether a mention is "the", at most three lower-case words and a singular person or organisation noun
+    ("the 34-year-old striker", "The company", "the marine biologist"): a second reference to the person or
+    organisation just named, unless the noun names one office or anyone (``unique_heads``: "the president",
+    "the man") or a modifier says it is someone else (``other_modifiers``: "the other man").
+
+    >>> [is_role_reference(x) for x in ("the 34-year-old striker", "The company", "the president",
+    ...                                 "the Welsh club", "the strikers", "a striker", "the company's chief")]
+    [True, True, False, False, False, False, False]
+    """
+    words = mention_words()
+    tokens = normalise(mention).split()
+    if not 2 <= len(tokens) <= 5 or tokens[0].lower() != "the":
+        return False
+    head = tokens[-1].lower()
+    return (head in words.person_nouns or head in words.org_heads) and not head.endswith("s") and (
+        head not in words.unique_heads) and all(not t[:1].isupper() and "'" not in t and "\u2019" not in t
+                                                and t.lower() not in words.other_modifiers for t in tokens[1:])
+
+
 @lru_cache(maxsize=4)
 def given_names(path: str | None = None) -> dict[str, str]:
     """Given names that mark gender (``data/lexicons/first_names.yaml``): ``{name: "f" or "m"}``."""
@@ -351,6 +376,7 @@ class ArticleMentions:
     window: int = 60
     introduced: dict[str, str] = field(default_factory=dict)  # "vermont" -> "Bernie Sanders", from introductions
     since: int = 0  # where the sentence before the one being read starts (set by the reader; see latest_subject)
+    here: int = 0  # where the sentence being read starts (set by the reader; see is_role_reference)
 
     def canonical(self, mention: str) -> str:
         """The fullest name this article gives the person ``mention`` names (the mention's name words otherwise)."""
@@ -362,11 +388,13 @@ class ArticleMentions:
         return " ".join(names)
 
     def add(self, mention: str, pos: int, kind: str | None = None, *, salient: bool = False,
-            speaker: bool = False, person: bool = False) -> str:
+            speaker: bool = False, person: bool = False, refers: bool = True) -> str:
         """Record a mention at ``pos`` and return the name it resolves to ("" for a pronoun).
 
         ``salient`` marks a speaker or a sentence's subject, which pronouns prefer; ``speaker`` a
-        speaker; ``person`` a name the text shows is a person's (an age after it: "Yasmeen Wilkerson, 18,").
+        speaker; ``person`` a name the text shows is a person's (an age after it: "Yasmeen Wilkerson, 18,");
+        ``refers`` lets a role description name the subject just named ("The striker said", see
+        :func:`is_role_reference`; not a possessor: "The mayor's statement").
         A capitalised name that is not a speaker counts as a person only with a title, a gendered word, a
         known given name or ``person``; otherwise it is a place ("it"), not a "he" or "she" ("New Hampshire
         voted ..." makes no "she").
@@ -382,6 +410,11 @@ class ArticleMentions:
             earlier = self.second_reference(mention, pos, salient=salient)
             if earlier:
                 return earlier  # "the Vermont senator" after "Vermont Sen. Bernie Sanders"
+        if refers and kind in {"person", "organisation"} and is_role_reference(mention):
+            earlier = self.latest_subject(min(pos, self.here - 1), gender=gender_of(mention.split()[-1]), kind=kind)
+            if name_words(earlier):  # a name of the sentence before: "Lee said ..., and the mayor said" are two
+                self._append(_Entry(pos, earlier, kind, salient))
+                return earlier  # "The company said" after "Tesco cut prices"; "the striker" after "Tom Hale"
         if kind == "person":
             possessed = bool(_POSSESSED_RE.search(mention))  # "Mr Lee's lawyer", "Fox News' Sean Hannity"
             someones = _possessed(mention)  # "Mr Lee's lawyer": named as written, not "Lee lawyer"
@@ -460,7 +493,7 @@ class ArticleMentions:
             self._append(_Entry(pos, name, "person", salient))
         return name
 
-    def latest_subject(self, pos: int, *, gender: str = "") -> str:
+    def latest_subject(self, pos: int, *, gender: str = "", kind: str = "person") -> str:
         """The first person this sentence or the one before (from ``since``) names as a subject or a speaker,
         when the person named last before ``pos`` was one too, and of no other ``gender``; "" otherwise (a
         person named last as an object: "Clinton attacked Trump. The Republican nominee ...").
@@ -477,7 +510,7 @@ class ArticleMentions:
         >>> m.add("Tom Hale", 560, salient=True), m.latest_subject(600)
         ('Tom Hale', 'Ann Lee')
         """
-        near = [e for e in self.entries[-self.window:] if self.since <= e.pos <= pos and e.kind == "person"]
+        near = [e for e in self.entries[-self.window:] if self.since <= e.pos <= pos and e.kind == kind]
         if not near or not near[-1].salient:
             return ""
         name = next(e.name for e in near if e.salient)

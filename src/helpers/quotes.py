@@ -2806,7 +2806,7 @@ def _document_owner(r: _Reader, toks: list[_Tok], span: tuple[int, int], head: _
     if poss is None:
         return None
     owner = re.sub(r"['’]s$", "", r.text[toks[span[0]].start:toks[poss].end])
-    return _resolve(r, owner, toks[span[0]].start) or None
+    return _resolve(r, owner, toks[span[0]].start, refers=False) or None  # "The mayor's statement": the mayor
 
 
 _HEAD_LINKS = (_NP_LINKS - {"and", "in"}) | {"by"}  # "a study by the city", "one of the authors"
@@ -2929,7 +2929,7 @@ def _cataphora(r: _Reader, toks: list[_Tok], span: tuple[int, int]) -> str:
     return _resolve(r, mention, toks[subject[0]].start)
 
 
-def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str:
+def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True, refers: bool = True) -> str:
     """The name a mention stands for: a pronoun's antecedent, "the campaign"'s organisation, or the
     fullest form of the name in the article ("" when nothing can be resolved)."""
     kind = _kind(mention, r.speakers)
@@ -2948,7 +2948,7 @@ def _resolve(r: _Reader, mention: str, pos: int, *, salient: bool = True) -> str
             return earlier
     if kind == "description" and not any(w in r.words.person_nouns or w in r.words.org_heads for w in words):
         return mention  # "a big", "critics of the plan": a speaker, but nobody a pronoun can mean
-    return r.mentions.add(mention, pos, kind, salient=salient, speaker=True)
+    return r.mentions.add(mention, pos, kind, salient=salient, speaker=True, refers=refers)
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its"})  # not "their": groups are too often misread
@@ -3547,7 +3547,7 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     for sent in sents:
         r.before, previous = previous, sent  # for a pronoun that names the sentence before's subject
         r.mentions.since = (r.before or sent).start  # how far back a second reference looks for its person
-        r.here = sent.start
+        r.here = r.mentions.here = sent.start
         if last is not None and last.sentence is not None and sent.start < last.q_end and (
                 last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
             continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
