@@ -494,8 +494,9 @@ class ArticleMentions:
         return name
 
     def latest_subject(self, pos: int, *, gender: str = "", kind: str = "person") -> str:
-        """The first person this sentence or the one before (from ``since``) names as a subject or a speaker,
-        when the person named last before ``pos`` was one too, and of no other ``gender``; "" otherwise (a
+        """The first person (or other ``kind`` of mention) this sentence or the one before (from ``since``) names
+        as a subject or a speaker, when the one named last before ``pos`` was one too, and of no other ``gender``;
+        "" otherwise (a
         person named last as an object: "Clinton attacked Trump. The Republican nominee ...").
 
         Limits: news names the topic first ("Ryan said Trump's remarks rattled allies. The Wisconsin
