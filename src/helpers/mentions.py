@@ -376,7 +376,7 @@ class ArticleMentions:
     window: int = 60
     introduced: dict[str, str] = field(default_factory=dict)  # "vermont" -> "Bernie Sanders", from introductions
     since: int = 0  # where the sentence before the one being read starts (set by the reader; see latest_subject)
-    here: int = 0  # where the sentence being read starts (set by the reader; see is_role_reference)
+    here: int = 0  # where the sentence being read starts (set by the reader; role references, possessors)
 
     def canonical(self, mention: str) -> str:
         """The fullest name this article gives the person ``mention`` names (the mention's name words otherwise)."""
@@ -537,7 +537,7 @@ class ArticleMentions:
                                            ("thing", words.thing_pronouns)) if low in members), None)
         if group is None:
             return ""
-        avoid = "f" if low in {"he", "him", "his"} else "m" if low in {"she", "her"} else ""
+        avoid = other_gender(low)
         candidates = [e for e in reversed(self.entries[-self.window:]) if e.pos < pos
                       and e.kind in _PRONOUN_KINDS[group] and (not avoid or self.genders.get(e.name) != avoid)]
         if not candidates:
@@ -547,6 +547,16 @@ class ArticleMentions:
             self.genders.setdefault(chosen.name, "m" if avoid == "f" else "f")
         self._append(_Entry(pos, chosen.name, chosen.kind, chosen.salient))  # "he said" names him again
         return chosen.name
+
+
+def other_gender(pronoun: str) -> str:
+    """The gender a person pronoun rules out: "f" for he, him, his; "m" for she, her; "" otherwise.
+
+    >>> [other_gender(x) for x in ("he", "His", "her", "they")]
+    ['f', 'f', 'm', '']
+    """
+    low = pronoun.lower()
+    return "f" if low in {"he", "him", "his"} else "m" if low in {"she", "her"} else ""
 
 
 def _given(name: str) -> bool:

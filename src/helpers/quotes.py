@@ -48,7 +48,8 @@ import pandas as pd
 
 from helpers import config, corpus
 from helpers.mentions import (DETERMINERS, NAME_SUFFIXES, WEEKDAYS_MONTHS, ArticleMentions, gender_of, given_names,
-                              is_epithet, is_fragment, person_evidence, kind_of, mention_words, name_words)
+                              is_epithet, is_fragment, person_evidence, kind_of, mention_words, name_words,
+                              other_gender)
 from helpers.study import UNKNOWN_SIDE, choose_study
 from helpers.speedups import trie_regex
 from helpers.text import TOKEN_RE, normalise, read_yaml
@@ -465,7 +466,6 @@ class _Reader:
     speaking: dict[str, int] | None = None  # a name -> where it last stands before a cue (see _speaks_later)
     labels: frozenset[str] | None = None  # the turn labels of a transcript (see _turn_labels)
     before: corpus.Sentence | None = None  # the sentence before the one being read (see _previous_subject)
-    here: int = 0  # where the sentence being read starts (see _possessor_named)
 
     def __post_init__(self) -> None:
         self.speakers = _table_key(self.speakers or default_speakers())  # what the speaker caches are keyed by
@@ -2965,8 +2965,8 @@ def _possessor_named(r: _Reader, mention: str, pos: int) -> str:
     first, rest = mention.split(" ", 1)
     low = first.lower()
     want = "organisation" if low == "its" else "person"
-    avoid = "m" if low == "her" else "f" if low == "his" else ""
-    here = next((e.name for e in reversed(r.mentions.entries[-r.mentions.window:]) if r.here <= e.pos < pos
+    avoid = other_gender(low)
+    here = next((e.name for e in reversed(r.mentions.entries[-r.mentions.window:]) if r.mentions.here <= e.pos < pos
                  and e.kind == want and (not avoid or r.mentions.genders.get(e.name) != avoid)), "")
     name = here or r.mentions.resolve(first, pos)
     names = name_words(name)
@@ -3004,8 +3004,7 @@ def _previous_subject(r: _Reader, pronoun: str) -> str:
     mention = r.norm[toks[span[0]].start:toks[end].end]
     kind, names = kind_of(mention), name_words(mention)
     if low in r.words.person_pronouns:
-        other = "m" if low in {"she", "her"} else "f"
-        fits = kind == "person" and gender_of(mention) != other and not _acronym_like(mention) and (
+        fits = kind == "person" and gender_of(mention) != other_gender(low) and not _acronym_like(mention) and (
             len(names) > 1 or person_evidence(mention) or not names)  # a single unknown name may be a place
     elif low in r.words.thing_pronouns:
         fits = kind == "organisation" or (kind == "person" and len(names) == 1 and not person_evidence(mention))
@@ -3547,7 +3546,7 @@ def article_quotes(article_id: str, outlet: str, text: str, sents: list[corpus.S
     for sent in sents:
         r.before, previous = previous, sent  # for a pronoun that names the sentence before's subject
         r.mentions.since = (r.before or sent).start  # how far back a second reference looks for its person
-        r.here = r.mentions.here = sent.start
+        r.mentions.here = sent.start
         if last is not None and last.sentence is not None and sent.start < last.q_end and (
                 last.sentence.paragraph < sent.paragraph or last.construction == "name colon"):
             continue  # a paragraph a colon introduced ('Lee said:') or the rest of a turn: already content
